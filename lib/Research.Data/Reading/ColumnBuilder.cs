@@ -1,0 +1,124 @@
+using System.Globalization;
+using Research.Data.Schema;
+using Research.Data.Tables;
+using Research.Data.Validation;
+
+namespace Research.Data.Reading;
+
+/// <summary>
+/// Accumulates one column while a file is read: recognises missing tokens, parses, checks the field's constraints and
+/// reports every failure to the sink. A bad cell becomes a missing cell marked invalid; no row is ever dropped.
+/// </summary>
+internal abstract class ColumnBuilder
+{
+    private byte[]? _missing;
+
+    protected ColumnBuilder(TableField field, IReadOnlyList<string> missingValues, string file, IssueSink sink)
+    {
+        Field = field;
+        MissingValues = missingValues;
+        File = file;
+        Sink = sink;
+    }
+
+    public TableField Field { get; }
+
+    public IReadOnlyList<string> MissingValues { get; }
+
+    public int Count { get; private set; }
+
+    protected string File { get; }
+
+    protected IssueSink Sink { get; }
+
+    protected byte[]? Missing => _missing;
+
+    public static ColumnBuilder For(TableField field, IReadOnlyList<string> missingValues, string file, IssueSink sink, int capacity) => field.Type switch
+    {
+        FieldType.String => new StringColumnBuilder(field, missingValues, file, sink, capacity),
+        FieldType.Integer => new ValueColumnBuilder<long>(field, missingValues, file, sink, capacity, (TableField f, ReadOnlySpan<char> s, out long v) => FieldParser.TryParseInteger(f, s, out v)),
+        FieldType.Number => new ValueColumnBuilder<double>(field, missingValues, file, sink, capacity, (TableField f, ReadOnlySpan<char> s, out double v) => FieldParser.TryParseNumber(f, s, out v)),
+        FieldType.Boolean => new ValueColumnBuilder<bool>(field, missingValues, file, sink, capacity, (TableField f, ReadOnlySpan<char> s, out bool v) => FieldParser.TryParseBoolean(f, s, out v)),
+        FieldType.Date => new ValueColumnBuilder<DateOnly>(field, missingValues, file, sink, capacity, (TableField _, ReadOnlySpan<char> s, out DateOnly v) => FieldParser.TryParseDate(s, out v)),
+        FieldType.YearMonth => new ValueColumnBuilder<YearMonth>(field, missingValues, file, sink, capacity, (TableField _, ReadOnlySpan<char> s, out YearMonth v) => YearMonth.TryParse(s, out v)),
+        _ => throw new ArgumentOutOfRangeException(nameof(field), field.Type, "unsupported field type"),
+    };
+
+    /// <summary>Appends a cell given as text (CSV, or a Parquet string).</summary>
+    public void AppendText(ReadOnlySpan<char> raw, int fileRow)
+    {
+        for (var i = 0; i < MissingValues.Count; i++)
+        {
+            if (raw.SequenceEqual(MissingValues[i]))
+            {
+                AppendMissing((byte)(i + 1), MissingValues[i], fileRow);
+                return;
+            }
+        }
+
+        if (!TryAppendParsed(raw, fileRow))
+        {
+            Sink.Error(File, fileRow, Field.Name, raw.ToString(), Rules.Type, FieldParser.Expectation(Field, raw));
+            AppendMissingSlot(Column.Invalid);
+        }
+    }
+
+    /// <summary>Appends a cell that is null in a typed source (Parquet), i.e. the first declared missing token.</summary>
+    public void AppendNull(int fileRow) => AppendMissing(1, null, fileRow);
+
+    /// <summary>Appends a missing cell for a column the file lacks (already reported once as a missing column).</summary>
+    public void AppendAbsent() => AppendMissingSlot(Column.Invalid);
+
+    public abstract Column Build();
+
+    /// <summary>Reports repeated values of a <c>unique</c> field.</summary>
+    public abstract void CheckUnique(Func<int, int> fileRowOf);
+
+    protected abstract bool TryAppendParsed(ReadOnlySpan<char> raw, int fileRow);
+
+    protected abstract void AppendDefaultSlot();
+
+    protected void Advance() => Count++;
+
+    private void AppendMissing(byte code, string? raw, int fileRow)
+    {
+        if (Field.Constraints.Required)
+        {
+            Sink.Error(File, fileRow, Field.Name, raw, Rules.Required, "a value is required");
+        }
+
+        AppendMissingSlot(code);
+    }
+
+    private void AppendMissingSlot(byte code)
+    {
+        AppendDefaultSlot();
+        _missing ??= new byte[Math.Max(16, Count * 2)];
+        if (_missing.Length < Count)
+        {
+            Array.Resize(ref _missing, Math.Max(Count, _missing.Length * 2));
+        }
+
+        _missing[Count - 1] = code;
+    }
+
+    protected byte[]? TrimmedMissing()
+    {
+        if (_missing is null)
+        {
+            return null;
+        }
+
+        var trimmed = new byte[Count];
+        Array.Copy(_missing, trimmed, Math.Min(Count, _missing.Length));
+        return trimmed;
+    }
+
+    protected static string Lexical(object bound) => bound switch
+    {
+        double d => d.ToString("R", CultureInfo.InvariantCulture),
+        DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => bound.ToString() ?? string.Empty,
+    };
+}

@@ -1,0 +1,150 @@
+using System.Globalization;
+using Research.Data.Schema;
+using Research.Data.Tables;
+
+namespace Research.Data.Reading;
+
+/// <summary>
+/// Parses the lexical form of a value by its field's declaration. Never consults the machine's culture: the decimal and
+/// group separators come from the schema, everything else is the invariant Table Schema form.
+/// </summary>
+public static class FieldParser
+{
+    private const NumberStyles IntegerStyle = NumberStyles.AllowLeadingSign;
+    private const NumberStyles NumberStyle = NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent;
+
+    /// <summary>Parses an integer: optional sign and digits, with the field's group separator removed if one is declared.</summary>
+    public static bool TryParseInteger(TableField field, ReadOnlySpan<char> text, out long value)
+    {
+        if (field.GroupChar is { } group && text.Contains(group))
+        {
+            Span<char> buffer = stackalloc char[text.Length];
+            var n = 0;
+            foreach (var c in text)
+            {
+                if (c != group)
+                {
+                    buffer[n++] = c;
+                }
+            }
+
+            return long.TryParse(buffer[..n], IntegerStyle, CultureInfo.InvariantCulture, out value);
+        }
+
+        return long.TryParse(text, IntegerStyle, CultureInfo.InvariantCulture, out value);
+    }
+
+    /// <summary>Parses a finite number with the field's decimal (and optional group) separator.</summary>
+    public static bool TryParseNumber(TableField field, ReadOnlySpan<char> text, out double value)
+    {
+        value = 0;
+        if (text.IsEmpty || text.Length > 64)
+        {
+            return false;
+        }
+
+        bool ok;
+        if (field.DecimalChar == '.' && field.GroupChar is null)
+        {
+            ok = double.TryParse(text, NumberStyle, CultureInfo.InvariantCulture, out value);
+        }
+        else
+        {
+            // Rewrite to the invariant form: drop group separators, turn the declared decimal char into '.', and refuse a
+            // stray '.' when ',' is the decimal char (it would otherwise be read as a decimal point).
+            Span<char> buffer = stackalloc char[text.Length];
+            var n = 0;
+            foreach (var c in text)
+            {
+                if (field.GroupChar is { } g && c == g)
+                {
+                    continue;
+                }
+
+                if (c == field.DecimalChar)
+                {
+                    buffer[n++] = '.';
+                }
+                else if (c == '.')
+                {
+                    return false;
+                }
+                else
+                {
+                    buffer[n++] = c;
+                }
+            }
+
+            ok = double.TryParse(buffer[..n], NumberStyle, CultureInfo.InvariantCulture, out value);
+        }
+
+        return ok && double.IsFinite(value);
+    }
+
+    /// <summary>Parses a boolean by the field's exact <c>trueValues</c>/<c>falseValues</c>.</summary>
+    public static bool TryParseBoolean(TableField field, ReadOnlySpan<char> text, out bool value)
+    {
+        foreach (var t in field.TrueValues)
+        {
+            if (text.SequenceEqual(t))
+            {
+                value = true;
+                return true;
+            }
+        }
+
+        foreach (var f in field.FalseValues)
+        {
+            if (text.SequenceEqual(f))
+            {
+                value = false;
+                return true;
+            }
+        }
+
+        value = false;
+        return false;
+    }
+
+    /// <summary>Parses an ISO 8601 date, exactly <c>YYYY-MM-DD</c>.</summary>
+    public static bool TryParseDate(ReadOnlySpan<char> text, out DateOnly value) =>
+        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out value);
+
+    /// <summary>Parses a constraint bound written in the field's lexical form.</summary>
+    internal static bool TryParseBound(TableField field, string text, out IComparable value)
+    {
+        value = 0;
+        switch (field.Type)
+        {
+            case FieldType.Integer when TryParseInteger(field, text, out var l):
+                value = l;
+                return true;
+            case FieldType.Number when TryParseNumber(field, text, out var d):
+                value = d;
+                return true;
+            case FieldType.Date when TryParseDate(text, out var date):
+                value = date;
+                return true;
+            case FieldType.YearMonth when YearMonth.TryParse(text, out var ym):
+                value = ym;
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    /// <summary>What a value of <paramref name="field"/> should look like, with a hint for the classic decimal-comma mistake.</summary>
+    internal static string Expectation(TableField field, ReadOnlySpan<char> text) => field.Type switch
+    {
+        FieldType.Integer => "expected an integer (optional sign and digits" + (field.GroupChar is { } g ? $", group separator '{g}'" : string.Empty) + ")",
+        FieldType.Number when field.DecimalChar == '.' && text.Contains(',') =>
+            "expected a number with '.' as decimal separator; this looks like a decimal comma: declare \"decimalChar\": \",\" for the field in the extract's datapackage.json",
+        FieldType.Number when field.DecimalChar == ',' && text.Contains('.') =>
+            "expected a number with ',' as decimal separator (the schema declares decimalChar ','); '.' is not allowed",
+        FieldType.Number => $"expected a finite number with '{field.DecimalChar}' as decimal separator",
+        FieldType.Boolean => $"expected one of {string.Join(", ", field.TrueValues.Concat(field.FalseValues).Select(v => $"\"{v}\""))}",
+        FieldType.Date => "expected a date YYYY-MM-DD",
+        FieldType.YearMonth => "expected a month YYYY-MM",
+        _ => "expected text",
+    };
+}

@@ -1,0 +1,111 @@
+using System.Text.RegularExpressions;
+using Research.Data.Schema;
+using Research.Data.Tables;
+using Research.Data.Validation;
+
+namespace Research.Data.Reading;
+
+/// <summary>Builds a dictionary-encoded <see cref="StringColumn"/>; enum and pattern are checked once per distinct value.</summary>
+internal sealed class StringColumnBuilder : ColumnBuilder
+{
+    private readonly Dictionary<string, int> _codeOf = new(StringComparer.Ordinal);
+    private readonly List<string> _levels = [];
+    private readonly List<string?> _levelProblem = [];
+    private readonly List<string> _levelRule = [];
+    private readonly HashSet<string>? _enum;
+    private readonly Regex? _pattern;
+    private int[] _codes;
+
+    public StringColumnBuilder(TableField field, IReadOnlyList<string> missingValues, string file, IssueSink sink, int capacity)
+        : base(field, missingValues, file, sink)
+    {
+        _codes = new int[Math.Max(16, capacity)];
+        if (field.Constraints.Enum is { } allowed)
+        {
+            _enum = new HashSet<string>(allowed, StringComparer.Ordinal);
+        }
+
+        if (field.Constraints.Pattern is { } pattern)
+        {
+            // Table Schema patterns match the whole value (XML Schema semantics).
+            _pattern = new Regex($"^(?:{pattern})$", RegexOptions.CultureInvariant | RegexOptions.Compiled, TimeSpan.FromSeconds(1));
+        }
+    }
+
+    public override Column Build()
+    {
+        Array.Resize(ref _codes, Count);
+        return new StringColumn(Field, MissingValues, _codes, [.. _levels], TrimmedMissing());
+    }
+
+    public override void CheckUnique(Func<int, int> fileRowOf)
+    {
+        var seen = new bool[_levels.Count];
+        for (var i = 0; i < Count; i++)
+        {
+            var code = _codes[i];
+            if (code < 0)
+            {
+                continue;
+            }
+
+            if (seen[code])
+            {
+                Sink.Error(File, fileRowOf(i), Field.Name, _levels[code], Rules.Unique, "value must be unique in the column but appears before");
+            }
+
+            seen[code] = true;
+        }
+    }
+
+    protected override bool TryAppendParsed(ReadOnlySpan<char> raw, int fileRow)
+    {
+        var lookup = _codeOf.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (!lookup.TryGetValue(raw, out var code))
+        {
+            var text = raw.ToString();
+            code = _levels.Count;
+            _codeOf.Add(text, code);
+            _levels.Add(text);
+            var (rule, problem) = Judge(text);
+            _levelRule.Add(rule);
+            _levelProblem.Add(problem);
+        }
+
+        if (_levelProblem[code] is { } message)
+        {
+            Sink.Error(File, fileRow, Field.Name, _levels[code], _levelRule[code], message);
+        }
+
+        Store(code);
+        return true;
+    }
+
+    protected override void AppendDefaultSlot() => Store(-1);
+
+    private (string Rule, string? Problem) Judge(string value)
+    {
+        if (_enum is not null && !_enum.Contains(value))
+        {
+            return (Rules.Enum, $"must be one of {string.Join(", ", Field.Constraints.Enum!)}");
+        }
+
+        if (_pattern is not null && !_pattern.IsMatch(value))
+        {
+            return (Rules.Pattern, $"must match the pattern {Field.Constraints.Pattern}");
+        }
+
+        return (string.Empty, null);
+    }
+
+    private void Store(int code)
+    {
+        if (Count == _codes.Length)
+        {
+            Array.Resize(ref _codes, _codes.Length * 2);
+        }
+
+        _codes[Count] = code;
+        Advance();
+    }
+}

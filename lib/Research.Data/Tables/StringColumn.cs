@@ -1,0 +1,32 @@
+using Research.Data.Schema;
+
+namespace Research.Data.Tables;
+
+/// <summary>
+/// A dictionary-encoded text column: each row holds a code into <see cref="Levels"/>. Identifiers repeated over
+/// millions of register rows cost four bytes a row, and grouping by person is an integer operation.
+/// </summary>
+public sealed class StringColumn : Column
+{
+    private readonly int[] _codes;
+    private readonly string[] _levels;
+
+    internal StringColumn(TableField field, IReadOnlyList<string> missingValues, int[] codes, string[] levels, byte[]? missingCodes)
+        : base(field, missingValues, codes.Length, missingCodes)
+    {
+        _codes = codes;
+        _levels = levels;
+    }
+
+    /// <summary>Per row, the index into <see cref="Levels"/>; -1 for a missing cell.</summary>
+    public ReadOnlySpan<int> Codes => _codes;
+
+    /// <summary>The distinct values in order of first appearance.</summary>
+    public IReadOnlyList<string> Levels => _levels;
+
+    /// <summary>The cell in <paramref name="row"/>, or <see langword="null"/> when missing.</summary>
+    public string? this[int row] => _codes[row] < 0 ? null : _levels[_codes[row]];
+
+    /// <inheritdoc />
+    public override object? GetValue(int row) => this[row];
+}

@@ -1,0 +1,60 @@
+namespace Research.Data.Validation;
+
+/// <summary>
+/// Collects issues while reading and validating. Every issue is counted; the details of the first
+/// <see cref="DetailLimit"/> are kept, so a badly broken 24-million-row file cannot exhaust memory.
+/// </summary>
+public sealed class IssueSink
+{
+    private readonly List<ValidationIssue> _details = [];
+    private readonly Dictionary<(Severity, string, string), int> _counts = [];
+
+    /// <summary>Creates a sink that keeps at most <paramref name="detailLimit"/> issue details.</summary>
+    public IssueSink(int detailLimit = 10_000) => DetailLimit = detailLimit;
+
+    /// <summary>How many issue details are kept.</summary>
+    public int DetailLimit { get; }
+
+    /// <summary>Number of errors seen.</summary>
+    public int ErrorCount { get; private set; }
+
+    /// <summary>Number of warnings seen.</summary>
+    public int WarningCount { get; private set; }
+
+    /// <summary>Records <paramref name="issue"/>.</summary>
+    public void Add(ValidationIssue issue)
+    {
+        if (issue.Severity == Severity.Error)
+        {
+            ErrorCount++;
+        }
+        else
+        {
+            WarningCount++;
+        }
+
+        var key = (issue.Severity, issue.File, issue.Rule);
+        _counts[key] = _counts.GetValueOrDefault(key) + 1;
+        if (_details.Count < DetailLimit)
+        {
+            _details.Add(issue);
+        }
+    }
+
+    /// <summary>Records an error.</summary>
+    public void Error(string file, int? row, string? column, string? value, string rule, string message) =>
+        Add(new ValidationIssue(Severity.Error, file, row, column, value, rule, message));
+
+    /// <summary>Records a warning.</summary>
+    public void Warning(string file, int? row, string? column, string? value, string rule, string message) =>
+        Add(new ValidationIssue(Severity.Warning, file, row, column, value, rule, message));
+
+    /// <summary>The report of everything recorded so far.</summary>
+    public ValidationReport ToReport() =>
+        new(_details.ToList(),
+            _counts.Select(kv => new IssueCount(kv.Key.Item1, kv.Key.Item2, kv.Key.Item3, kv.Value))
+                .OrderBy(c => c.Severity).ThenBy(c => c.File, StringComparer.Ordinal).ThenBy(c => c.Rule, StringComparer.Ordinal)
+                .ToList(),
+            ErrorCount,
+            WarningCount);
+}

@@ -1,0 +1,55 @@
+using MathNet.Numerics.Distributions;
+using Research.Synthetic.Calibration;
+using Research.Synthetic.Population;
+
+namespace Research.Synthetic.Register;
+
+/// <summary>
+/// The monthly work and benefit model. A person's latent AR(1) Gaussian process z is compared with probit thresholds:
+/// working more than 27 hours when Φ(z) &lt; p27, more than 12 hours when Φ(z) &lt; p12. The marginal probabilities are
+/// therefore exactly p12 and p27 each month, so the planted effect (added on the probability scale for those who take
+/// up the intervention) is known exactly, while the persistence of z produces realistic spells.
+/// </summary>
+internal sealed class WorkProcess(SyntheticCalibration calibration)
+{
+    private readonly double _scale = Math.Sqrt(1 + (calibration.EmployabilityLoading * calibration.EmployabilityLoading * (1 + (calibration.CaseworkerSd * calibration.CaseworkerSd))));
+
+    public SyntheticCalibration Calibration { get; } = calibration;
+
+    /// <summary>Control probabilities (p12, p27) for latent employability η (own plus caseworker) at month t.</summary>
+    public (double P12, double P27) Control(double eta, int month)
+    {
+        var a12 = Normal.InvCDF(0, 1, OutcomeCurves.At(Calibration.ControlShare.PartialFull, month)) * _scale;
+        var a27 = Normal.InvCDF(0, 1, OutcomeCurves.At(Calibration.ControlShare.Full, month)) * _scale;
+        var beta = Calibration.EmployabilityLoading;
+        return (Normal.CDF(0, 1, a12 + (beta * eta)), Normal.CDF(0, 1, a27 + (beta * eta)));
+    }
+
+    /// <summary>Probabilities under the intervention for someone who took it up.</summary>
+    public (double P12, double P27) Treated((double P12, double P27) control, ArmEffect effect, int month, int endMonth)
+    {
+        var ramp = Calibration.EffectRampMonths;
+        var p12 = Math.Clamp(control.P12 + effect.PartialFull.At(month, endMonth, ramp), 0, 1);
+        var p27 = Math.Clamp(control.P27 + effect.Full.At(month, endMonth, ramp), 0, p12);
+        return (p12, p27);
+    }
+
+    /// <summary>Probability of full outflow (off benefit and more than 27 hours).</summary>
+    public double FullOutflow((double P12, double P27) p) => Calibration.OffBenefitGivenFullTime * p.P27;
+
+    /// <summary>Probability of being off benefit.</summary>
+    public double OffBenefit((double P12, double P27) p) =>
+        (Calibration.OffBenefitGivenFullTime * p.P27) + (Calibration.OffBenefitGivenPartTime * (p.P12 - p.P27));
+
+    /// <summary>
+    /// The person's probabilities at month t given their arm and take-up. The caseworker is assigned at randomisation,
+    /// so their effect starts after it: pre-randomisation months are clean for baseline and pre-trend checks.
+    /// </summary>
+    public (double P12, double P27) For(SyntheticPerson person, int month)
+    {
+        var control = Control(person.Employability + (month > 0 ? person.CaseworkerEffect : 0), month);
+        return person.TookUp
+            ? Treated(control, Calibration.EffectOf(person.Experiment.Municipality, person.Arm.Code), month, person.InterventionEndMonth)
+            : control;
+    }
+}

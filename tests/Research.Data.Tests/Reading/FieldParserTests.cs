@@ -1,0 +1,92 @@
+using System.Globalization;
+using Research.Data.Reading;
+using Research.Data.Schema;
+using Research.Data.Tables;
+
+namespace Research.Data.Tests.Reading;
+
+public sealed class FieldParserTests
+{
+    private static readonly TableField Number = new() { Name = "x", Type = FieldType.Number };
+    private static readonly TableField DutchNumber = new() { Name = "x", Type = FieldType.Number, DecimalChar = ',', GroupChar = '.' };
+
+    [Theory]
+    [InlineData("1.5", 1.5)]
+    [InlineData("-0.25", -0.25)]
+    [InlineData("1e3", 1000)]
+    [InlineData("12", 12)]
+    public void Numbers_use_the_declared_point(string text, double expected)
+    {
+        Assert.True(FieldParser.TryParseNumber(Number, text, out var value));
+        Assert.Equal(expected, value);
+    }
+
+    [Theory]
+    [InlineData("1,5")]
+    [InlineData("1.000,5")]
+    [InlineData("NaN")]
+    [InlineData("Infinity")]
+    [InlineData(" 1.5")]
+    [InlineData("")]
+    public void Numbers_reject_other_forms(string text) => Assert.False(FieldParser.TryParseNumber(Number, text, out _));
+
+    [Theory]
+    [InlineData("1,5", 1.5)]
+    [InlineData("1.234,5", 1234.5)]
+    [InlineData("-7", -7)]
+    public void Decimal_comma_is_honoured_when_declared(string text, double expected)
+    {
+        Assert.True(FieldParser.TryParseNumber(DutchNumber, text, out var value));
+        Assert.Equal(expected, value);
+    }
+
+    [Fact]
+    public void Parsing_does_not_depend_on_the_machine_culture()
+    {
+        var saved = CultureInfo.CurrentCulture;
+        try
+        {
+            CultureInfo.CurrentCulture = new CultureInfo("nl-NL");
+            Assert.True(FieldParser.TryParseNumber(Number, "2.5", out var value));
+            Assert.Equal(2.5, value);
+            Assert.False(FieldParser.TryParseNumber(Number, "2,5", out _));
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = saved;
+        }
+    }
+
+    [Fact]
+    public void Booleans_are_exactly_the_declared_tokens()
+    {
+        var field = new TableField { Name = "b", Type = FieldType.Boolean, TrueValues = ["1"], FalseValues = ["0"] };
+        Assert.True(FieldParser.TryParseBoolean(field, "1", out var t) && t);
+        Assert.True(FieldParser.TryParseBoolean(field, "0", out var f) && !f);
+        Assert.False(FieldParser.TryParseBoolean(field, "true", out _));
+        Assert.False(FieldParser.TryParseBoolean(field, "ja", out _));
+    }
+
+    [Fact]
+    public void Dates_and_months_are_iso()
+    {
+        Assert.True(FieldParser.TryParseDate("2018-06-01", out var d));
+        Assert.Equal(new DateOnly(2018, 6, 1), d);
+        Assert.False(FieldParser.TryParseDate("01-06-2018", out _));
+        Assert.True(YearMonth.TryParse("2019-12", out var m));
+        Assert.Equal(new YearMonth(2019, 12), m);
+        Assert.Equal(new YearMonth(2020, 1), m.AddMonths(1));
+        Assert.Equal(-13, new YearMonth(2018, 11).MonthsSince(new YearMonth(2019, 12)));
+        Assert.False(YearMonth.TryParse("2019-13", out _));
+        Assert.False(YearMonth.TryParse("2019-1", out _));
+    }
+
+    [Fact]
+    public void Integers_take_a_declared_group_separator()
+    {
+        var field = new TableField { Name = "i", Type = FieldType.Integer, GroupChar = '.' };
+        Assert.True(FieldParser.TryParseInteger(field, "1.234", out var value));
+        Assert.Equal(1234, value);
+        Assert.False(FieldParser.TryParseInteger(new TableField { Name = "i", Type = FieldType.Integer }, "1.234", out _));
+    }
+}
