@@ -57,8 +57,9 @@ internal static class ParquetTableReader
                 }
                 else if (!Fits(field.Type, dataField.ClrType))
                 {
-                    sink.Error(displayName, null, field.Name, dataField.ClrType.Name, Rules.Type,
-                        $"the Parquet column holds {dataField.ClrType.Name} values, which cannot represent a {Lower(field.Type)} field");
+                    var held = IsText(dataField.ClrType) ? "text" : dataField.ClrType.Name;
+                    sink.Error(displayName, null, field.Name, held, Rules.Type,
+                        $"the Parquet column holds {held} values, which cannot represent a {Lower(field.Type)} field");
                 }
                 else
                 {
@@ -100,7 +101,7 @@ internal static class ParquetTableReader
 
     private static bool Fits(FieldType type, Type clr) => type switch
     {
-        FieldType.String or FieldType.YearMonth => clr == typeof(string),
+        FieldType.String or FieldType.YearMonth => IsText(clr),
         FieldType.Integer => clr == typeof(long) || clr == typeof(int) || clr == typeof(short),
         FieldType.Number => clr == typeof(double) || clr == typeof(float) || clr == typeof(long) || clr == typeof(int),
         FieldType.Boolean => clr == typeof(bool),
@@ -110,7 +111,7 @@ internal static class ParquetTableReader
 
     private static async Task AppendAsync(ColumnBuilder builder, ParquetRowGroupReader group, DataField field, int rows, int rowBase)
     {
-        if (field.ClrType == typeof(string))
+        if (IsText(field.ClrType))
         {
             var values = new string?[rows];
             await group.ReadAsync(field, values.AsMemory()!);
@@ -209,6 +210,9 @@ internal static class ParquetTableReader
             builder.AppendValue(value, fileRow, string.Empty);
         }
     }
+
+    // Parquet.Net 6 reports UTF-8 byte-array columns as ReadOnlyMemory<char>; older writers' files as string.
+    private static bool IsText(Type clr) => clr == typeof(string) || clr == typeof(ReadOnlyMemory<char>);
 
     private static string Lower(FieldType type) => type.ToString().ToLowerInvariant();
 }

@@ -65,9 +65,11 @@ public static class ExtractValidator
             return;
         }
 
+        // Rows are grouped by the first key field; within a group the other key fields are compared as integers
+        // (dictionary codes, month indices, values), which keeps the check linear and allocation-free per row.
         var rest = key.Skip(1).Select(k => table[k]).ToList();
         var groups = GroupIndex.By(first);
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var seen = new HashSet<(long, long)>();
         for (var g = 0; g < groups.GroupCount; g++)
         {
             var rows = groups.Rows(g);
@@ -84,16 +86,32 @@ public static class ExtractValidator
                     continue;
                 }
 
-                var tail = string.Join("|", rest.Select(c => Convert.ToString(c.GetValue(row), CultureInfo.InvariantCulture)));
+                var tail = (rest.Count > 0 ? KeyPart(rest[0], row) : 0, rest.Count > 1 ? KeyPart(rest[1], row) : 0);
                 if (!seen.Add(tail))
                 {
-                    var value = rest.Count == 0 ? first.Levels[g] : $"{first.Levels[g]}|{tail}";
+                    var value = string.Join("|", new[] { first.Levels[g] }.Concat(rest.Select(c => Convert.ToString(c.GetValue(row), CultureInfo.InvariantCulture))));
                     sink.Error(file, table.FileRowNumber(row), string.Join("+", key), value, Rules.PrimaryKey,
                         $"duplicate primary key ({string.Join(", ", key)}): an earlier row has the same key");
                 }
             }
         }
+
+        if (rest.Count > 2)
+        {
+            sink.Error(file, null, string.Join("+", key), null, Rules.Descriptor, "primary keys of more than three fields are not supported");
+        }
     }
+
+    private static long KeyPart(Column column, int row) => column switch
+    {
+        StringColumn s => s.Codes[row],
+        ValueColumn<long> l => l.Values[row],
+        ValueColumn<YearMonth> m => m.Values[row].MonthsSince(default),
+        ValueColumn<DateOnly> d => d.Values[row].DayNumber,
+        ValueColumn<bool> b => b.Values[row] ? 1 : 0,
+        ValueColumn<double> x => BitConverter.DoubleToInt64Bits(x.Values[row]),
+        _ => throw new NotSupportedException(column.Field.Type.ToString()),
+    };
 
     private static void CheckForeignKey(Table table, ForeignKey fk, Table target, IssueSink sink)
     {
@@ -126,6 +144,7 @@ public static class ExtractValidator
         var amount = register.Numbers("benefit_amount");
         var groups = GroupIndex.By(ids);
         var covered = new bool[people.Count];
+        var buffer = new YearMonth[Enumerable.Range(0, groups.GroupCount).Select(g => groups.Rows(g).Length).DefaultIfEmpty(0).Max()];
         for (var g = 0; g < groups.GroupCount; g++)
         {
             var rows = groups.Rows(g);
@@ -135,21 +154,34 @@ public static class ExtractValidator
             }
 
             covered[person] = true;
-            var present = rows.ToArray().Where(r => !months.IsMissing(r)).Select(r => months.Values[r]).Distinct().Order().ToList();
-            if (present.Count == 0)
+            var count = 0;
+            foreach (var r in rows)
+            {
+                if (!months.IsMissing(r))
+                {
+                    buffer[count++] = months.Values[r];
+                }
+            }
+
+            if (count == 0)
             {
                 continue;
             }
 
+            var present = buffer.AsSpan(0, count);
+            present.Sort();
             var first = present[0];
             var last = present[^1];
-            var span = last.MonthsSince(first) + 1;
-            if (span != present.Count)
+            for (var i = 1; i < present.Length; i++)
             {
-                var gap = present.Zip(present.Skip(1)).First(p => p.Second.MonthsSince(p.First) > 1);
-                sink.Error(file, register.FileRowNumber(rows[0]), "month", gap.First.AddMonths(1).ToString(), Rules.MonthsContiguous,
-                    string.Create(CultureInfo.InvariantCulture,
-                        $"person {ids.Levels[g]} has {span - present.Count} missing month(s) between {first} and {last}; the first gap starts at {gap.First.AddMonths(1)}"));
+                if (present[i].MonthsSince(present[i - 1]) > 1)
+                {
+                    var missing = last.MonthsSince(first) + 1 - Distinct(present);
+                    sink.Error(file, register.FileRowNumber(rows[0]), "month", present[i - 1].AddMonths(1).ToString(), Rules.MonthsContiguous,
+                        string.Create(CultureInfo.InvariantCulture,
+                            $"person {ids.Levels[g]} has {missing} missing month(s) between {first} and {last}; the first gap starts at {present[i - 1].AddMonths(1)}"));
+                    break;
+                }
             }
 
             if (people.RandomisationMonth(person) is { } randomised)
@@ -181,6 +213,20 @@ public static class ExtractValidator
                     "the participant has no register months (not linked to the register); outcome analyses will leave them out");
             }
         }
+    }
+
+    private static int Distinct(ReadOnlySpan<YearMonth> sorted)
+    {
+        var distinct = sorted.Length > 0 ? 1 : 0;
+        for (var i = 1; i < sorted.Length; i++)
+        {
+            if (sorted[i] != sorted[i - 1])
+            {
+                distinct++;
+            }
+        }
+
+        return distinct;
     }
 
     private static void CheckSurvey(Table survey, Table participants, ParticipantFacts people, IssueSink sink)

@@ -27,9 +27,28 @@ internal static class CsvText
 
     public static StringBuilder Field(this StringBuilder text, DateOnly value) => text.Append(value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
 
-    /// <summary>A number with at most <paramref name="decimals"/> decimals and no trailing zeros.</summary>
-    public static StringBuilder Field(this StringBuilder text, double value, int decimals) =>
-        text.Append(Math.Round(value, decimals).ToString("0." + new string('#', decimals), CultureInfo.InvariantCulture));
+    /// <summary>A number with at most <paramref name="decimals"/> (1 or 2) decimals and no trailing zeros.</summary>
+    public static StringBuilder Field(this StringBuilder text, double value, int decimals)
+    {
+        Span<char> buffer = stackalloc char[32];
+        var format = decimals == 1 ? "F1" : "F2";
+        if (!Math.Round(value, decimals).TryFormat(buffer, out var n, format, CultureInfo.InvariantCulture))
+        {
+            throw new InvalidOperationException("number too long to format");
+        }
+
+        while (buffer[n - 1] == '0')
+        {
+            n--;
+        }
+
+        if (buffer[n - 1] == '.')
+        {
+            n--;
+        }
+
+        return text.Append(buffer[..n]);
+    }
 
     public static StringBuilder Comma(this StringBuilder text) => text.Append(',');
 

@@ -144,7 +144,7 @@ internal static class ParticipantSampler
             var count = Math.Max(2, (int)Math.Ceiling(members.Count / (double)calibration.ClientsPerCaseworker));
             var pool = Enumerable.Range(next, count).Select(n =>
             {
-                var id = $"{prefix}-{n:D3}";
+                var id = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{prefix}-{n:D3}");
                 var effect = calibration.CaseworkerSd * new DeterministicRandom(seed, muni, 5, (ulong)n).NextNormal();
                 return (id, effect);
             }).ToList();

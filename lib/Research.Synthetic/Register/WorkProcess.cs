@@ -10,19 +10,36 @@ namespace Research.Synthetic.Register;
 /// therefore exactly p12 and p27 each month, so the planted effect (added on the probability scale for those who take
 /// up the intervention) is known exactly, while the persistence of z produces realistic spells.
 /// </summary>
-internal sealed class WorkProcess(SyntheticCalibration calibration)
+internal sealed class WorkProcess
 {
-    private readonly double _scale = Math.Sqrt(1 + (calibration.EmployabilityLoading * calibration.EmployabilityLoading * (1 + (calibration.CaseworkerSd * calibration.CaseworkerSd))));
+    // The probit intercepts depend on the month only: computed once for every month the data can span.
+    private const int FirstMonth = -24;
+    private const int LastMonth = 120;
+    private readonly double[] _a12;
+    private readonly double[] _a27;
 
-    public SyntheticCalibration Calibration { get; } = calibration;
+    public WorkProcess(SyntheticCalibration calibration)
+    {
+        Calibration = calibration;
+        var beta = calibration.EmployabilityLoading;
+        var scale = Math.Sqrt(1 + (beta * beta * (1 + (calibration.CaseworkerSd * calibration.CaseworkerSd))));
+        _a12 = new double[LastMonth - FirstMonth + 1];
+        _a27 = new double[LastMonth - FirstMonth + 1];
+        for (var month = FirstMonth; month <= LastMonth; month++)
+        {
+            _a12[month - FirstMonth] = Normal.InvCDF(0, 1, OutcomeCurves.At(calibration.ControlShare.PartialFull, month)) * scale;
+            _a27[month - FirstMonth] = Normal.InvCDF(0, 1, OutcomeCurves.At(calibration.ControlShare.Full, month)) * scale;
+        }
+    }
+
+    public SyntheticCalibration Calibration { get; }
 
     /// <summary>Control probabilities (p12, p27) for latent employability η (own plus caseworker) at month t.</summary>
     public (double P12, double P27) Control(double eta, int month)
     {
-        var a12 = Normal.InvCDF(0, 1, OutcomeCurves.At(Calibration.ControlShare.PartialFull, month)) * _scale;
-        var a27 = Normal.InvCDF(0, 1, OutcomeCurves.At(Calibration.ControlShare.Full, month)) * _scale;
-        var beta = Calibration.EmployabilityLoading;
-        return (Normal.CDF(0, 1, a12 + (beta * eta)), Normal.CDF(0, 1, a27 + (beta * eta)));
+        var i = Math.Clamp(month, FirstMonth, LastMonth) - FirstMonth;
+        var shift = Calibration.EmployabilityLoading * eta;
+        return (Normal.CDF(0, 1, _a12[i] + shift), Normal.CDF(0, 1, _a27[i] + shift));
     }
 
     /// <summary>Probabilities under the intervention for someone who took it up.</summary>

@@ -61,21 +61,9 @@ public sealed class CodebookTests
     [Fact]
     public void The_committed_codebook_is_up_to_date()
     {
-        var committed = File.ReadAllText(Path.Combine(RepositoryRoot(), "data-schema", "codebook.md"));
+        // The test project copies data-schema/codebook.md next to the test assembly.
+        var committed = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "committed", "codebook.md"));
 
         Assert.Equal(Codebook.ToMarkdown(DataPackage.Canonical, ExperimentCatalog.Canonical), committed);
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Research.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Research.sln not found above the test directory");
     }
 }
