@@ -1,0 +1,23 @@
+namespace Research.Analysis.Results;
+
+/// <summary>Names of the numbers a result row commonly carries, so result files read the same across tables.</summary>
+public static class ResultValue
+{
+    /// <summary>Point estimate.</summary>
+    public const string Estimate = "estimate";
+
+    /// <summary>Standard error.</summary>
+    public const string StandardError = "se";
+
+    /// <summary>Lower confidence limit.</summary>
+    public const string CiLow = "ci_low";
+
+    /// <summary>Upper confidence limit.</summary>
+    public const string CiHigh = "ci_high";
+
+    /// <summary>Two-sided p-value.</summary>
+    public const string PValue = "p";
+
+    /// <summary>Number of persons the number is based on.</summary>
+    public const string N = "n";
+}

@@ -1,0 +1,38 @@
+using System.Net;
+using System.Text;
+using Research.Data.Design;
+
+namespace Research.Cli.Pipeline;
+
+/// <summary>Writes <c>index.html</c>: links to every report, executed notebook and result file, and the provenance record.</summary>
+internal static class IndexPage
+{
+    public static void Write(string path, IReadOnlyList<string> municipalities, string extracts)
+    {
+        var catalog = ExperimentCatalog.ForDirectory(extracts);
+        var html = new StringBuilder();
+        html.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>Bijstand experiments: reports</title>\n")
+            .Append("<style>body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#222}")
+            .Append("table{border-collapse:collapse;width:100%}td,th{border-bottom:1px solid #ddd;padding:.4rem .6rem;text-align:left}")
+            .Append("a{color:#0b5cad}</style>\n</head>\n<body>\n<h1>Dutch social-assistance experiments, 2017–2020</h1>\n")
+            .Append("<p>One report per municipality and a cross-municipality synthesis, each re-executable from the raw extracts ")
+            .Append("(<code>research verify</code>). Inputs, tools and result hashes are in <a href=\"provenance.json\">provenance.json</a>; ")
+            .Append("the extract validation report is in <a href=\"validation.txt\">validation.txt</a>.</p>\n")
+            .Append("<table>\n<thead><tr><th>Report</th><th>Experiment</th><th>Executed notebook</th><th>Results</th></tr></thead>\n<tbody>\n");
+        foreach (var m in municipalities)
+        {
+            var e = catalog[m];
+            Row(html, m, $"{e.NameNl}", e.Title);
+        }
+
+        Row(html, "synthesis", "Synthesis", "Random-effects meta-analysis across municipalities");
+        html.Append("</tbody>\n</table>\n</body>\n</html>\n");
+        File.WriteAllText(path, html.ToString(), new UTF8Encoding(false));
+    }
+
+    private static void Row(StringBuilder html, string name, string title, string description) =>
+        html.Append("<tr><td><a href=\"reports/").Append(name).Append(".html\">").Append(WebUtility.HtmlEncode(title)).Append("</a></td><td>")
+            .Append(WebUtility.HtmlEncode(description)).Append("</td><td><a href=\"reports/").Append(name).Append(".ipynb\">")
+            .Append(name).Append(".ipynb</a></td><td><a href=\"reports/").Append(name).Append(".results.json\">")
+            .Append(name).Append(".results.json</a></td></tr>\n");
+}

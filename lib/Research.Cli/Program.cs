@@ -1,0 +1,3 @@
+using Research.Cli;
+
+return await ResearchCommand.RunAsync(args);
