@@ -1,0 +1,111 @@
+using Research.Notebooks.Formatting;
+using Research.Notebooks.Tests.Support;
+
+namespace Research.Notebooks.Tests.Execution;
+
+public class FormatterTests
+{
+    private readonly FormatterRegistry _registry = FormatterRegistry.CreateDefault();
+    private readonly FormatContext _context = new();
+
+    [Fact]
+    public void Primitives_are_plain_text_in_the_invariant_culture()
+    {
+        Assert.Equal(new[] { MimeBundle.PlainText }, _registry.Format(1.5, _context).MimeTypes);
+        Assert.Equal("1.5", _registry.Format(1.5, _context).GetText(MimeBundle.PlainText));
+        Assert.Equal("true", _registry.Format(true, _context).GetText(MimeBundle.PlainText));
+        Assert.Equal("2024-02-29", _registry.Format(new DateOnly(2024, 2, 29), _context).GetText(MimeBundle.PlainText));
+        Assert.Equal("<null>", _registry.Format(null, _context).GetText(MimeBundle.PlainText));
+    }
+
+    [Fact]
+    public void Sequences_are_capped_with_a_count_of_the_rest()
+    {
+        var bundle = _registry.Format(Enumerable.Range(1, 25).ToList(), _context);
+
+        Assert.EndsWith("19, 20, ... (5 more)]", bundle.GetText(MimeBundle.PlainText));
+        Assert.Contains("<td>20</td>", bundle.GetText(MimeBundle.Html));
+        Assert.DoesNotContain("<td>21</td>", bundle.GetText(MimeBundle.Html));
+    }
+
+    [Fact]
+    public void Types_with_a_ToHtml_method_or_the_interface_show_their_html()
+    {
+        var duck = _registry.Format(new DuckTable(), _context);
+        Assert.Equal(("<table>duck</table>", "duck table"), (duck.GetText(MimeBundle.Html), duck.GetText(MimeBundle.PlainText)));
+        Assert.Equal("<i>i</i>", _registry.Format(new Formattable(), _context).GetText(MimeBundle.Html));
+    }
+
+    [Fact]
+    public void Registered_formatters_win_for_their_type_and_subtypes()
+    {
+        _registry.Register<DuckTable>((_, _) => new MimeBundle().Set("text/csv", "a,b"));
+
+        var bundle = _registry.Format(new DerivedDuck(), _context);
+        Assert.Equal("a,b", bundle.GetText("text/csv"));
+        Assert.Equal("duck table", bundle.GetText(MimeBundle.PlainText));
+    }
+
+    [Fact]
+    public async Task DataFrame_is_an_html_table_with_capped_rows_and_a_plain_text_table()
+    {
+        var (notebook, result) = await Runs.RunCSharpAsync("""
+            using Microsoft.Data.Analysis;
+            var df = new DataFrame(
+                new PrimitiveDataFrameColumn<int>("id", Enumerable.Range(1, 30)),
+                new DoubleDataFrameColumn("score", Enumerable.Range(1, 30).Select(i => i / 4.0)),
+                new StringDataFrameColumn("arm", Enumerable.Range(1, 30).Select(i => i % 2 == 0 ? "control" : "treated")));
+            df
+            """);
+
+        Assert.True(result.Succeeded, string.Join("\n", result.Failures));
+        var data = Assert.IsType<ExecuteResultOutput>(notebook.Cells[0].Outputs.Single()).Data;
+        var html = data.GetText(MimeBundle.Html)!;
+        Assert.Contains("<th>score</th>", html);
+        Assert.Contains("<td>0.25</td>", html);
+        Assert.Contains("first 25 shown", html);
+        Assert.DoesNotContain("<td>26</td>", html);
+        Assert.StartsWith("id  score  arm", data.GetText(MimeBundle.PlainText));
+        Assert.EndsWith("30 rows × 3 columns (first 25 shown)", data.GetText(MimeBundle.PlainText));
+    }
+
+    [Fact]
+    public async Task Plotly_chart_has_chart_html_figure_json_and_deterministic_ids()
+    {
+        var cell = """
+            using Plotly.NET;
+            var trace = new Trace2D("scatter");
+            trace.SetProperty("x", new[] { 1, 2, 3 });
+            trace.SetProperty("y", new[] { 1.0, 4.0, 9.0 });
+            var chart = GenericChart.ofTraceObject(true, trace);
+            display(chart);
+            chart
+            """;
+        var (first, result) = await Runs.RunCSharpAsync(cell);
+        var (second, _) = await Runs.RunCSharpAsync(cell);
+
+        Assert.True(result.Succeeded, string.Join("\n", result.Failures));
+        var data = Assert.IsType<DisplayDataOutput>(first.Cells[0].Outputs[0]).Data;
+        Assert.Equal("Plotly chart (1 trace)", data.GetText(MimeBundle.PlainText));
+        Assert.Contains("Plotly.newPlot", data.GetText(MimeBundle.Html));
+        Assert.DoesNotMatch("[0-9a-f]{32}", data.GetText(MimeBundle.Html));
+        Assert.Contains("nb_plotly_1", data.GetText(MimeBundle.Html));
+        Assert.Contains("nb_plotly_2", Assert.IsType<ExecuteResultOutput>(first.Cells[0].Outputs[1]).Data.GetText(MimeBundle.Html));
+        Assert.Equal(new[] { 1.0, 4.0, 9.0 }, data.GetNode(MimeBundle.PlotlyJson)!["data"]![0]!["y"]!.AsArray().Select(v => v!.GetValue<double>()));
+        Assert.Equal(IpynbFormat.Write(first), IpynbFormat.Write(second));
+    }
+
+    private class DuckTable
+    {
+        public string ToHtml() => "<table>duck</table>";
+
+        public override string ToString() => "duck table";
+    }
+
+    private sealed class DerivedDuck : DuckTable;
+
+    private sealed class Formattable : IHtmlFormattable
+    {
+        public string ToHtml() => "<i>i</i>";
+    }
+}

@@ -1,0 +1,29 @@
+using Research.Notebooks.Execution;
+using Research.Notebooks.Tests.Support;
+
+namespace Research.Notebooks.Tests.Reports;
+
+/// <summary>Runs Fixtures/Showcase.dib (every output type, one deliberate error) once per test class.</summary>
+public sealed class ShowcaseRun : IAsyncLifetime
+{
+    public Notebook Notebook { get; private set; } = new();
+
+    public NotebookRunResult Result { get; private set; } = new(Array.Empty<CellFailure>(), 0, false);
+
+    public string Directory { get; } = System.IO.Directory.CreateTempSubdirectory("nb-showcase-").FullName;
+
+    public async Task InitializeAsync()
+    {
+        Notebook = NotebookFile.Load(Fixtures.PathOf("Showcase.dib"));
+        (_, Result) = await Runs.RunAsync(Notebook, new NotebookHostOptions { AllowErrors = true });
+    }
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    public string Save(string name, string content)
+    {
+        var path = Path.Combine(Directory, name);
+        File.WriteAllText(path, content);
+        return path;
+    }
+}
