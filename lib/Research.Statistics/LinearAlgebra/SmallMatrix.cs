@@ -1,0 +1,111 @@
+namespace Research.Statistics.LinearAlgebra;
+
+/// <summary>Operations on small dense k × k matrices (k = number of coefficients) stored as <c>double[,]</c>.</summary>
+public static class SmallMatrix
+{
+    /// <summary>Returns c·A.</summary>
+    public static double[,] Scale(double[,] a, double c)
+    {
+        var result = (double[,])a.Clone();
+        for (var i = 0; i < result.GetLength(0); i++)
+        {
+            for (var j = 0; j < result.GetLength(1); j++)
+            {
+                result[i, j] *= c;
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>Returns A·B.</summary>
+    public static double[,] Multiply(double[,] a, double[,] b)
+    {
+        var (m, p, q) = (a.GetLength(0), a.GetLength(1), b.GetLength(1));
+        if (b.GetLength(0) != p)
+        {
+            throw new ArgumentException("Inner dimensions differ.", nameof(b));
+        }
+
+        var result = new double[m, q];
+        for (var i = 0; i < m; i++)
+        {
+            for (var l = 0; l < p; l++)
+            {
+                var ail = a[i, l];
+                for (var j = 0; j < q; j++)
+                {
+                    result[i, j] += ail * b[l, j];
+                }
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>Returns A'.</summary>
+    public static double[,] Transpose(double[,] a)
+    {
+        var result = new double[a.GetLength(1), a.GetLength(0)];
+        for (var i = 0; i < a.GetLength(0); i++)
+        {
+            for (var j = 0; j < a.GetLength(1); j++)
+            {
+                result[j, i] = a[i, j];
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>Returns the symmetric sandwich B·Meat·B for symmetric B, symmetrised against rounding.</summary>
+    public static double[,] Sandwich(double[,] bread, double[,] meat)
+    {
+        var result = Multiply(Multiply(bread, meat), bread);
+        var k = result.GetLength(0);
+        for (var i = 0; i < k; i++)
+        {
+            for (var j = 0; j < i; j++)
+            {
+                var mean = 0.5 * (result[i, j] + result[j, i]);
+                result[i, j] = mean;
+                result[j, i] = mean;
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>Returns U'U for a row-major <paramref name="rows"/> × <paramref name="columns"/> array U.</summary>
+    public static double[,] TransposeSelf(double[] u, int rows, int columns)
+    {
+        var result = new double[columns, columns];
+        for (var r = 0; r < rows; r++)
+        {
+            var offset = r * columns;
+            for (var a = 0; a < columns; a++)
+            {
+                var ua = u[offset + a];
+                if (ua == 0)
+                {
+                    continue;
+                }
+
+                for (var b = a; b < columns; b++)
+                {
+                    result[a, b] += ua * u[offset + b];
+                }
+            }
+        }
+
+        for (var a = 0; a < columns; a++)
+        {
+            for (var b = 0; b < a; b++)
+            {
+                result[a, b] = result[b, a];
+            }
+        }
+
+        return result;
+    }
+}

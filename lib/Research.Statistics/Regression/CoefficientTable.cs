@@ -1,0 +1,56 @@
+using System.Globalization;
+using System.Text;
+using Research.Statistics.Inference;
+
+namespace Research.Statistics.Regression;
+
+/// <summary>Builds coefficient rows from estimates and a covariance, and prints them.</summary>
+internal static class CoefficientTable
+{
+    public static Coefficient[] Build(IReadOnlyList<string> names, IReadOnlyList<double> estimates, double[,] covariance, IReadOnlyList<double> df, double level, string varianceName)
+    {
+        var rows = new Coefficient[names.Count];
+        for (var j = 0; j < names.Count; j++)
+        {
+            var variance = covariance[j, j];
+            if (!(variance > 0) || !double.IsFinite(variance))
+            {
+                throw new DegenerateModelException(string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"The {varianceName} variance of '{names[j]}' is {variance}; its standard error is undefined (e.g. all its variation lies within one cluster, or too few clusters for the number of coefficients)."));
+            }
+
+            if (!(df[j] > 0))
+            {
+                throw new DegenerateModelException(string.Create(
+                    CultureInfo.InvariantCulture, $"The degrees of freedom of '{names[j]}' are {df[j]}; the model has no residual information."));
+            }
+
+            var se = Math.Sqrt(variance);
+            var t = estimates[j] / se;
+            var q = ReferenceDistribution.CriticalValue(level, df[j]);
+            rows[j] = new Coefficient(names[j], estimates[j], se, t, df[j], ReferenceDistribution.TwoSidedP(t, df[j]), estimates[j] - (q * se), estimates[j] + (q * se));
+        }
+
+        return rows;
+    }
+
+    public static string Format(IEnumerable<Coefficient> rows, double level)
+    {
+        var list = rows.ToList();
+        var width = Math.Max(12, list.Max(r => r.Name.Length));
+        var c = CultureInfo.InvariantCulture;
+        var sb = new StringBuilder();
+        var pct = (level * 100).ToString("0.##", c);
+        sb.Append(c, $"{"term".PadRight(width)} {"estimate",12} {"std.error",11} {"statistic",10} {"df",8} {"p",10}  [{pct}% CI]").AppendLine();
+        foreach (var r in list)
+        {
+            var df = double.IsPositiveInfinity(r.DegreesOfFreedom) ? "inf" : r.DegreesOfFreedom.ToString("0.##", c);
+            sb.Append(c, $"{r.Name.PadRight(width)} {r.Estimate,12:G6} {r.StandardError,11:G5} {r.Statistic,10:F3} {df,8} {FormatP(r.PValue),10}  [{r.ConfidenceLow:G5}, {r.ConfidenceHigh:G5}]").AppendLine();
+        }
+
+        return sb.ToString();
+    }
+
+    private static string FormatP(double p) => p < 1e-4 ? p.ToString("0.0E+0", CultureInfo.InvariantCulture) : p.ToString("F4", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,77 @@
+using Research.Statistics.LinearAlgebra;
+
+namespace Research.Statistics.Tests.LinearAlgebra;
+
+/// <summary>The blocked kernels against naive sums, with a row count that is not a multiple of the block size.</summary>
+public sealed class CrossProductTests
+{
+    private const int Rows = 10_001;
+    private const int Columns = 7;
+    private static readonly double[][] X = Generate();
+
+    [Fact]
+    public void Centred_and_transformed_cross_products_match_naive_sums()
+    {
+        var means = new[] { 0.0, 0.3, -1.2, 0, 2.5, 0.1, 7 };
+        var centering = new Centering(X[0], means);
+        var upper = new double[Columns, Columns];
+        for (var i = 0; i < Columns; i++)
+        {
+            for (var j = i; j < Columns; j++)
+            {
+                upper[i, j] = 1.0 / (1 + i + (2 * j));
+            }
+        }
+
+        var plain = CrossProduct.TransposeSelf(X);
+        var centred = CrossProduct.TransposeSelf(X, centering);
+        var transformed = CrossProduct.TransposeSelf(X, centering, upper);
+        var weights = X[1].Select(v => v * v).ToArray();
+        var weighted = CrossProduct.TransposeWeightedSelf(X, weights);
+        double Centred(int j, int i) => X[j][i] - (means[j] * X[0][i]);
+        double Transformed(int j, int i) => Enumerable.Range(0, j + 1).Sum(l => upper[l, j] * Centred(l, i));
+        for (var a = 0; a < Columns; a++)
+        {
+            for (var b = 0; b < Columns; b++)
+            {
+                Close(Enumerable.Range(0, Rows).Sum(i => X[a][i] * X[b][i]), plain[a, b]);
+                Close(Enumerable.Range(0, Rows).Sum(i => Centred(a, i) * Centred(b, i)), centred[a, b]);
+                Close(Enumerable.Range(0, Rows).Sum(i => Transformed(a, i) * Transformed(b, i)), transformed[a, b]);
+                Close(Enumerable.Range(0, Rows).Sum(i => weights[i] * X[a][i] * X[b][i]), weighted[a, b]);
+            }
+        }
+
+        var v = X[3];
+        var xv = CrossProduct.TransposeTimes(X, v, centering);
+        var xb = CrossProduct.Times(X, means);
+        for (var j = 0; j < Columns; j++)
+        {
+            Close(Enumerable.Range(0, Rows).Sum(i => Centred(j, i) * v[i]), xv[j]);
+        }
+
+        for (var i = 0; i < Rows; i += 997)
+        {
+            Close(Enumerable.Range(0, Columns).Sum(j => X[j][i] * means[j]), xb[i]);
+        }
+    }
+
+    [Fact]
+    public void Cholesky_reports_the_dependent_column_and_its_combination()
+    {
+        var a = new double[,] { { 4, 2, 6 }, { 2, 5, 3 }, { 6, 3, 9 } };
+        Assert.Null(CheckedCholesky.TryFactor(a, out var dependency));
+        Assert.Equal(2, dependency!.Column);
+        Assert.Equal([0], dependency.Involved.Select(p => p.Column));
+    }
+
+    private static void Close(double expected, double actual) =>
+        Assert.True(Math.Abs(expected - actual) <= 1e-10 * Math.Max(1, Math.Abs(expected)), $"expected {expected}, got {actual}");
+
+    private static double[][] Generate()
+    {
+        var random = new Random(7);
+        var columns = Enumerable.Range(0, Columns).Select(_ => Enumerable.Range(0, Rows).Select(_ => random.NextDouble() - 0.3).ToArray()).ToArray();
+        Array.Fill(columns[0], 1.0);
+        return columns;
+    }
+}
