@@ -1,0 +1,40 @@
+namespace Research.Analysis.Outcomes;
+
+/// <summary>A categorical attribute of the panel's persons (municipality, arm, stratum, caseworker) as codes into levels.</summary>
+public sealed class PersonFactor
+{
+    private readonly int[] _codes;
+    private readonly string[] _levels;
+
+    /// <summary>Creates a factor; every code must index <paramref name="levels"/>.</summary>
+    /// <exception cref="ArgumentException">A code is outside the levels.</exception>
+    public PersonFactor(string name, int[] codes, string[] levels)
+    {
+        ArgumentNullException.ThrowIfNull(codes);
+        ArgumentNullException.ThrowIfNull(levels);
+        var bad = Array.FindIndex(codes, c => (uint)c >= (uint)levels.Length);
+        if (bad >= 0)
+        {
+            throw new ArgumentException($"{name}: code {codes[bad]} of person {bad} is not an index into the {levels.Length} levels", nameof(codes));
+        }
+
+        Name = name;
+        _codes = codes;
+        _levels = levels;
+    }
+
+    /// <summary>The attribute's name, e.g. <c>arm</c>.</summary>
+    public string Name { get; }
+
+    /// <summary>Per person, the index into <see cref="Levels"/>.</summary>
+    public ReadOnlySpan<int> Codes => _codes;
+
+    /// <summary>The distinct values.</summary>
+    public IReadOnlyList<string> Levels => _levels;
+
+    /// <summary>The number of persons.</summary>
+    public int Count => _codes.Length;
+
+    /// <summary>The value for <paramref name="person"/>.</summary>
+    public string this[int person] => _levels[_codes[person]];
+}

@@ -1,0 +1,30 @@
+using Research.Statistics.Regression;
+
+namespace Research.Analysis.Reports;
+
+/// <summary>
+/// Runs one model of a section and keeps the reason when it cannot be estimated (an outcome nobody reached in a small
+/// municipality, say), so the section still publishes its other rows and says in a footnote what was not estimable.
+/// </summary>
+internal sealed class Estimation
+{
+    private readonly List<string> _notes = [];
+
+    /// <summary>Footnotes for the models that could not be estimated.</summary>
+    public IReadOnlyList<string> Notes => _notes;
+
+    /// <summary>The model's result, or null with a note naming <paramref name="what"/> and why.</summary>
+    public T? Try<T>(string what, Func<T> fit)
+        where T : class
+    {
+        try
+        {
+            return fit();
+        }
+        catch (DegenerateModelException e)
+        {
+            _notes.Add($"Not estimable ({what}): {e.Message}");
+            return null;
+        }
+    }
+}
