@@ -1,0 +1,144 @@
+using System.Globalization;
+using MathNet.Numerics.Distributions;
+using Research.Analysis.Results;
+using Research.Statistics.MetaAnalysis;
+
+namespace Research.Analysis.Synthesis;
+
+/// <summary>
+/// The random-effects meta-analysis of one intervention type on one outcome at one horizon across the sites that ran
+/// it, with one method. With a single site nothing is pooled: the site's own estimate is reported and
+/// <see cref="Fit"/> is null (τ², heterogeneity and the prediction interval are not defined for k = 1).
+/// </summary>
+/// <param name="Type">Intervention type.</param>
+/// <param name="Outcome">Outcome key.</param>
+/// <param name="Horizon">Horizon key: months after randomisation, or <c>primary</c> (each site's pre-registered horizon).</param>
+/// <param name="Method">How the sites were pooled.</param>
+/// <param name="Sites">One effect per site that could be pooled.</param>
+/// <param name="Fit">The meta-analysis; null when fewer than two sites are left.</param>
+/// <param name="Withheld">Arm estimates left out because disclosure control withheld them.</param>
+/// <param name="Note">Why the row is not an ordinary pooled estimate, if it is not.</param>
+public sealed record TypeMetaAnalysis(string Type, string Outcome, string Horizon, SynthesisMethod Method, IReadOnlyList<SiteTypeEffect> Sites,
+    MetaAnalysisResult? Fit, IReadOnlyList<SiteEstimate> Withheld, string? Note)
+{
+    /// <summary>The horizon key of the analysis that pools each site at its own primary horizon.</summary>
+    public const string PrimaryHorizon = "primary";
+
+    /// <summary>Number of sites pooled.</summary>
+    public int K => Sites.Count;
+
+    /// <summary>Row key in the <c>meta</c> table: <c>{type}|{outcome}|{horizon}|{method}</c>.</summary>
+    public string Key => $"{Type}|{Outcome}|{Horizon}|{Method.Key}";
+
+    /// <summary>
+    /// Pools <paramref name="estimates"/> (all of one type, outcome and horizon key): withheld ones are set aside, arms of
+    /// one site are combined (<see cref="SiteTypeEffect.Combine"/>), and two or more sites are meta-analysed.
+    /// </summary>
+    public static TypeMetaAnalysis Pool(string type, string outcome, string horizon, SynthesisMethod method, IReadOnlyList<SiteEstimate> estimates)
+    {
+        ArgumentNullException.ThrowIfNull(method);
+        ArgumentNullException.ThrowIfNull(estimates);
+        var withheld = estimates.Where(e => e.IsWithheld).ToList();
+        var sites = estimates.Where(e => !e.IsWithheld)
+            .GroupBy(e => e.Site, StringComparer.Ordinal)
+            .Select(g => SiteTypeEffect.Combine(g.ToList()))
+            .ToList();
+        if (sites.Count < 2)
+        {
+            var note = sites.Count == 1 ? "k = 1: a single site, not pooled; its own estimate is shown" : "no site estimate could be pooled (all withheld or none ran this type)";
+            return new TypeMetaAnalysis(type, outcome, horizon, method, sites, null, withheld, note);
+        }
+
+        var studies = StudyEffects.FromStandardErrors(sites.Select(s => s.Estimate).ToArray(), sites.Select(s => s.StandardError).ToArray(), sites.Select(s => s.Label).ToArray());
+        return new TypeMetaAnalysis(type, outcome, horizon, method, sites, MetaAnalyzer.Fit(studies, method.Options), withheld, null);
+    }
+
+    /// <summary>The pooled estimate, or the single site's.</summary>
+    public double? Estimate => Fit?.Estimate ?? Single?.Estimate;
+
+    /// <summary>The confidence interval of <see cref="Estimate"/>: the meta-analysis's, the single arm's as recorded, or a normal interval for a single site's combined arms.</summary>
+    public Interval? ConfidenceInterval => Fit?.ConfidenceInterval ?? Single switch
+    {
+        null => null,
+        { Arms: [{ CiLow: { } low, CiHigh: { } high }] } => new Interval(low, high),
+        { } s => new Interval(s.Estimate - Z * s.StandardError, s.Estimate + Z * s.StandardError),
+    };
+
+    /// <summary>The planted value this analysis estimates: the sites' planted effects with the meta-analysis weights.</summary>
+    public double? PlantedEffect(PlantedEffects truth)
+    {
+        ArgumentNullException.ThrowIfNull(truth);
+        if (K == 0)
+        {
+            return null;
+        }
+
+        var planted = Sites.Select(truth.Itt).ToList();
+        if (planted.Any(p => p is null))
+        {
+            return null;
+        }
+
+        return Fit is null ? planted[0] : planted.Select((p, i) => Fit.WeightsPercent[i] / 100 * p!.Value).Sum();
+    }
+
+    /// <summary>The row of the <c>meta</c> table; with <paramref name="truth"/>, also the planted value and whether the interval covers it.</summary>
+    public ResultRow ToRow(PlantedEffects? truth = null)
+    {
+        var labels = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["type"] = Type,
+            ["outcome"] = Outcome,
+            ["horizon"] = Horizon,
+            ["method"] = Method.Key,
+            ["sites"] = string.Join(", ", Sites.Select(s => s.Label)),
+        };
+        if (Note is not null)
+        {
+            labels["note"] = Note;
+        }
+
+        var ci = ConfidenceInterval;
+        var heterogeneity = Fit?.Heterogeneity;
+        var values = new Dictionary<string, double?>(StringComparer.Ordinal)
+        {
+            [ResultValue.Estimate] = Estimate,
+            [ResultValue.StandardError] = Fit?.StandardError ?? Single?.StandardError,
+            [ResultValue.CiLow] = ci?.Lower,
+            [ResultValue.CiHigh] = ci?.Upper,
+            [ResultValue.PValue] = Fit?.PValue ?? SinglePValue(),
+            ["k"] = K,
+            ["tau2"] = heterogeneity?.Tau2,
+            ["i2"] = heterogeneity?.I2,
+            ["h2"] = heterogeneity?.H2,
+            ["q"] = heterogeneity?.Q,
+            ["q_p"] = heterogeneity?.QPValue,
+            ["pi_low"] = Fit?.PredictionInterval?.Lower,
+            ["pi_high"] = Fit?.PredictionInterval?.Upper,
+        };
+        if (truth is not null)
+        {
+            var planted = PlantedEffect(truth);
+            values["truth"] = planted;
+            values["covered"] = planted is { } t && ci is { } c ? (c.Contains(t) ? 1 : 0) : null;
+        }
+
+        return new ResultRow(Key, labels, values);
+    }
+
+    /// <inheritdoc />
+    public override string ToString() => Fit is null
+        ? string.Create(CultureInfo.InvariantCulture, $"{Key}: {Note}")
+        : $"{Key}: {Fit}";
+
+    private static double Z { get; } = Normal.InvCDF(0, 1, 0.975);
+
+    private SiteTypeEffect? Single => Fit is null && K == 1 ? Sites[0] : null;
+
+    private double? SinglePValue() => Single switch
+    {
+        null => null,
+        { Arms: [{ PValue: { } p }] } => p,
+        { } s => 2 * Normal.CDF(0, 1, -Math.Abs(s.Estimate / s.StandardError)),
+    };
+}

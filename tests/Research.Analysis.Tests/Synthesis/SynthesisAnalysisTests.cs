@@ -1,0 +1,202 @@
+using System.Globalization;
+using Research.Analysis.Results;
+using Research.Analysis.Synthesis;
+using Research.Data.Design;
+using Research.Statistics.MetaAnalysis;
+using Research.Synthetic.Truth;
+
+namespace Research.Analysis.Tests.Synthesis;
+
+public sealed class SynthesisAnalysisTests
+{
+    private static SynthesisAnalysis Run(PlantedEffects? truth = null) =>
+        SynthesisAnalysis.Run(SiteResults.Estimates(SiteFixture.ResultFiles()), ExperimentCatalog.Canonical, truth);
+
+    [Fact]
+    public void Meta_table_matches_metafor()
+    {
+        var meta = Run().MetaTable();
+        var expected = SiteFixture.Read("meta_expected.csv");
+
+        Assert.Equal(expected.Count, meta.Rows.Count);
+        foreach (var row in expected)
+        {
+            var key = $"{row["type"]}|{row["outcome"]}|{row["horizon"]}|{row["method"]}";
+            var actual = meta[key];
+            Assert.Equal(double.Parse(row["k"], CultureInfo.InvariantCulture), actual["k"]);
+            // REML is iterative (metafor's Fisher scoring run to 1e-14, ours to its own tolerance): 1e-7 relative; DL is closed form.
+            var tolerance = row["method"] == "dl" ? 1e-9 : 1e-7;
+            foreach (var name in new[] { "estimate", "se" })
+            {
+                Near(SiteFixture.Number(row[name])!.Value, actual[name], tolerance, key, name);
+            }
+
+            if (row["k"] == "1")
+            {
+                Assert.Null(actual["tau2"]);
+                Assert.Null(actual["pi_low"]);
+                Assert.Contains("k = 1", actual.Labels["note"]);
+                continue;
+            }
+
+            foreach (var name in new[] { "ci_low", "ci_high", "p", "q", "q_p", "pi_low", "pi_high", "h2" })
+            {
+                Near(SiteFixture.Number(row[name])!.Value, actual[name], tolerance, key, name);
+            }
+
+            // τ² of earnings_disregard|primary sits on the boundary (metafor 3.5e-15): compare τ² and I² absolutely.
+            Assert.True(Math.Abs(SiteFixture.Number(row["tau2"])!.Value - actual["tau2"]!.Value) < 1e-10, $"{key} tau2");
+            Assert.True(Math.Abs(SiteFixture.Number(row["i2"])!.Value - actual["i2"]!.Value) < 1e-5, $"{key} i2");
+        }
+    }
+
+    [Fact]
+    public void Type_differences_match_metafor()
+    {
+        var table = Run().TypeDifferencesTable();
+        foreach (var row in SiteFixture.Read("type_differences_expected.csv"))
+        {
+            var actual = table[$"{row["outcome"]}|{row["horizon"]}"];
+            Near(SiteFixture.Number(row["q_between"])!.Value, actual["q_between"], 1e-7, "q_between", row["horizon"]);
+            Near(SiteFixture.Number(row["p"])!.Value, actual["p"], 1e-7, "p", row["horizon"]);
+            Assert.Equal(SiteFixture.Number(row["df"]), actual["df"]);
+        }
+    }
+
+    [Fact]
+    public void Meta_rows_equal_direct_MetaAnalyzer_fits()
+    {
+        var synthesis = Run();
+        foreach (var analysis in synthesis.MetaAnalyses.Where(a => a.K >= 2))
+        {
+            var direct = MetaAnalyzer.Fit(
+                StudyEffects.FromStandardErrors(analysis.Sites.Select(s => s.Estimate).ToArray(), analysis.Sites.Select(s => s.StandardError).ToArray()),
+                analysis.Method.Options);
+            var row = synthesis.MetaTable()[analysis.Key];
+            Assert.Equal(direct.Estimate, row["estimate"]);
+            Assert.Equal(direct.StandardError, row["se"]);
+            Assert.Equal(direct.ConfidenceInterval.Lower, row["ci_low"]);
+            Assert.Equal(direct.PredictionInterval!.Value.Upper, row["pi_high"]);
+            Assert.Equal(direct.Heterogeneity.Tau2, row["tau2"]);
+        }
+    }
+
+    [Fact]
+    public void The_primary_horizon_pools_each_site_at_its_own_and_single_site_horizons_are_not_pooled()
+    {
+        var synthesis = Run();
+        var exemption = synthesis["exemption", "partial_full_outflow", TypeMetaAnalysis.PrimaryHorizon, SynthesisMethod.RemlHksj];
+
+        Assert.Equal(4, exemption.K);
+        Assert.Equal(16, exemption.Sites.Single(s => s.Site == "utrecht").HorizonMonths);
+        Assert.Equal(22, exemption.Sites.Single(s => s.Site == "wageningen").HorizonMonths);
+        Assert.Equal(2, exemption.Sites.Single(s => s.Site == "deventer").Arms.Count);
+        Assert.DoesNotContain(synthesis.MetaAnalyses, a => a.Horizon is "16" or "22");
+    }
+
+    [Fact]
+    public void Withheld_estimates_are_left_out_and_named()
+    {
+        var synthesis = Run();
+        var disregard = synthesis["earnings_disregard", "partial_full_outflow", "24", SynthesisMethod.RemlHksj];
+
+        Assert.Equal(2, disregard.K);
+        Assert.Equal("wageningen", Assert.Single(disregard.Withheld).Site);
+        Assert.Contains(synthesis.MetaTable().Footnotes, f => f.Contains("wageningen/vrijlating", StringComparison.Ordinal));
+        Assert.Null(synthesis.SitesTable()["wageningen|vrijlating|partial_full_outflow|24"]["estimate"]);
+    }
+
+    [Fact]
+    public void Planted_effects_are_compared_site_by_site_and_for_the_pooled_estimate()
+    {
+        var truth = new PlantedEffects(new TruthFile(3, 1, "test",
+        [
+            new MunicipalityTruth("utrecht", 700,
+            [
+                new ArmTruth("zelf_in_actie", "exemption", [new PlantedEffect("partial_full_outflow", 16, 0.12, 0.0, 1, 0.0)], new Dictionary<string, double>()),
+                new ArmTruth("met_extra_hulp", "intensification", [new PlantedEffect("partial_full_outflow", 16, 0.12, 0.2, 1, 0.2)], new Dictionary<string, double>()),
+            ]),
+            new MunicipalityTruth("wageningen", 400,
+            [
+                new ArmTruth("vrijlating", "earnings_disregard", [new PlantedEffect("partial_full_outflow", 24, 0.16, 0.05, 1, 0.05)], new Dictionary<string, double>()),
+            ]),
+        ]));
+        var synthesis = Run(truth);
+        var sites = synthesis.SitesTable();
+
+        Assert.Equal(0.0, sites["utrecht|zelf_in_actie|partial_full_outflow|16"]["truth"]);
+        Assert.Equal(1, sites["utrecht|zelf_in_actie|partial_full_outflow|16"]["covered"]);
+        Assert.Equal(0, sites["utrecht|met_extra_hulp|partial_full_outflow|16"]["covered"]);
+        Assert.Null(sites["utrecht|werken_loont|partial_full_outflow|16"]["truth"]);
+        Assert.Null(sites["wageningen|vrijlating|partial_full_outflow|24"]["covered"]);
+
+        // Pooled: the planted effects of the pooled sites weighted like the meta-analysis; unknown when one site lacks a truth.
+        Assert.Null(synthesis.MetaTable()["exemption|partial_full_outflow|primary|reml_hksj"]["truth"]);
+        var single = new PlantedEffects(new TruthFile(3, 1, "test",
+            new[] { "deventer", "groningen", "utrecht", "wageningen" }.Select(m => new MunicipalityTruth(m, 1, synthesis.Estimates.Where(e => e.Site == m && e.Type == "exemption")
+                .GroupBy(e => e.Arm).Select(g => new ArmTruth(g.Key, "exemption", g.Select(e => new PlantedEffect(e.Outcome, e.HorizonMonths, 0.1, 0.04, 1, 0.04)).ToList(), new Dictionary<string, double>())).ToList())).ToList()));
+        var pooled = SynthesisAnalysis.Run(synthesis.Estimates, ExperimentCatalog.Canonical, single).MetaTable()["exemption|partial_full_outflow|primary|reml_hksj"];
+        Assert.Equal(0.04, pooled["truth"]!.Value, 1e-14);
+    }
+
+    [Fact]
+    public void Result_file_is_deterministic_and_culture_proof()
+    {
+        var saved = CultureInfo.CurrentCulture;
+        try
+        {
+            var first = new ResultFile("synthesis", "synthesis", Run().Tables()).ToJson();
+            CultureInfo.CurrentCulture = new CultureInfo("nl-NL");
+            var second = new ResultFile("synthesis", "synthesis", Run().Tables()).ToJson();
+            Assert.Equal(first, second);
+            Assert.DoesNotContain("NaN", first);
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = saved;
+        }
+    }
+
+    [Fact]
+    public void Display_shows_withheld_cells_as_a_dash_with_footnotes()
+    {
+        var view = new SynthesisTableView(Run().SitesTable(), ["site", "arm"], ["estimate", "se"], r => r.Labels["site"] == "wageningen");
+        var html = view.ToHtml();
+
+        Assert.Contains("<td style=\"text-align:right;white-space:nowrap\">\u2013</td>", html);
+        Assert.Contains("<ol class=\"footnotes\"", html);
+        Assert.DoesNotContain("deventer", html);
+        Assert.Contains("0.027", view.ToString());
+    }
+
+    [Fact]
+    public void Display_never_shows_a_negative_zero()
+    {
+        var table = new ResultTable("t", "T", [new ResultRow("a", new Dictionary<string, string>(), new Dictionary<string, double?> { ["estimate"] = -0.0001, ["tau2"] = 0.0000042 })], []);
+
+        var text = new SynthesisTableView(table, [], ["estimate", "tau2"]).ToString();
+
+        Assert.Contains("0.000", text);
+        Assert.DoesNotContain("-0.000", text);
+        Assert.Contains("4.2E-6", text);
+    }
+
+    [Fact]
+    public void Forest_plot_has_sites_pooled_estimate_and_prediction_interval()
+    {
+        var analysis = Run()["intensification", "partial_full_outflow", "24", SynthesisMethod.RemlHksj];
+        var chart = ForestPlot.Chart(analysis);
+
+        Assert.Equal(3, Plotly.NET.GenericChart.countTrace(chart));
+        var json = Plotly.NET.GenericChart.toFigureJson(chart);
+        Assert.Contains("prediction interval", json);
+        Assert.Contains("tilburg (extra_begeleiding)", json);
+    }
+
+    private static void Near(double expected, double? actual, double relative, string key, string name)
+    {
+        Assert.True(actual is not null, $"{key} {name} is null");
+        var scale = Math.Max(Math.Abs(expected), 1e-12);
+        Assert.True(Math.Abs(expected - actual!.Value) <= relative * scale, $"{key} {name}: expected {expected:R}, got {actual:R}");
+    }
+}
