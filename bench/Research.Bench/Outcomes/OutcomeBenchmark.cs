@@ -50,22 +50,11 @@ public sealed class OutcomeBenchmark : IBenchmark
 
         var folder = Path.Combine(Path.GetTempPath(), "research-bench-outcomes");
         data.Write(folder, panel!.InterventionEndMonth.ToArray());
-        var start = new ProcessStartInfo("/usr/bin/python3", [FindPeerScript(), folder, repeats.ToString(CultureInfo.InvariantCulture)])
+        if (PythonPeer.Run("outcomes_pandas.py", folder, repeats.ToString(CultureInfo.InvariantCulture)) is not { } result)
         {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("could not start /usr/bin/python3");
-        var output = process.StandardOutput.ReadToEnd();
-        var errors = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        if (process.ExitCode != 0)
-        {
-            Console.Error.WriteLine($"pandas peer failed ({process.ExitCode}):\n{errors}");
             return 1;
         }
 
-        var result = JsonDocument.Parse(output.Trim().Split('\n')[^1]).RootElement;
         var pySeconds = result.GetProperty("seconds").GetDouble();
         var pyPeak = result.GetProperty("peak_rss_mib").GetDouble();
         var theirs = result.GetProperty("checksums");
@@ -104,18 +93,4 @@ public sealed class OutcomeBenchmark : IBenchmark
 
     private static Measurement Best(int repeats, Action action) =>
         Enumerable.Range(0, repeats).Select(_ => Measurement.Of(action)).MinBy(m => m.Elapsed);
-
-    private static string FindPeerScript()
-    {
-        for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "bench", "peers", "outcomes_pandas.py");
-            if (File.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        throw new FileNotFoundException("bench/peers/outcomes_pandas.py not found above the current directory; run from the repository.");
-    }
 }

@@ -48,23 +48,11 @@ public sealed class RegressionBenchmark : IBenchmark
 
         var folder = Path.Combine(Path.GetTempPath(), "research-bench-regression");
         data.Write(folder);
-        var script = FindPeerScript();
-        var start = new ProcessStartInfo("/usr/bin/python3", [script, folder, repeats.ToString(CultureInfo.InvariantCulture)])
+        if (PythonPeer.Run("regression_statsmodels.py", folder, repeats.ToString(CultureInfo.InvariantCulture)) is not { } result)
         {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("could not start /usr/bin/python3");
-        var output = process.StandardOutput.ReadToEnd();
-        var errors = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        if (process.ExitCode != 0)
-        {
-            Console.Error.WriteLine($"statsmodels peer failed ({process.ExitCode}):\n{errors}");
             return 1;
         }
 
-        var result = JsonDocument.Parse(output.Trim().Split('\n')[^1]).RootElement;
         var pyOls = result.GetProperty("ols_seconds").GetDouble();
         var pyLogit = result.GetProperty("logit_seconds").GetDouble();
         var pyPeak = result.GetProperty("peak_rss_mib").GetDouble();
@@ -84,18 +72,4 @@ public sealed class RegressionBenchmark : IBenchmark
 
     private static double MaxRelative(IEnumerable<double> ours, JsonElement theirs) =>
         ours.Zip(theirs.EnumerateArray().Select(e => e.GetDouble())).Max(p => Math.Abs(p.First - p.Second) / Math.Abs(p.Second));
-
-    private static string FindPeerScript()
-    {
-        for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "bench", "peers", "regression_statsmodels.py");
-            if (File.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        throw new FileNotFoundException("bench/peers/regression_statsmodels.py not found above the current directory; run from the repository.");
-    }
 }
