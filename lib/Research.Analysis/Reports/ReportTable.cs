@@ -19,6 +19,12 @@ public sealed record ReportTable(ResultTable Table, IReadOnlyList<string>? Label
     /// <summary>What a withheld cell shows.</summary>
     public const string Withheld = "–";
 
+    /// <summary>Which rows to show; null shows every row.</summary>
+    public Func<ResultRow, bool>? Rows { get; init; }
+
+    /// <summary>How numbers are shown, by value name; null uses <see cref="Format"/>'s default rules.</summary>
+    public Func<string, double?, string>? Formatter { get; init; }
+
     /// <summary>The table as an HTML fragment (caption, table, footnotes).</summary>
     public string ToHtml()
     {
@@ -32,7 +38,7 @@ public sealed record ReportTable(ResultTable Table, IReadOnlyList<string>? Label
         }
 
         html.Append("</tr></thead><tbody>");
-        foreach (var row in Table.Rows)
+        foreach (var row in Shown())
         {
             html.Append("<tr>");
             foreach (var label in labels)
@@ -68,7 +74,7 @@ public sealed record ReportTable(ResultTable Table, IReadOnlyList<string>? Label
     {
         var (labels, values) = Columns();
         var text = new StringBuilder(Table.Title).Append('\n').AppendJoin('\t', labels.Concat(values)).Append('\n');
-        foreach (var row in Table.Rows)
+        foreach (var row in Shown())
         {
             text.AppendJoin('\t', labels.Select(l => row.Labels.GetValueOrDefault(l, string.Empty)).Concat(values.Select(v => Format(v, row.Values.GetValueOrDefault(v))))).Append('\n');
         }
@@ -85,6 +91,11 @@ public sealed record ReportTable(ResultTable Table, IReadOnlyList<string>? Label
     public string Format(string name, double? value)
     {
         ArgumentNullException.ThrowIfNull(name);
+        if (Formatter is not null)
+        {
+            return Formatter(name, value);
+        }
+
         var c = CultureInfo.InvariantCulture;
         return value switch
         {
@@ -94,6 +105,8 @@ public sealed record ReportTable(ResultTable Table, IReadOnlyList<string>? Label
             { } v => v.ToString("F" + Decimals.ToString(c), c),
         };
     }
+
+    private IEnumerable<ResultRow> Shown() => Rows is null ? Table.Rows : Table.Rows.Where(Rows);
 
     private (IReadOnlyList<string> Labels, IReadOnlyList<string> Values) Columns() =>
         (Labels ?? Table.Rows.SelectMany(r => r.Labels.Keys).Distinct(StringComparer.Ordinal).ToList(),

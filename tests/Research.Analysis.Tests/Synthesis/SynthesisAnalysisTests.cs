@@ -160,11 +160,11 @@ public sealed class SynthesisAnalysisTests
     [Fact]
     public void Display_shows_withheld_cells_as_a_dash_with_footnotes()
     {
-        var view = new SynthesisTableView(Run().SitesTable(), ["site", "arm"], ["estimate", "se"], r => r.Labels["site"] == "wageningen");
+        var view = SynthesisFormat.View(Run().SitesTable(), ["site", "arm"], ["estimate", "se"], r => r.Labels["site"] == "wageningen");
         var html = view.ToHtml();
 
         Assert.Contains("<td style=\"text-align:right;white-space:nowrap\">\u2013</td>", html);
-        Assert.Contains("<ol class=\"footnotes\"", html);
+        Assert.Contains("<figcaption><ol", html);
         Assert.DoesNotContain("deventer", html);
         Assert.Contains("0.027", view.ToString());
     }
@@ -174,7 +174,7 @@ public sealed class SynthesisAnalysisTests
     {
         var table = new ResultTable("t", "T", [new ResultRow("a", new Dictionary<string, string>(), new Dictionary<string, double?> { ["estimate"] = -0.0001, ["tau2"] = 0.0000042 })], []);
 
-        var text = new SynthesisTableView(table, [], ["estimate", "tau2"]).ToString();
+        var text = SynthesisFormat.View(table, [], ["estimate", "tau2"]).ToString();
 
         Assert.Contains("0.000", text);
         Assert.DoesNotContain("-0.000", text);
