@@ -41,7 +41,17 @@ public static class VerifyCommand
                 return ExitCodes.Failure;
             }
 
-            var record = Provenance.Load(recordPath);
+            Provenance record;
+            try
+            {
+                record = Provenance.Load(recordPath);
+            }
+            catch (InvalidDataException e)
+            {
+                await error.WriteLineAsync($"research verify: {e.Message}");
+                return ExitCodes.Failure;
+            }
+
             var inputProblems = InputDifferences(record).ToList();
             if (inputProblems.Count > 0)
             {
@@ -108,9 +118,9 @@ public static class VerifyCommand
                 {
                     yield return $"{kind} {path} is missing";
                 }
-                else if (FileHash.Of(path, directory).Sha256 != file.Sha256)
+                else if (FileHash.Of(path, directory).Sha256 is var now && now != file.Sha256)
                 {
-                    yield return $"{kind} {path} has changed (recorded SHA-256 {file.Sha256[..12]}…, now {FileHash.Of(path, directory).Sha256[..12]}…)";
+                    yield return $"{kind} {path} has changed (recorded SHA-256 {file.Sha256[..12]}…, now {now[..12]}…)";
                 }
             }
         }

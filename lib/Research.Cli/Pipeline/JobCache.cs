@@ -11,9 +11,13 @@ public sealed class JobCache(string directory)
 {
     private static readonly JsonSerializerOptions Options = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
 
-    /// <summary>Whether <paramref name="job"/> can be skipped.</summary>
-    public bool IsFresh(NotebookJob job, string key, string reports)
+    /// <summary>
+    /// Whether <paramref name="job"/> can be skipped; if so, <paramref name="outputs"/> are its outputs' hashes (checked
+    /// against the files just now).
+    /// </summary>
+    public bool IsFresh(NotebookJob job, string key, string reports, out IReadOnlyList<FileHash> outputs)
     {
+        outputs = [];
         var file = Path.Combine(directory, job.Name + ".json");
         if (!File.Exists(file))
         {
@@ -21,11 +25,17 @@ public sealed class JobCache(string directory)
         }
 
         var entry = JsonSerializer.Deserialize<Entry>(File.ReadAllText(file), Options);
-        return entry is not null && entry.Key == key && entry.Outputs.All(o =>
+        if (entry is null || entry.Key != key || !entry.Outputs.All(o =>
+            {
+                var path = Path.Combine(reports, o.Path);
+                return File.Exists(path) && FileHash.Of(path, reports).Sha256 == o.Sha256;
+            }))
         {
-            var path = Path.Combine(reports, o.Path);
-            return File.Exists(path) && FileHash.Of(path, reports).Sha256 == o.Sha256;
-        });
+            return false;
+        }
+
+        outputs = entry.Outputs;
+        return true;
     }
 
     /// <summary>Records a successful run of <paramref name="job"/>.</summary>

@@ -4,8 +4,8 @@ namespace Research.Cli.Pipeline;
 /// <param name="Name">Job name, e.g. <c>utrecht</c> or <c>synthesis</c>; names the output files.</param>
 /// <param name="Notebook">The notebook file.</param>
 /// <param name="Parameters">Parameters injected papermill-style.</param>
-/// <param name="InputFiles">Files the result depends on besides the notebook (their hashes key the cache).</param>
-public sealed record NotebookJob(string Name, string Notebook, IReadOnlyDictionary<string, string> Parameters, IReadOnlyList<string> InputFiles)
+/// <param name="Inputs">Hashes of the files the result depends on besides the notebook (they key the cache).</param>
+public sealed record NotebookJob(string Name, string Notebook, IReadOnlyDictionary<string, string> Parameters, IReadOnlyList<FileHash> Inputs)
 {
     /// <summary>The executed notebook inside <paramref name="reports"/>.</summary>
     public string ExecutedNotebook(string reports) => Path.Combine(reports, Name + ".ipynb");
@@ -26,7 +26,7 @@ public sealed record NotebookJob(string Name, string Notebook, IReadOnlyDictiona
     public string CacheKey(ToolFingerprint tool) => FileHash.Combine(
         new[] { tool.CacheKey, FileHash.Of(Notebook, Path.GetDirectoryName(Notebook)!).Sha256 }
             .Concat(Parameters.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}={(IsPath(p.Key) ? "<path>" : p.Value)}"))
-            .Concat(InputFiles.Select(f => $"{Path.GetFileName(f)} {FileHash.Of(f, Path.GetDirectoryName(f)!).Sha256}")));
+            .Concat(Inputs.Select(f => $"{f.Path} {f.Sha256}")));
 
     private static bool IsPath(string parameter) => parameter is "extracts" or "output_dir" or "results_dir";
 }

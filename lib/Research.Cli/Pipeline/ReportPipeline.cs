@@ -3,7 +3,6 @@ using System.Globalization;
 using Research.Analysis.Results;
 using Research.Analysis.Surveys;
 using Research.Data;
-using Research.Data.Design;
 using Research.Scales.Instruments;
 using Research.Synthetic;
 
@@ -32,7 +31,7 @@ public sealed class ReportPipeline(PipelineSettings settings, TextWriter log)
         Directory.CreateDirectory(Path.Combine(outDir, "logs"));
 
         var (extracts, generated) = PrepareExtracts(outDir);
-        if (!Validate(extracts, outDir))
+        if (Validate(extracts, outDir) is not { } extract)
         {
             return null;
         }
@@ -44,8 +43,9 @@ public sealed class ReportPipeline(PipelineSettings settings, TextWriter log)
             return null;
         }
 
-        var extractFiles = Directory.EnumerateFiles(extracts).Order(StringComparer.Ordinal).ToList();
-        var municipalities = Municipalities(extracts);
+        // Hashed once: the same hashes key every job's cache and go into the provenance record.
+        var extractFiles = FileHash.OfDirectory(extracts);
+        var municipalities = Municipalities(extract);
         var jobs = municipalities.Select(m => new NotebookJob(m, Path.Combine(notebooks, MunicipalNotebook),
             new Dictionary<string, string> { ["municipality"] = m, ["extracts"] = extracts, ["output_dir"] = reports }, extractFiles)).ToList();
 
@@ -82,7 +82,7 @@ public sealed class ReportPipeline(PipelineSettings settings, TextWriter log)
 
         var synthesis = new NotebookJob("synthesis", Path.Combine(notebooks, SynthesisNotebook),
             new Dictionary<string, string> { ["results_dir"] = reports, ["extracts"] = extracts, ["output_dir"] = reports },
-            jobs.Select(j => j.Results(reports)).Concat(extractFiles).ToList());
+            jobs.Select(j => FileHash.Of(j.Results(reports), reports)).Concat(extractFiles).ToList());
         var synthesisRecord = await RunJobAsync(synthesis, cache, tool, outDir, cancellationToken);
         if (synthesisRecord is null)
         {
@@ -100,7 +100,7 @@ public sealed class ReportPipeline(PipelineSettings settings, TextWriter log)
             FinishedAt = DateTimeOffset.UtcNow,
             ExtractDirectory = extracts,
             Generated = generated,
-            ExtractFiles = FileHash.OfDirectory(extracts),
+            ExtractFiles = extractFiles,
             NotebookDirectory = notebooks,
             Notebooks = [FileHash.Of(Path.Combine(notebooks, MunicipalNotebook), notebooks), FileHash.Of(Path.Combine(notebooks, SynthesisNotebook), notebooks)],
             Jobs = records,
@@ -124,37 +124,35 @@ public sealed class ReportPipeline(PipelineSettings settings, TextWriter log)
         return (directory, new GeneratedExtracts(settings.Seed, 1.0));
     }
 
-    private bool Validate(string extracts, string outDir)
+    private Extract? Validate(string extracts, string outDir)
     {
-        var (_, report) = Extract.Read(extracts, extraChecks: (extract, sink) => ResponseRangeCheck.Run(extract, sink, BundledInstruments.Catalog));
+        var (extract, report) = Extract.Read(extracts, extraChecks: (e, sink) => ResponseRangeCheck.Run(e, sink, BundledInstruments.Catalog));
         var text = report.Format(100);
         File.WriteAllText(Path.Combine(outDir, "validation.txt"), text);
         if (!report.IsValid)
         {
             log.WriteLine($"research run-all: the extracts in {extracts} are invalid; nothing was run.");
             log.Write(text);
-            return false;
+            return null;
         }
 
         log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"validated {extracts}: 0 errors, {report.WarningCount} warnings (see validation.txt)"));
-        return true;
+        return extract;
     }
 
-    private static IReadOnlyList<string> Municipalities(string extracts)
+    private static IReadOnlyList<string> Municipalities(Extract extract)
     {
-        var catalog = ExperimentCatalog.ForDirectory(extracts);
-        var participants = Extract.Read(extracts).Extract!.Participants!.Strings("municipality");
-        var present = participants.Levels.ToHashSet(StringComparer.Ordinal);
-        return catalog.Experiments.Select(e => e.Municipality).Where(present.Contains).ToList();
+        var present = extract.Participants!.Strings("municipality").Levels.ToHashSet(StringComparer.Ordinal);
+        return extract.Experiments.Experiments.Select(e => e.Municipality).Where(present.Contains).ToList();
     }
 
     private async Task<JobRecord?> RunJobAsync(NotebookJob job, JobCache cache, ToolFingerprint tool, string outDir, CancellationToken cancellationToken)
     {
         var reports = settings.ReportDirectory;
         var key = job.CacheKey(tool);
-        if (!settings.Force && cache.IsFresh(job, key, reports))
+        if (!settings.Force && cache.IsFresh(job, key, reports, out var outputs))
         {
-            return new JobRecord(job.Name, job.Notebook, job.Parameters, Cached: true, 0, job.Outputs(reports).Select(o => FileHash.Of(o, reports)).ToList());
+            return new JobRecord(job.Name, job.Notebook, job.Parameters, Cached: true, 0, outputs);
         }
 
         foreach (var stale in job.Outputs(reports).Where(File.Exists))
@@ -189,7 +187,20 @@ public sealed class ReportPipeline(PipelineSettings settings, TextWriter log)
             return null;
         }
 
-        ResultFile.Load(job.Results(reports));
+        try
+        {
+            ResultFile.Load(job.Results(reports));
+        }
+        catch (InvalidDataException e)
+        {
+            lock (log)
+            {
+                log.WriteLine($"research run-all: {job.Name} wrote a result file that cannot be read: {e.Message}");
+            }
+
+            return null;
+        }
+
         cache.Store(job, key, reports);
         return new JobRecord(job.Name, job.Notebook, job.Parameters, Cached: false, Math.Round(watch.Elapsed.TotalSeconds, 1), job.Outputs(reports).Select(o => FileHash.Of(o, reports)).ToList());
     }

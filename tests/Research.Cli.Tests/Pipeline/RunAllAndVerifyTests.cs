@@ -80,6 +80,22 @@ public sealed class RunAllAndVerifyTests
     }
 
     [Fact]
+    public async Task Verify_without_a_usable_record_says_why()
+    {
+        var empty = Scratch();
+        var missing = await CliRunner.RunAsync("verify", empty);
+
+        Assert.Equal(1, missing.Exit);
+        Assert.Contains("provenance.json does not exist; run research run-all first", missing.Error);
+
+        File.WriteAllText(Path.Combine(empty, Provenance.FileName), "{ not json");
+        var malformed = await CliRunner.RunAsync("verify", empty);
+
+        Assert.Equal(1, malformed.Exit);
+        Assert.Contains("is not a provenance record", malformed.Error);
+    }
+
+    [Fact]
     public async Task Usage_errors_exit_with_two()
     {
         var run = await CliRunner.RunAsync("run-all", "--parallel", "0");
