@@ -67,14 +67,12 @@ public sealed class SyntheticExtractGenerator
             people.AddRange(site);
         }
 
-        WriteParticipants(Path.Combine(directory, package.Resource("participants").Path), people);
+        WriteParticipants(package.Resource("participants"), directory, people);
         var surveyColumns = package.Resource("survey_responses").Schema.Fields.Skip(3).Select(f => f.Name).ToList();
         var survey = new SurveySimulator(_calibration, SurveyItemPlan.For(surveyColumns, _instruments), new DateOnly(EndOfData.Year, 12, 31));
         var register = new RegisterSimulator(process, EndOfData);
-        var (registerRows, surveyRows) = WritePanels(
-            Path.Combine(directory, package.Resource("register_months").Path),
-            Path.Combine(directory, package.Resource("survey_responses").Path),
-            people, register, survey, surveyColumns, options);
+        var (registerRows, surveyRows) = WritePanels(package.Resource("register_months"), package.Resource("survey_responses"), directory,
+            people, register, survey, options);
 
         File.WriteAllText(Path.Combine(directory, DataPackage.FileName), DataPackage.EmbeddedText(DataPackage.FileName), Utf8);
         var note = "Shares are probabilities (0.05 = 5 percentage points). itt is the expected intent-to-treat effect of the arm against control "
@@ -85,11 +83,12 @@ public sealed class SyntheticExtractGenerator
         return new SyntheticSummary(directory, people.Count, registerRows, surveyRows, files);
     }
 
-    private static void WriteParticipants(string path, IReadOnlyList<SyntheticPerson> people)
+    // Headers come from the schema; the rows below write the fields in the same order (the tests validate the output).
+    private static string Header(TableResource resource) => string.Join(',', resource.Schema.Fields.Select(f => f.Name)) + "\n";
+
+    private static void WriteParticipants(TableResource resource, string directory, IReadOnlyList<SyntheticPerson> people)
     {
-        var text = new StringBuilder();
-        text.Append("person_id,municipality,randomisation_date,arm,stratum,took_up,chosen_intervention,caseworker_id,birth_year,sex,")
-            .Append("migration_background,education_level,household_type,benefit_months_baseline,earnings_prev_year\n");
+        var text = new StringBuilder(Header(resource));
         foreach (var p in people)
         {
             text.Field(p.Id).Comma().Field(p.Experiment.Municipality).Comma().Field(p.RandomisationDate).Comma().Field(p.Arm.Code).Comma()
@@ -98,16 +97,16 @@ public sealed class SyntheticExtractGenerator
                 .Field(p.HouseholdType).Comma().Field(p.BenefitMonthsBaseline).Comma().Field(p.EarningsPrevYear, 2).EndRow();
         }
 
-        File.WriteAllText(path, text.ToString(), Utf8);
+        File.WriteAllText(Path.Combine(directory, resource.Path), text.ToString(), Utf8);
     }
 
-    private static (long Register, long Survey) WritePanels(string registerPath, string surveyPath, IReadOnlyList<SyntheticPerson> people,
-        RegisterSimulator register, SurveySimulator survey, IReadOnlyList<string> surveyColumns, SyntheticOptions options)
+    private static (long Register, long Survey) WritePanels(TableResource registerResource, TableResource surveyResource, string directory,
+        IReadOnlyList<SyntheticPerson> people, RegisterSimulator register, SurveySimulator survey, SyntheticOptions options)
     {
-        using var registerFile = new FileStream(registerPath, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 20);
-        using var surveyFile = new FileStream(surveyPath, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 20);
-        registerFile.Write(Utf8.GetBytes("person_id,month,on_benefit,benefit_amount,contract_hours,earnings,self_employed\n"));
-        surveyFile.Write(Utf8.GetBytes("person_id,wave,interview_date," + string.Join(',', surveyColumns) + "\n"));
+        using var registerFile = new FileStream(Path.Combine(directory, registerResource.Path), FileMode.Create, FileAccess.Write, FileShare.None, 1 << 20);
+        using var surveyFile = new FileStream(Path.Combine(directory, surveyResource.Path), FileMode.Create, FileAccess.Write, FileShare.None, 1 << 20);
+        registerFile.Write(Utf8.GetBytes(Header(registerResource)));
+        surveyFile.Write(Utf8.GetBytes(Header(surveyResource)));
 
         // Blocks of persons are generated in parallel and written in order: the bytes do not depend on the parallelism.
         long registerRows = 0, surveyRows = 0;
