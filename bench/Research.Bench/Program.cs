@@ -1,4 +1,3 @@
-using System.Reflection;
 using Research.Bench;
 
 // Every benchmark is a class implementing IBenchmark; `dotnet run -c Release --project bench/Research.Bench -- NAME [args]`

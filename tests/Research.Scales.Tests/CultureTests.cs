@@ -1,7 +1,6 @@
 using System.Globalization;
 using Research.Scales.Instruments;
 using Research.Scales.Reliability;
-using Research.Scales.Scoring;
 using Research.Scales.Tests.Instruments;
 using Research.Scales.Tests.Scoring;
 

@@ -25,7 +25,9 @@ public sealed class MetaAnalysisBenchmark : IBenchmark
             var m = Measurement.Of(() =>
             {
                 for (var r = 0; r < repeats; r++)
+                {
                     sink += MetaAnalyzer.Fit(studies, options).Heterogeneity.Tau2;
+                }
             });
             Console.WriteLine(FormattableString.Invariant($"k = {k,5} x {repeats,6}: {m}  ({m.Elapsed.TotalMicroseconds / repeats:F1} us per fit, tau2 {sink / repeats:G6})"));
         }

@@ -1,6 +1,4 @@
-using System.Diagnostics;
 using System.Globalization;
-using System.Text.Json;
 using Research.Analysis.Outcomes;
 using Research.Data.Design;
 

@@ -60,7 +60,10 @@ public sealed class ScoringBenchmark : IBenchmark
             IReadOnlyList<InstrumentScores> results = [];
             var scoring = Measurement.Of(() => results = instruments.Select(i => InstrumentScorer.Score(i, table, waves)).ToList());
             Console.WriteLine($"scoring run {run} ({results.Sum(r => r.Scores.Count)} scores)  {scoring}");
-            if (scoring.Elapsed < best) best = scoring.Elapsed;
+            if (scoring.Elapsed < best)
+            {
+                best = scoring.Elapsed;
+            }
         }
 
         Console.WriteLine(FormattableString.Invariant(
@@ -77,7 +80,11 @@ public sealed class ScoringBenchmark : IBenchmark
         var rng = new Random(seed);
         var table = new ItemResponseTable(rows);
         var latent = new double[rows];
-        for (var r = 0; r < rows; r++) latent[r] = rng.NextDouble() * 2 - 1;
+        for (var r = 0; r < rows; r++)
+        {
+            latent[r] = rng.NextDouble() * 2 - 1;
+        }
+
         foreach (var item in instruments.SelectMany(i => i.Items))
         {
             var values = new int?[rows];
@@ -86,7 +93,11 @@ public sealed class ScoringBenchmark : IBenchmark
             for (var r = 0; r < rows; r++)
             {
                 var u = rng.NextDouble();
-                if (u < 0.03) continue;
+                if (u < 0.03)
+                {
+                    continue;
+                }
+
                 if (u < 0.04)
                 {
                     codes[r] = -9;
@@ -101,7 +112,11 @@ public sealed class ScoringBenchmark : IBenchmark
         }
 
         var waves = new int[rows];
-        for (var r = 0; r < rows; r++) waves[r] = r % 2;
+        for (var r = 0; r < rows; r++)
+        {
+            waves[r] = r % 2;
+        }
+
         return (table, waves);
     }
 
@@ -122,7 +137,10 @@ public sealed class ScoringBenchmark : IBenchmark
         for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
         {
             var candidate = Path.Combine(dir.FullName, "data-schema", "instruments");
-            if (Directory.Exists(candidate)) return candidate;
+            if (Directory.Exists(candidate))
+            {
+                return candidate;
+            }
         }
 
         return null;

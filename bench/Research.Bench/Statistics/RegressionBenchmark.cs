@@ -1,7 +1,5 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
-using Research.Statistics.Design;
 using Research.Statistics.Regression;
 
 namespace Research.Bench.Statistics;

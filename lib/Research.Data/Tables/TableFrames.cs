@@ -1,5 +1,4 @@
 using Microsoft.Data.Analysis;
-using Research.Data.Schema;
 
 namespace Research.Data.Tables;
 

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Research.Data.Design;
 using Research.Data.Schema;
 using Research.Data.Tables;
 
@@ -46,7 +45,7 @@ public static class ExtractValidator
 
         if (extract.SurveyResponses is { } survey)
         {
-            CheckSurvey(survey, participants, people, sink);
+            CheckSurvey(survey, people, sink);
         }
     }
 
@@ -229,7 +228,7 @@ public static class ExtractValidator
         return distinct;
     }
 
-    private static void CheckSurvey(Table survey, Table participants, ParticipantFacts people, IssueSink sink)
+    private static void CheckSurvey(Table survey, ParticipantFacts people, IssueSink sink)
     {
         var file = survey.Resource.Path;
         var ids = survey.Strings("person_id");

@@ -23,7 +23,7 @@ public static partial class BuiltInFormatters
     /// <summary>Registers all built-in formatters on <paramref name="registry"/>.</summary>
     public static void RegisterAll(FormatterRegistry registry)
     {
-        registry.Register(typeof(IFormattable), (value, _) => Plain(((IFormattable)value).ToString(null, CultureInfo.InvariantCulture)));
+        registry.Register<IFormattable>((value, _) => Plain(value.ToString(null, CultureInfo.InvariantCulture)));
         registry.Register<string>((s, _) => Plain(s));
         registry.Register<bool>((b, _) => Plain(b ? "true" : "false"));
         registry.Register<DateOnly>((d, _) => Plain(d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));

@@ -1,4 +1,3 @@
-using Research.Notebooks.Execution;
 using Research.Notebooks.Formatting;
 
 namespace Research.Notebooks.Kernels;
@@ -7,6 +6,7 @@ namespace Research.Notebooks.Kernels;
 /// Members C# cells can call as bare functions: <c>display(x)</c>, <c>HTML("...")</c>, <c>Markdown("...")</c>
 /// and the run's <see cref="CancellationToken"/> (check it in long loops so timeouts and Ctrl-C stop them at once).
 /// </summary>
+#pragma warning disable CA1822 // Instance members on purpose: script globals expose only instance members to cells.
 public sealed class ScriptGlobals
 {
     /// <summary>Cancelled when the cell times out or the run is cancelled.</summary>

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
@@ -61,7 +62,7 @@ public sealed class NuGetRestorer
         var xml = new StringBuilder();
         xml.AppendLine("<Project Sdk=\"Microsoft.NET.Sdk\">");
         xml.AppendLine("  <PropertyGroup>");
-        xml.AppendLine($"    <TargetFramework>{TargetFramework}</TargetFramework>");
+        xml.AppendLine(CultureInfo.InvariantCulture, $"    <TargetFramework>{TargetFramework}</TargetFramework>");
         xml.AppendLine("    <ManagePackageVersionsCentrally>false</ManagePackageVersionsCentrally>");
         xml.AppendLine("    <RestorePackagesWithLockFile>false</RestorePackagesWithLockFile>");
         xml.AppendLine("    <ImportDirectoryBuildProps>false</ImportDirectoryBuildProps>");
@@ -70,7 +71,7 @@ public sealed class NuGetRestorer
         xml.AppendLine("  <ItemGroup>");
         foreach (var package in packages)
         {
-            xml.AppendLine($"    <PackageReference Include=\"{System.Security.SecurityElement.Escape(package.Name)}\" Version=\"{System.Security.SecurityElement.Escape(package.EffectiveVersion)}\" />");
+            xml.AppendLine(CultureInfo.InvariantCulture, $"    <PackageReference Include=\"{System.Security.SecurityElement.Escape(package.Name)}\" Version=\"{System.Security.SecurityElement.Escape(package.EffectiveVersion)}\" />");
         }
 
         xml.AppendLine("  </ItemGroup>");

@@ -17,7 +17,11 @@ public sealed record Band(string Label, double Minimum, double Maximum, bool Min
     public bool Overlaps(Band other)
     {
         var (low, high) = Minimum <= other.Minimum ? (this, other) : (other, this);
-        if (high.Minimum < low.Maximum) return true;
+        if (high.Minimum < low.Maximum)
+        {
+            return true;
+        }
+
         return high.Minimum == low.Maximum && high.MinimumInclusive && low.MaximumInclusive;
     }
 }

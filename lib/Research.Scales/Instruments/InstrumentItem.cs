@@ -71,7 +71,11 @@ public sealed class InstrumentItem
                 $"Item {Column}: answer {answer} is outside the valid range {Minimum}–{Maximum}.");
         }
 
-        if (Recode is not null) return Recode[answer];
+        if (Recode is not null)
+        {
+            return Recode[answer];
+        }
+
         return Reverse ? Minimum + Maximum - answer : answer;
     }
 }

@@ -17,7 +17,11 @@ public static class InstrumentReader
     /// <exception cref="InstrumentFormatException">The declaration is malformed.</exception>
     public static Instrument Read(string file)
     {
-        if (!File.Exists(file)) throw new FileNotFoundException($"Instrument file '{file}' does not exist.", file);
+        if (!File.Exists(file))
+        {
+            throw new FileNotFoundException($"Instrument file '{file}' does not exist.", file);
+        }
+
         return Parse(File.ReadAllText(file), Path.GetFileName(file), Path.GetFullPath(file));
     }
 
@@ -46,7 +50,10 @@ public static class InstrumentReader
     private static void ValidateAgainstSchema(JsonNode? root, string fileName)
     {
         var result = InstrumentSchema.Schema.Evaluate(root, new EvaluationOptions { OutputFormat = OutputFormat.Hierarchical });
-        if (result.IsValid) return;
+        if (result.IsValid)
+        {
+            return;
+        }
 
         var errors = new List<(string Location, string Keyword, string Message)>();
         CollectFailures(result, errors);
@@ -72,7 +79,11 @@ public static class InstrumentReader
     /// <summary>Walks only through failed results, so a failed 'if' inside a valid subschema is not reported.</summary>
     private static void CollectFailures(EvaluationResults result, List<(string, string, string)> errors)
     {
-        if (result.IsValid) return;
+        if (result.IsValid)
+        {
+            return;
+        }
+
         if (result.Errors is { Count: > 0 })
         {
             // A property rejected by "additionalProperties": false reports the false schema; name it plainly.
@@ -80,7 +91,10 @@ public static class InstrumentReader
             errors.AddRange(result.Errors.Select(e => (result.InstanceLocation.ToString(), unknownProperty ? "false" : e.Key, e.Value)));
         }
 
-        foreach (var child in result.Details) CollectFailures(child, errors);
+        foreach (var child in result.Details)
+        {
+            CollectFailures(child, errors);
+        }
     }
 
     /// <summary>Builds the model from a schema-valid document and applies the semantic checks.</summary>
@@ -100,7 +114,10 @@ public static class InstrumentReader
             }
 
             var scaleAnchors = ReadAnchors(scale["anchors"], "/responseScale/anchors", scaleMin, scaleMax);
-            if (scale["basis"] is { } scaleBasis) ReadBasis(scaleBasis, "/responseScale/basis");
+            if (scale["basis"] is { } scaleBasis)
+            {
+                ReadBasis(scaleBasis, "/responseScale/basis");
+            }
 
             var missingCodes = ReadMissingCodes();
             var items = ReadItems(scaleMin, scaleMax, scaleAnchors, missingCodes);
@@ -129,7 +146,11 @@ public static class InstrumentReader
             {
                 var node = array[i]!;
                 var id = node["id"]!.GetValue<string>();
-                if (!sourceIds.Add(id)) Fail($"/sources/{i}/id", $"source id '{id}' is declared twice.");
+                if (!sourceIds.Add(id))
+                {
+                    Fail($"/sources/{i}/id", $"source id '{id}' is declared twice.");
+                }
+
                 sources.Add(new Source(id, node["citation"]!.GetValue<string>(), node["url"]?.GetValue<string>()));
             }
 
@@ -158,11 +179,18 @@ public static class InstrumentReader
                 var at = $"/items/{i}";
                 var node = array[i]!.AsObject();
                 var column = node["column"]!.GetValue<string>();
-                if (!columns.Add(column)) Fail($"{at}/column", $"column '{column}' is declared twice.");
+                if (!columns.Add(column))
+                {
+                    Fail($"{at}/column", $"column '{column}' is declared twice.");
+                }
 
                 var min = node["minimum"]?.GetValue<int>() ?? scaleMin;
                 var max = node["maximum"]?.GetValue<int>() ?? scaleMax;
-                if (min >= max) Fail(at, $"item {column}: minimum ({min}) must be less than maximum ({max}).");
+                if (min >= max)
+                {
+                    Fail(at, $"item {column}: minimum ({min}) must be less than maximum ({max}).");
+                }
+
                 foreach (var code in missingCodes.Keys.Where(c => c >= min && c <= max))
                 {
                     Fail("/missingCodes", $"missing code {code} lies inside the valid range {min}–{max} of item {column}; it would be ambiguous.");
@@ -198,7 +226,11 @@ public static class InstrumentReader
             foreach (var (key, value) in node)
             {
                 var answer = ParseCode(key, at);
-                if (answer < min || answer > max) Fail($"{at}/{key}", $"item {column}: recoded answer {answer} is outside the item range {min}–{max}.");
+                if (answer < min || answer > max)
+                {
+                    Fail($"{at}/{key}", $"item {column}: recoded answer {answer} is outside the item range {min}–{max}.");
+                }
+
                 table[answer] = value!.GetValue<double>();
             }
 
@@ -214,11 +246,19 @@ public static class InstrumentReader
         private Dictionary<int, string> ReadAnchors(JsonNode? node, string at, int min, int max)
         {
             var anchors = new Dictionary<int, string>();
-            if (node is null) return anchors;
+            if (node is null)
+            {
+                return anchors;
+            }
+
             foreach (var (key, value) in node.AsObject())
             {
                 var code = ParseCode(key, at);
-                if (code < min || code > max) Fail($"{at}/{key}", $"anchor for answer {code} is outside the range {min}–{max}.");
+                if (code < min || code > max)
+                {
+                    Fail($"{at}/{key}", $"anchor for answer {code} is outside the range {min}–{max}.");
+                }
+
                 anchors[code] = value!.GetValue<string>();
             }
 
@@ -235,11 +275,17 @@ public static class InstrumentReader
                 var at = $"/scores/{i}";
                 var node = array[i]!.AsObject();
                 var id = node["id"]!.GetValue<string>();
-                if (!ids.Add(id)) Fail($"{at}/id", $"score id '{id}' is declared twice.");
+                if (!ids.Add(id))
+                {
+                    Fail($"{at}/id", $"score id '{id}' is declared twice.");
+                }
 
                 var subscale = node["subscale"]?.GetValue<string>();
                 var scored = subscale is null ? items.ToList() : items.Where(it => it.Subscales.Contains(subscale)).ToList();
-                if (scored.Count == 0) Fail($"{at}/subscale", $"no item belongs to subscale '{subscale}'.");
+                if (scored.Count == 0)
+                {
+                    Fail($"{at}/subscale", $"no item belongs to subscale '{subscale}'.");
+                }
 
                 var aggregation = node["aggregation"]!.GetValue<string>() == "mean" ? Aggregation.Mean : Aggregation.Sum;
                 var missing = ReadMissingRule(node["missing"]!.AsObject(), $"{at}/missing", scored.Count, aggregation);
@@ -288,7 +334,11 @@ public static class InstrumentReader
         private List<BandScheme> ReadBandSchemes(JsonNode? node, string at, IReadOnlyList<InstrumentItem> items)
         {
             var schemes = new List<BandScheme>();
-            if (node is null) return schemes;
+            if (node is null)
+            {
+                return schemes;
+            }
+
             var ids = new HashSet<string>(StringComparer.Ordinal);
             var array = node.AsArray();
             for (var i = 0; i < array.Count; i++)
@@ -296,7 +346,11 @@ public static class InstrumentReader
                 var schemeAt = $"{at}/{i}";
                 var scheme = array[i]!.AsObject();
                 var id = scheme["id"]!.GetValue<string>();
-                if (!ids.Add(id)) Fail($"{schemeAt}/id", $"band scheme id '{id}' is declared twice in this score.");
+                if (!ids.Add(id))
+                {
+                    Fail($"{schemeAt}/id", $"band scheme id '{id}' is declared twice in this score.");
+                }
+
                 schemes.Add(new BandScheme(
                     id,
                     scheme["name"]?.GetValue<string>(),
@@ -312,7 +366,11 @@ public static class InstrumentReader
         private List<Band> ReadBands(JsonNode? node, string at)
         {
             var bands = new List<Band>();
-            if (node is null) return bands;
+            if (node is null)
+            {
+                return bands;
+            }
+
             var array = node.AsArray();
             for (var i = 0; i < array.Count; i++)
             {
@@ -345,7 +403,11 @@ public static class InstrumentReader
         private List<BandRule> ReadRules(JsonNode? node, string at, IReadOnlyList<InstrumentItem> items)
         {
             var rules = new List<BandRule>();
-            if (node is null) return rules;
+            if (node is null)
+            {
+                return rules;
+            }
+
             var array = node.AsArray();
             for (var i = 0; i < array.Count; i++)
             {

@@ -88,16 +88,27 @@ public sealed class ChangeScores
                 $"{scores.Count} scores, {respondents.Count} respondent ids and {waves.Count} waves; they must be parallel.", nameof(respondents));
         }
 
-        if (scores.Count == 0) throw new ArgumentException("No rows.", nameof(scores));
+        if (scores.Count == 0)
+        {
+            throw new ArgumentException("No rows.", nameof(scores));
+        }
+
         var first = baselineWave ?? waves.Min();
         var last = followUpWave ?? waves.Max();
-        if (first == last) throw new ArgumentException($"Baseline and follow-up are the same wave ({first}).", nameof(baselineWave));
+        if (first == last)
+        {
+            throw new ArgumentException($"Baseline and follow-up are the same wave ({first}).", nameof(baselineWave));
+        }
 
         var order = new List<string>();
         var byRespondent = new Dictionary<string, (int? BaselineRow, int? FollowUpRow)>(StringComparer.Ordinal);
         for (var row = 0; row < scores.Count; row++)
         {
-            if (waves[row] != first && waves[row] != last) continue;
+            if (waves[row] != first && waves[row] != last)
+            {
+                continue;
+            }
+
             var id = respondents[row];
             if (!byRespondent.TryGetValue(id, out var entry))
             {
@@ -107,12 +118,20 @@ public sealed class ChangeScores
 
             if (waves[row] == first)
             {
-                if (entry.BaselineRow is not null) throw Duplicate(id, first, entry.BaselineRow.Value, row);
+                if (entry.BaselineRow is not null)
+                {
+                    throw Duplicate(id, first, entry.BaselineRow.Value, row);
+                }
+
                 entry.BaselineRow = row;
             }
             else
             {
-                if (entry.FollowUpRow is not null) throw Duplicate(id, last, entry.FollowUpRow.Value, row);
+                if (entry.FollowUpRow is not null)
+                {
+                    throw Duplicate(id, last, entry.FollowUpRow.Value, row);
+                }
+
                 entry.FollowUpRow = row;
             }
 
@@ -125,8 +144,16 @@ public sealed class ChangeScores
             var baseline = b is { } br ? scores[br] : null;
             var followUp = f is { } fr ? scores[fr] : null;
             string? reason = null;
-            if (baseline is null) reason = Missing(first, b, scoreReason);
-            if (followUp is null) reason = reason is null ? Missing(last, f, scoreReason) : $"{reason}; {Missing(last, f, scoreReason)}";
+            if (baseline is null)
+            {
+                reason = Missing(first, b, scoreReason);
+            }
+
+            if (followUp is null)
+            {
+                reason = reason is null ? Missing(last, f, scoreReason) : $"{reason}; {Missing(last, f, scoreReason)}";
+            }
+
             return new ScoreChange(id, baseline, followUp, reason is null ? followUp - baseline : null, reason);
         }).ToList();
         return new ChangeScores(first, last, rows);

@@ -35,7 +35,10 @@ public sealed record AlphaStatistics(
         var lower = new List<double>(n * (n - 1) / 2);
         for (var j = 0; j < n; j++)
         {
-            for (var i = j + 1; i < n; i++) lower.Add(r[i, j]);
+            for (var i = j + 1; i < n; i++)
+            {
+                lower.Add(r[i, j]);
+            }
         }
 
         var cc = c * c;

@@ -40,14 +40,21 @@ public sealed class OneFactorModel
     public static OneFactorModel Fit(Matrix<double> correlation)
     {
         var k = correlation.RowCount;
-        if (k < 3) throw new ArgumentException($"A one-factor model needs at least 3 items; got {k}.", nameof(correlation));
+        if (k < 3)
+        {
+            throw new ArgumentException($"A one-factor model needs at least 3 items; got {k}.", nameof(correlation));
+        }
 
         var communality = AlphaStatistics.SquaredMultipleCorrelations(correlation);
         var reduced = correlation.Clone();
         var loadings = new double[k];
         for (var iteration = 1; iteration <= MaximumIterations; iteration++)
         {
-            for (var j = 0; j < k; j++) reduced[j, j] = communality[j];
+            for (var j = 0; j < k; j++)
+            {
+                reduced[j, j] = communality[j];
+            }
+
             var evd = reduced.Evd(Symmetricity.Symmetric);
             var top = k - 1; // MathNet orders symmetric eigenvalues ascending
             var root = Math.Sqrt(Math.Max(evd.EigenValues[top].Real, 0));
@@ -68,7 +75,10 @@ public sealed class OneFactorModel
                     $"One-factor minres fit: Heywood case (a communality exceeds {1 - MinimumUniqueness}; loadings {string.Join(", ", loadings.Select(l => l.ToString("F4", System.Globalization.CultureInfo.InvariantCulture)))}). Omega is not defined for this item set.");
             }
 
-            if (change < Tolerance) return new OneFactorModel(loadings, iteration);
+            if (change < Tolerance)
+            {
+                return new OneFactorModel(loadings, iteration);
+            }
         }
 
         throw new InvalidOperationException(

@@ -52,7 +52,11 @@ internal static class PairwiseMoments
         double mx = 0, my = 0;
         for (var r = 0; r < x.Length; r++)
         {
-            if (double.IsNaN(x[r]) || double.IsNaN(y[r])) continue;
+            if (double.IsNaN(x[r]) || double.IsNaN(y[r]))
+            {
+                continue;
+            }
+
             n++;
             mx += x[r];
             my += y[r];
@@ -63,7 +67,11 @@ internal static class PairwiseMoments
         double sxy = 0, sxx = 0, syy = 0;
         for (var r = 0; r < x.Length; r++)
         {
-            if (double.IsNaN(x[r]) || double.IsNaN(y[r])) continue;
+            if (double.IsNaN(x[r]) || double.IsNaN(y[r]))
+            {
+                continue;
+            }
+
             var dx = x[r] - mx;
             var dy = y[r] - my;
             sxy += dx * dy;

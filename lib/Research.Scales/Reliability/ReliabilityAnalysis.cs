@@ -65,8 +65,16 @@ public static class ReliabilityAnalysis
     {
         ArgumentNullException.ThrowIfNull(items);
         ArgumentNullException.ThrowIfNull(columns);
-        if (items.Count != columns.Count) throw new ArgumentException($"{items.Count} item names for {columns.Count} columns.", nameof(items));
-        if (items.Count < 2) throw new ArgumentException($"Reliability needs at least 2 items; got {items.Count}.", nameof(columns));
+        if (items.Count != columns.Count)
+        {
+            throw new ArgumentException($"{items.Count} item names for {columns.Count} columns.", nameof(items));
+        }
+
+        if (items.Count < 2)
+        {
+            throw new ArgumentException($"Reliability needs at least 2 items; got {items.Count}.", nameof(columns));
+        }
+
         var length = columns[0].Length;
         for (var j = 1; j < columns.Count; j++)
         {
@@ -113,7 +121,11 @@ public static class ReliabilityAnalysis
         var sumR = r.Enumerate().Sum();
         var smc = AlphaStatistics.SquaredMultipleCorrelations(r);
         var rc = r.Clone();
-        for (var j = 0; j < k; j++) rc[j, j] = smc[j];
+        for (var j = 0; j < k; j++)
+        {
+            rc[j, j] = smc[j];
+        }
+
         var sumRc = rc.Enumerate().Sum();
 
         var result = new List<ItemReliability>(k);
@@ -153,7 +165,11 @@ public static class ReliabilityAnalysis
             var n = 0;
             foreach (var column in data)
             {
-                if (double.IsNaN(column[row])) continue;
+                if (double.IsNaN(column[row]))
+                {
+                    continue;
+                }
+
                 sum += column[row];
                 n++;
             }

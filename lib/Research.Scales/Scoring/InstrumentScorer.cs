@@ -92,7 +92,11 @@ public static class InstrumentScorer
             for (var row = 0; row < rows; row++)
             {
                 var v = scored[row];
-                if (double.IsNaN(v)) continue;
+                if (double.IsNaN(v))
+                {
+                    continue;
+                }
+
                 sums[row] += v;
                 answered[row]++;
             }
@@ -114,9 +118,19 @@ public static class InstrumentScorer
                 var undefined = -1;
                 for (var j = 0; j < k && undefined < 0; j++)
                 {
-                    if (!double.IsNaN(items[j].Scored[row])) continue;
-                    if (double.IsNaN(imputation[j])) undefined = j;
-                    else sum += imputation[j];
+                    if (!double.IsNaN(items[j].Scored[row]))
+                    {
+                        continue;
+                    }
+
+                    if (double.IsNaN(imputation[j]))
+                    {
+                        undefined = j;
+                    }
+                    else
+                    {
+                        sum += imputation[j];
+                    }
                 }
 
                 if (undefined >= 0)
@@ -162,7 +176,11 @@ public static class InstrumentScorer
             for (var j = 0; j < items.Length; j++)
             {
                 var v = items[j].Scored[row];
-                if (double.IsNaN(v)) continue;
+                if (double.IsNaN(v))
+                {
+                    continue;
+                }
+
                 acc.Sum[j] += v;
                 acc.Count[j]++;
             }
@@ -188,7 +206,11 @@ public static class InstrumentScorer
             var columns = scheme.Rules.SelectMany(r => r.Conditions).Select(c => c.Column).Distinct().Select(c => prepared[c]).ToArray();
             for (var row = 0; row < values.Length; row++)
             {
-                if (values[row] is null || columns.Any(c => c.ValidAnswer(row) is null)) continue;
+                if (values[row] is null || columns.Any(c => c.ValidAnswer(row) is null))
+                {
+                    continue;
+                }
+
                 labels[row] = scheme.Rules.FirstOrDefault(r => r.Holds(column => prepared[column].ValidAnswer(row)!.Value))?.Label
                     ?? scheme.Otherwise;
             }
@@ -198,7 +220,11 @@ public static class InstrumentScorer
 
         for (var row = 0; row < values.Length; row++)
         {
-            if (values[row] is not { } value) continue;
+            if (values[row] is not { } value)
+            {
+                continue;
+            }
+
             foreach (var band in scheme.Bands)
             {
                 if (band.Contains(value))

@@ -16,7 +16,10 @@ internal sealed class MissingReasons(int rows) : IReadOnlyList<string?>
 
     public IEnumerator<string?> GetEnumerator()
     {
-        for (var row = 0; row < builders.Length; row++) yield return this[row];
+        for (var row = 0; row < builders.Length; row++)
+        {
+            yield return this[row];
+        }
     }
 
     System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();

@@ -15,10 +15,18 @@ public sealed record MetaAnalysisOptions(
     internal void Validate()
     {
         if (!(ConfidenceLevel > 0 && ConfidenceLevel < 1))
+        {
             throw new ArgumentOutOfRangeException(nameof(ConfidenceLevel), ConfidenceLevel, "The confidence level must be strictly between 0 and 1, e.g. 0.95.");
+        }
+
         if (!Enum.IsDefined(Method))
+        {
             throw new ArgumentOutOfRangeException(nameof(Method), Method, "Unknown meta-analysis method.");
+        }
+
         if (!Enum.IsDefined(Test))
+        {
             throw new ArgumentOutOfRangeException(nameof(Test), Test, "Unknown pooled-estimate test.");
+        }
     }
 }

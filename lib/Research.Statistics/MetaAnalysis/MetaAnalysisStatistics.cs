@@ -13,10 +13,15 @@ internal static class MetaAnalysisStatistics
     {
         var q = pool.WeightedResidualSquares / residualDf;
         if (test == PooledEstimateTest.KnappHartungTruncated)
+        {
             return Math.Max(1, q);
+        }
         // metafor's cut-off (.Machine$double.eps) for a zero residual; it would then report SE = 0 and p = 0.
         if (pool.WeightedResidualSquares <= RMachineEpsilon)
+        {
             throw new ArgumentException("The Knapp-Hartung variance factor is 0 because the study estimates have no residual variation (all identical, or identical within each moderator group), which would give a zero-width interval. Use PooledEstimateTest.KnappHartungTruncated or PooledEstimateTest.Normal.", "studies");
+        }
+
         return q;
     }
 
@@ -24,7 +29,9 @@ internal static class MetaAnalysisStatistics
     {
         var df = model.ResidualDegreesOfFreedom;
         if (df == 0)
+        {
             return new Heterogeneity(0, 0, 1, 0, 0, 1, 0);
+        }
 
         var fixedPool = model.Pool(0);
         var q = fixedPool.WeightedResidualSquares;

@@ -25,9 +25,14 @@ public static class MetaAnalyzer
         var k = studies.Count;
         var randomEffects = options.Method != MetaAnalysisMethod.FixedEffect;
         if (k < 2 && randomEffects)
+        {
             throw new ArgumentException($"A random-effects meta-analysis ({options.Method}) needs at least 2 studies to estimate tau^2; got 1 (\"{studies.Labels[0]}\"). Use the fixed-effect method or report the single study.", nameof(studies));
+        }
+
         if (k < 2 && options.Test != PooledEstimateTest.Normal)
+        {
             throw new ArgumentException("The Knapp-Hartung test needs at least 2 studies (it has k - 1 degrees of freedom); got 1.", nameof(studies));
+        }
 
         var model = PoolingModel.InterceptOnly(studies);
         var tau2 = Tau2Estimator.Estimate(model, options.Method);

@@ -41,18 +41,31 @@ public sealed class StudyEffects
         ArgumentNullException.ThrowIfNull(estimates);
         ArgumentNullException.ThrowIfNull(variances);
         if (estimates.Count == 0)
+        {
             throw new ArgumentException("At least one study is needed; the estimates are empty.", nameof(estimates));
+        }
+
         if (variances.Count != estimates.Count)
+        {
             throw new ArgumentException($"Expected {estimates.Count} variances (one per estimate) but got {variances.Count}.", nameof(variances));
+        }
+
         if (labels is not null && labels.Count != estimates.Count)
+        {
             throw new ArgumentException($"Expected {estimates.Count} labels (one per estimate) but got {labels.Count}.", nameof(labels));
+        }
 
         for (var i = 0; i < estimates.Count; i++)
         {
             if (!double.IsFinite(estimates[i]))
+            {
                 throw new ArgumentException($"Estimate {i} ({Name(labels, i)}) is {Show(estimates[i])}; estimates must be finite.", nameof(estimates));
+            }
+
             if (!double.IsFinite(variances[i]) || variances[i] <= 0)
+            {
                 throw new ArgumentException($"Variance {i} ({Name(labels, i)}) is {Show(variances[i])}; sampling variances must be finite and strictly positive.", nameof(variances));
+            }
         }
 
         var names = labels?.ToArray() ?? Enumerable.Range(1, estimates.Count).Select(i => "Study " + i.ToString(CultureInfo.InvariantCulture)).ToArray();
@@ -70,7 +83,9 @@ public sealed class StudyEffects
         for (var i = 0; i < standardErrors.Count; i++)
         {
             if (!double.IsFinite(standardErrors[i]) || standardErrors[i] <= 0)
+            {
                 throw new ArgumentException($"Standard error {i} ({Name(labels, i)}) is {Show(standardErrors[i])}; standard errors must be finite and strictly positive.", nameof(standardErrors));
+            }
         }
 
         return FromVariances(estimates, standardErrors.Select(s => s * s).ToArray(), labels);

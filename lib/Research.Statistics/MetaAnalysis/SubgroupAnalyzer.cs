@@ -57,13 +57,17 @@ public static class SubgroupAnalyzer
         for (var g = 0; g < groups.Length; g++)
         {
             foreach (var i in groups[g].Indices)
+            {
                 groupOf[i] = g;
+            }
         }
 
         var model = PoolingModel.ByGroup(studies, groupOf, groups.Length);
         var residualDf = model.ResidualDegreesOfFreedom;
         if (residualDf == 0 && (options.Method != MetaAnalysisMethod.FixedEffect || options.Test != PooledEstimateTest.Normal))
+        {
             throw new ArgumentException($"Every moderator group has a single study (k = G = {groups.Length}), so there are no residual degrees of freedom for {options.Method} with the {options.Test} test. Use the fixed-effect method with the normal test.", nameof(moderator));
+        }
 
         var tau2 = Tau2Estimator.Estimate(model, options.Method);
         var pool = model.Pool(tau2);
@@ -101,11 +105,16 @@ public static class SubgroupAnalyzer
         ArgumentNullException.ThrowIfNull(studies);
         ArgumentNullException.ThrowIfNull(moderator);
         if (moderator.Count != studies.Count)
+        {
             throw new ArgumentException($"Expected {studies.Count} moderator values (one per study) but got {moderator.Count}.", nameof(moderator));
+        }
+
         for (var i = 0; i < moderator.Count; i++)
         {
             if (string.IsNullOrWhiteSpace(moderator[i]))
+            {
                 throw new ArgumentException($"Moderator value {i} (study \"{studies.Labels[i]}\") is missing.", nameof(moderator));
+            }
         }
 
         var groups = Enumerable.Range(0, studies.Count)
@@ -114,7 +123,10 @@ public static class SubgroupAnalyzer
             .Select(g => (g.Key, g.ToArray()))
             .ToArray();
         if (groups.Length < 2)
+        {
             throw new ArgumentException($"A subgroup analysis needs at least two moderator values; all studies have \"{groups[0].Key}\".", nameof(moderator));
+        }
+
         return groups;
     }
 }

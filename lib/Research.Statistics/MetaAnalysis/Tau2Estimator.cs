@@ -59,7 +59,9 @@ internal static class Tau2Estimator
     private static double SolveDecreasingFromZero(PoolingModel model, Func<double, double> f, string what)
     {
         if (f(0) <= 0)
+        {
             return 0;
+        }
 
         var scale = model.VarianceScale;
         double Scaled(double t) => f(t * scale);
@@ -70,7 +72,9 @@ internal static class Tau2Estimator
             lower = upper;
             upper *= 2;
             if (++doublings > 1000)
+            {
                 throw new NonConvergenceException(string.Create(CultureInfo.InvariantCulture, $"Could not bracket the root of the {what}: it stays positive up to tau^2 = {upper * scale:R}."));
+            }
         }
 
         try

@@ -41,7 +41,10 @@ public sealed record Clustering
         CheckIcc(intraclassCorrelation);
         CheckVariation(clusterSizeVariation);
         if (!double.IsFinite(meanClusterSize) || meanClusterSize < 1)
+        {
             throw new ArgumentOutOfRangeException(nameof(meanClusterSize), meanClusterSize, "The mean cluster size must be at least 1.");
+        }
+
         return new Clustering(intraclassCorrelation, meanClusterSize, null, clusterSizeVariation);
     }
 
@@ -52,7 +55,10 @@ public sealed record Clustering
         CheckIcc(intraclassCorrelation);
         CheckVariation(clusterSizeVariation);
         if (clustersPerArm < 2)
+        {
             throw new ArgumentOutOfRangeException(nameof(clustersPerArm), clustersPerArm, "At least 2 clusters per arm are needed to estimate a between-cluster variance.");
+        }
+
         return new Clustering(intraclassCorrelation, null, clustersPerArm, clusterSizeVariation);
     }
 
@@ -62,7 +68,10 @@ public sealed record Clustering
     {
         var m = MeanClusterSize ?? armSize / ClustersPerArm!.Value;
         if (m < 1)
+        {
             throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"An arm of {armSize:G6} individuals cannot fill {ClustersPerArm} clusters."), nameof(armSize));
+        }
+
         return 1 + ((1 + ClusterSizeVariation * ClusterSizeVariation) * m - 1) * IntraclassCorrelation;
     }
 
@@ -79,12 +88,16 @@ public sealed record Clustering
     private static void CheckIcc(double icc)
     {
         if (!(icc >= 0 && icc <= 1))
+        {
             throw new ArgumentOutOfRangeException("intraclassCorrelation", icc, "The intraclass correlation must be between 0 and 1.");
+        }
     }
 
     private static void CheckVariation(double cv)
     {
         if (!(cv >= 0) || double.IsInfinity(cv))
+        {
             throw new ArgumentOutOfRangeException("clusterSizeVariation", cv, "The coefficient of variation of cluster sizes must be finite and non-negative.");
+        }
     }
 }

@@ -25,7 +25,10 @@ public sealed record Outcome
     public static Outcome Continuous(double standardDeviation)
     {
         if (!double.IsFinite(standardDeviation) || standardDeviation <= 0)
+        {
             throw new ArgumentOutOfRangeException(nameof(standardDeviation), standardDeviation, "The standard deviation must be finite and positive.");
+        }
+
         return new Outcome(standardDeviation * standardDeviation, string.Create(CultureInfo.InvariantCulture, $"continuous, SD {standardDeviation:G6}"));
     }
 
@@ -39,7 +42,10 @@ public sealed record Outcome
     public static Outcome Binary(double baseRate)
     {
         if (!(baseRate > 0 && baseRate < 1))
+        {
             throw new ArgumentOutOfRangeException(nameof(baseRate), baseRate, "The base rate must be strictly between 0 and 1 (a proportion, not a percentage).");
+        }
+
         return new Outcome(baseRate * (1 - baseRate), string.Create(CultureInfo.InvariantCulture, $"binary, base rate {baseRate:G6}"));
     }
 

@@ -22,7 +22,10 @@ public static class PowerCalculator
         ArgumentNullException.ThrowIfNull(outcome);
         CheckAlpha(alpha);
         if (!double.IsFinite(effect))
+        {
             throw new ArgumentOutOfRangeException(nameof(effect), effect, "The effect must be finite.");
+        }
+
         return PowerCurve.At(Math.Abs(effect) / StandardError(design, outcome), alpha, DegreesOfFreedom(design, test));
     }
 
@@ -55,11 +58,20 @@ public static class PowerCalculator
     {
         ArgumentNullException.ThrowIfNull(outcome);
         if (!double.IsFinite(effect) || effect == 0)
+        {
             throw new ArgumentOutOfRangeException(nameof(effect), effect, "The effect to detect must be finite and non-zero.");
+        }
+
         if (!double.IsFinite(allocationRatio) || allocationRatio <= 0)
+        {
             throw new ArgumentOutOfRangeException(nameof(allocationRatio), allocationRatio, "The allocation ratio n_T/n_C must be finite and positive.");
+        }
+
         if (!Enum.IsDefined(test))
+        {
             throw new ArgumentOutOfRangeException(nameof(test), test, "Unknown power test.");
+        }
+
         CheckAlphaAndPower(alpha, power);
         clustering ??= Clustering.None;
 
@@ -84,10 +96,16 @@ public static class PowerCalculator
         }
 
         if (PowerAt(lower) >= 0)
+        {
             return Sized(clustering, allocationRatio, Brent.FindRoot(PowerAt, 2.5 * controlPerUnit, lower, 1e-10, 200));
+        }
+
         var upper = 2 * lower;
         while (PowerAt(upper) < 0)
+        {
             upper *= 2;
+        }
+
         return Sized(clustering, allocationRatio, Brent.FindRoot(PowerAt, lower, upper, 1e-10, 200));
     }
 
@@ -99,13 +117,18 @@ public static class PowerCalculator
         var rho = clustering.IntraclassCorrelation;
         var sizeFactor = 1 + clustering.ClusterSizeVariation * clustering.ClusterSizeVariation;
         if (clustering.MeanClusterSize is { } m)
+        {
             return (1 + (sizeFactor * m - 1) * rho) * arms / requiredVariance;
+        }
 
         // DEFF(n)/n = (1 − ρ)/n + ρ(1 + CV²)/J: the second term does not shrink with n.
         var floor = 2 * rho * sizeFactor / clustering.ClustersPerArm!.Value;
         if (requiredVariance <= floor)
+        {
             throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
                 $"An effect of {effect:G4} cannot be detected with {clustering.ClustersPerArm} clusters per arm at ICC {rho:G4}: even infinitely large clusters give an MDE of {lambda * Math.Sqrt(floor * outcome.Variance):G4}. Add clusters."), nameof(effect));
+        }
+
         return (1 - rho) * arms / (requiredVariance - floor);
     }
 
@@ -121,12 +144,21 @@ public static class PowerCalculator
     private static double? DegreesOfFreedom(TwoArmDesign design, PowerTest test)
     {
         if (!Enum.IsDefined(test))
+        {
             throw new ArgumentOutOfRangeException(nameof(test), test, "Unknown power test.");
+        }
+
         if (test == PowerTest.Normal)
+        {
             return null;
+        }
+
         var df = design.DegreesOfFreedom;
         if (df <= 0)
+        {
             throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"The t test needs more than two randomised units; {design} leaves {df:G4} degrees of freedom."), nameof(design));
+        }
+
         return df;
     }
 
@@ -134,12 +166,16 @@ public static class PowerCalculator
     {
         CheckAlpha(alpha);
         if (!(power > alpha && power < 1))
+        {
             throw new ArgumentOutOfRangeException(nameof(power), power, string.Create(CultureInfo.InvariantCulture, $"The power must be above alpha ({alpha:G3}) and below 1."));
+        }
     }
 
     private static void CheckAlpha(double alpha)
     {
         if (!(alpha > 0 && alpha < 1))
+        {
             throw new ArgumentOutOfRangeException(nameof(alpha), alpha, "The significance level alpha must be strictly between 0 and 1, e.g. 0.05.");
+        }
     }
 }

@@ -33,7 +33,10 @@ internal static class PowerCurve
     {
         var upper = Normal.InvCDF(0, 1, 1 - alpha / 2) + Normal.InvCDF(0, 1, power);
         while (At(upper, alpha, degreesOfFreedom) < power)
+        {
             upper *= 2;
+        }
+
         return Brent.FindRoot(l => At(l, alpha, degreesOfFreedom) - power, 0, upper, 1e-14, 200);
     }
 }

@@ -13,9 +13,15 @@ public sealed record TwoArmDesign
     public TwoArmDesign(int treatmentSize, int controlSize, Clustering? clustering = null)
     {
         if (treatmentSize < 2)
+        {
             throw new ArgumentOutOfRangeException(nameof(treatmentSize), treatmentSize, "The treatment arm needs at least 2 individuals.");
+        }
+
         if (controlSize < 2)
+        {
             throw new ArgumentOutOfRangeException(nameof(controlSize), controlSize, "The control arm needs at least 2 individuals.");
+        }
+
         TreatmentSize = treatmentSize;
         ControlSize = controlSize;
         Clustering = clustering ?? Clustering.None;

@@ -28,7 +28,10 @@ internal sealed class AssignmentDesign
         ArgumentNullException.ThrowIfNull(assignment);
         var n = assignment.Count;
         if (n < 2)
+        {
             throw new ArgumentException("At least two individuals are needed for a randomisation test.", nameof(assignment));
+        }
+
         CheckLabels(strata, n, "strata", "Stratum");
         CheckLabels(clusters, n, "clusters", "Cluster");
 
@@ -45,7 +48,9 @@ internal sealed class AssignmentDesign
                 unitArms.Add(assignment[i]);
                 unitStrata.Add(stratum);
                 if (clusters is not null)
+                {
                     unitIndex[clusters[i]] = unit;
+                }
             }
             else if (unitArms[unit] != assignment[i])
             {
@@ -61,7 +66,10 @@ internal sealed class AssignmentDesign
 
         var byStratum = Enumerable.Range(0, unitArms.Count).GroupBy(u => unitStrata[u], StringComparer.Ordinal).Select(g => g.ToArray()).ToArray();
         if (byStratum.All(units => units.Select(u => unitArms[u]).Distinct().Count() < 2))
+        {
             throw new ArgumentException("Every stratum has all its units in one arm, so no other assignment is possible.", nameof(assignment));
+        }
+
         return new AssignmentDesign(unitOf, unitArms.ToArray(), byStratum);
     }
 
@@ -73,7 +81,9 @@ internal sealed class AssignmentDesign
     public void Expand(int[] unitArms, int[] individuals)
     {
         for (var i = 0; i < individuals.Length; i++)
+        {
             individuals[i] = unitArms[_unitOfIndividual[i]];
+        }
     }
 
     /// <summary>Every distinct assignment once (the observed one included), as unit arms; the array is reused.</summary>
@@ -86,7 +96,9 @@ internal sealed class AssignmentDesign
             for (var s = 0; s < blocks.Length; s++)
             {
                 for (var j = 0; j < blocks[s].Length; j++)
+                {
                     current[_unitsByStratum[s][j]] = blocks[s][j];
+                }
             }
 
             yield return current;
@@ -94,9 +106,14 @@ internal sealed class AssignmentDesign
             // Odometer over strata: advance the first stratum that has a next permutation, reset those before it.
             var s2 = 0;
             while (s2 < blocks.Length && !NextPermutation(blocks[s2]))
+            {
                 s2++;
+            }
+
             if (s2 == blocks.Length)
+            {
                 yield break;
+            }
         }
     }
 
@@ -118,7 +135,10 @@ internal sealed class AssignmentDesign
     {
         var i = a.Length - 2;
         while (i >= 0 && a[i] >= a[i + 1])
+        {
             i--;
+        }
+
         if (i < 0)
         {
             Array.Reverse(a);
@@ -127,7 +147,10 @@ internal sealed class AssignmentDesign
 
         var j = a.Length - 1;
         while (a[j] <= a[i])
+        {
             j--;
+        }
+
         (a[i], a[j]) = (a[j], a[i]);
         Array.Reverse(a, i + 1, a.Length - i - 1);
         return true;
@@ -136,13 +159,21 @@ internal sealed class AssignmentDesign
     private static void CheckLabels(IReadOnlyList<string>? labels, int n, string parameter, string what)
     {
         if (labels is null)
+        {
             return;
+        }
+
         if (labels.Count != n)
+        {
             throw new ArgumentException($"Expected {n} {parameter} labels (one per individual) but got {labels.Count}.", parameter);
+        }
+
         for (var i = 0; i < n; i++)
         {
             if (string.IsNullOrWhiteSpace(labels[i]))
+            {
                 throw new ArgumentException($"{what} label {i} is missing.", parameter);
+            }
         }
     }
 }

@@ -30,9 +30,15 @@ public static class RandomisationTest
         ArgumentNullException.ThrowIfNull(statistic);
         ArgumentNullException.ThrowIfNull(options);
         if (options.Draws < 1)
+        {
             throw new ArgumentOutOfRangeException(nameof(options), options.Draws, "The number of Monte Carlo draws must be positive.");
+        }
+
         if (!Enum.IsDefined(options.Alternative))
+        {
             throw new ArgumentOutOfRangeException(nameof(options), options.Alternative, "Unknown alternative.");
+        }
+
         var design = AssignmentDesign.Create(assignment, options.Strata, options.Clusters);
         var individuals = new int[design.IndividualCount];
 
@@ -57,7 +63,9 @@ public static class RandomisationTest
                 var t = Evaluate(statistic, individuals, "enumerated assignment " + distribution.Count.ToString(CultureInfo.InvariantCulture));
                 distribution.Add(t);
                 if (isExtreme(t))
+                {
                     extreme++;
+                }
             }
 
             return new RandomisationResult(observed, (double)extreme / distribution.Count, RandomisationMethod.Exact, options.Alternative, distribution.Count, extreme, options.Seed, distribution);
@@ -72,7 +80,9 @@ public static class RandomisationTest
             var t = Evaluate(statistic, individuals, "Monte Carlo draw " + b.ToString(CultureInfo.InvariantCulture));
             distribution.Add(t);
             if (isExtreme(t))
+            {
                 extreme++;
+            }
         }
 
         return new RandomisationResult(observed, (1.0 + extreme) / (1.0 + options.Draws), RandomisationMethod.MonteCarlo, options.Alternative, options.Draws, extreme, options.Seed, distribution);
@@ -82,7 +92,10 @@ public static class RandomisationTest
     {
         var t = statistic(individuals);
         if (!double.IsFinite(t))
+        {
             throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"The statistic returned {t} for {which}; it must be finite for every assignment (e.g. an arm left empty)."), nameof(statistic));
+        }
+
         return t;
     }
 }

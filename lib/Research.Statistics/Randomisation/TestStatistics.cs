@@ -17,18 +17,26 @@ public static class TestStatistics
     {
         ArgumentNullException.ThrowIfNull(outcomes);
         if (treatedArm == controlArm)
+        {
             throw new ArgumentException("The treated and control arm codes must differ.", nameof(controlArm));
+        }
+
         var y = outcomes.ToArray();
         for (var i = 0; i < y.Length; i++)
         {
             if (!double.IsFinite(y[i]))
+            {
                 throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"Outcome {i} is {y[i]}; outcomes must be finite (drop or impute missing values first)."), nameof(outcomes));
+            }
         }
 
         return assignment =>
         {
             if (assignment.Length != y.Length)
+            {
                 throw new ArgumentException($"The assignment has {assignment.Length} entries but there are {y.Length} outcomes.", nameof(assignment));
+            }
+
             double sumTreated = 0, sumControl = 0;
             int treated = 0, control = 0;
             for (var i = 0; i < y.Length; i++)
@@ -46,7 +54,10 @@ public static class TestStatistics
             }
 
             if (treated == 0 || control == 0)
+            {
                 throw new ArgumentException($"The assignment leaves the {(treated == 0 ? "treated" : "control")} arm empty.", nameof(assignment));
+            }
+
             return sumTreated / treated - sumControl / control;
         };
     }

@@ -17,9 +17,15 @@ public static class KaplanMeier
     public static SurvivalCurve Fit(IReadOnlyList<double> times, IReadOnlyList<bool> events, double confidenceLevel = 0.95, SurvivalConfidenceTransform transform = SurvivalConfidenceTransform.LogLog)
     {
         if (!(confidenceLevel > 0 && confidenceLevel < 1))
+        {
             throw new ArgumentOutOfRangeException(nameof(confidenceLevel), confidenceLevel, "The confidence level must be strictly between 0 and 1, e.g. 0.95.");
+        }
+
         if (!Enum.IsDefined(transform))
+        {
             throw new ArgumentOutOfRangeException(nameof(transform), transform, "Unknown confidence-interval transform.");
+        }
+
         return Fit(SurvivalSample.Create(times, events), confidenceLevel, transform);
     }
 
@@ -71,7 +77,10 @@ public static class KaplanMeier
                 return (survival * Math.Exp(-z * logSe), Math.Min(survival * Math.Exp(z * logSe), 1));
             default:
                 if (survival >= 1)
+                {
                     return (null, null);
+                }
+
                 var logMinusLog = Math.Log(-Math.Log(survival));
                 var shift = z * logSe / Math.Log(survival);
                 return (Math.Exp(-Math.Exp(logMinusLog - shift)), Math.Exp(-Math.Exp(logMinusLog + shift)));

@@ -20,15 +20,22 @@ public static class LogRankTest
         var byGroup = SurvivalSample.Groups(groups, sample.Count);
         var k = byGroup.Count;
         if (k < 2)
+        {
             throw new ArgumentException($"The log-rank test needs at least two groups; all observations are in \"{byGroup[0].Group}\".", nameof(groups));
+        }
+
         if (!sample.Events.Any(e => e))
+        {
             throw new ArgumentException("The log-rank test needs at least one event; all observations are censored.", nameof(events));
+        }
 
         var groupOf = new int[sample.Count];
         for (var g = 0; g < k; g++)
         {
             foreach (var i in byGroup[g].Indices)
+            {
                 groupOf[i] = g;
+            }
         }
 
         var observed = new double[k];
@@ -36,13 +43,17 @@ public static class LogRankTest
         var variance = Matrix<double>.Build.Dense(k, k);
         var atRisk = new double[k];
         foreach (var g in groupOf)
+        {
             atRisk[g]++;
+        }
 
         foreach (var (_, observations) in sample.DistinctTimes())
         {
             var deaths = new double[k];
             foreach (var i in observations.Where(i => sample.Events[i]))
+            {
                 deaths[groupOf[i]]++;
+            }
 
             var d = deaths.Sum();
             var n = atRisk.Sum();
@@ -55,18 +66,24 @@ public static class LogRankTest
                     observed[g] += deaths[g];
                     expected[g] += d * atRisk[g] / n;
                     for (var h = 0; h < k; h++)
+                    {
                         variance[g, h] += tieFactor * (atRisk[g] / n) * ((g == h ? 1 : 0) - atRisk[h] / n);
+                    }
                 }
             }
 
             foreach (var i in observations)
+            {
                 atRisk[groupOf[i]]--;
+            }
         }
 
         for (var g = 0; g < k; g++)
         {
             if (expected[g] == 0)
+            {
                 throw new ArgumentException($"Group \"{byGroup[g].Group}\" has no one at risk at any event time, so it carries no information for the log-rank test; remove it.", nameof(groups));
+            }
         }
 
         var difference = Vector<double>.Build.Dense(k - 1, g => observed[g + 1] - expected[g + 1]);

@@ -37,13 +37,21 @@ internal static class StepQuantile
         }
 
         if (ys.Max() < p)
+        {
             return null;
+        }
+
         if (p == 0)
+        {
             return xs[0];
+        }
 
         var first = FirstAtLeast(ys, p - Tolerance);
         if (lastIsDefined && Math.Abs(p - ys[^1]) < Tolerance)
+        {
             return first is { } f ? (xs[f] + steps[^1].Time) / 2 : null;
+        }
+
         var second = FirstAtLeast(ys, p + Tolerance);
         return first is { } a && second is { } b ? (xs[a] + xs[b]) / 2 : null;
     }
@@ -53,7 +61,9 @@ internal static class StepQuantile
         for (var i = 0; i < values.Count; i++)
         {
             if (values[i] >= threshold)
+            {
                 return i;
+            }
         }
 
         return null;

@@ -21,7 +21,10 @@ public sealed record SurvivalCurve(IReadOnlyList<SurvivalStep> Steps, double Con
         foreach (var step in Steps)
         {
             if (step.Time > time)
+            {
                 break;
+            }
+
             survival = step.Survival;
         }
 
@@ -40,7 +43,10 @@ public sealed record SurvivalCurve(IReadOnlyList<SurvivalStep> Steps, double Con
     public SurvivalQuantile Quantile(double probability)
     {
         if (!(probability >= 0 && probability <= 1))
+        {
             throw new ArgumentOutOfRangeException(nameof(probability), probability, "The probability must be between 0 and 1, e.g. 0.5 for the median.");
+        }
+
         return new SurvivalQuantile(
             probability,
             StepQuantile.Find(Steps, s => 1 - s.Survival, probability),

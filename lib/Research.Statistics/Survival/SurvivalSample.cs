@@ -22,13 +22,21 @@ internal sealed class SurvivalSample
         ArgumentNullException.ThrowIfNull(times);
         ArgumentNullException.ThrowIfNull(events);
         if (times.Count == 0)
+        {
             throw new ArgumentException("At least one observation is needed; the times are empty.", nameof(times));
+        }
+
         if (events.Count != times.Count)
+        {
             throw new ArgumentException($"Expected {times.Count} event flags (one per time) but got {events.Count}.", nameof(events));
+        }
+
         for (var i = 0; i < times.Count; i++)
         {
             if (!double.IsFinite(times[i]) || times[i] < 0)
+            {
                 throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"Time {i} is {times[i]:R}; times must be finite and non-negative."), nameof(times));
+            }
         }
 
         return new SurvivalSample(times.ToArray(), events.ToArray());
@@ -39,11 +47,16 @@ internal sealed class SurvivalSample
     {
         ArgumentNullException.ThrowIfNull(groups);
         if (groups.Count != count)
+        {
             throw new ArgumentException($"Expected {count} group labels (one per time) but got {groups.Count}.", nameof(groups));
+        }
+
         for (var i = 0; i < count; i++)
         {
             if (string.IsNullOrWhiteSpace(groups[i]))
+            {
                 throw new ArgumentException($"Group label {i} is missing.", nameof(groups));
+            }
         }
 
         return Enumerable.Range(0, count)
@@ -61,7 +74,10 @@ internal sealed class SurvivalSample
         {
             var end = start;
             while (end < order.Length && Times[order[end]] == Times[order[start]])
+            {
                 end++;
+            }
+
             yield return (Times[order[start]], order[start..end]);
             start = end;
         }

@@ -51,6 +51,9 @@ public sealed record SyntheticCalibration
     /// <summary>The survey model.</summary>
     public required WellbeingModel Wellbeing { get; init; }
 
+    // Declared before Default, whose initializer reads it.
+    private static readonly JsonSerializerOptions ReadOptions = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase, UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow };
+
     /// <summary>The calibration shipped with the library.</summary>
     public static SyntheticCalibration Default { get; } = Load();
 
@@ -62,8 +65,7 @@ public sealed record SyntheticCalibration
     {
         using var stream = typeof(SyntheticCalibration).Assembly.GetManifestResourceStream("Research.Synthetic.calibration.json")
             ?? throw new InvalidOperationException("calibration.json is not embedded in Research.Synthetic");
-        var options = new JsonSerializerOptions { PropertyNamingPolicy = JsonNamingPolicy.CamelCase, UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow };
-        return JsonSerializer.Deserialize<SyntheticCalibration>(stream, options)
+        return JsonSerializer.Deserialize<SyntheticCalibration>(stream, ReadOptions)
             ?? throw new InvalidOperationException("calibration.json is empty");
     }
 }

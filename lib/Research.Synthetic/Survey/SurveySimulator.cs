@@ -77,7 +77,7 @@ internal sealed class SurveySimulator(SyntheticCalibration calibration, IReadOnl
         return rows;
     }
 
-    private double[] BaseTraits(SyntheticPerson person, DeterministicRandom rng)
+    private static double[] BaseTraits(SyntheticPerson person, DeterministicRandom rng)
     {
         var w = (0.3 * person.Employability) + (0.95 * rng.NextNormal());
         return

@@ -1,7 +1,6 @@
 using MathNet.Numerics.Distributions;
 using MathNet.Numerics.Integration;
 using Research.Data.Design;
-using Research.Synthetic.Calibration;
 using Research.Synthetic.Population;
 using Research.Synthetic.Register;
 using Research.Synthetic.Survey;

@@ -43,7 +43,11 @@ public class ChangeScoresTests
     {
         var who5 = ShippedInstruments.Get("who5");
         var table = new ItemResponseTable(2);
-        foreach (var item in who5.Items) table.Add(item.Column, [3, item.Column == "who5_3" ? null : 4]);
+        foreach (var item in who5.Items)
+        {
+            table.Add(item.Column, [3, item.Column == "who5_3" ? null : 4]);
+        }
+
         var scores = InstrumentScorer.Score(who5, table)["raw"];
         var change = ChangeScores.Compute(scores, ["r1", "r1"], [0, 1]);
         Assert.StartsWith("wave 1 score missing (4 of 5 items answered", change.Rows[0].MissingReason);

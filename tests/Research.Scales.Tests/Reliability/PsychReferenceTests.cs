@@ -47,7 +47,10 @@ public class PsychReferenceTests
             {
                 AssertAlpha(drops[i], item.IfDeleted!, "alpha_se");
                 Close(drops[i], "med_r", item.IfDeleted!.MedianR);
-                if (items.Count > 3) Close(drops[i], "var_r", item.IfDeleted!.CorrelationVariance);
+                if (items.Count > 3)
+                {
+                    Close(drops[i], "var_r", item.IfDeleted!.CorrelationVariance);
+                }
             }
 
             Assert.Equal(stats[i].GetProperty("n").GetInt32(), item.Answered);

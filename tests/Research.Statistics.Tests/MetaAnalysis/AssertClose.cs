@@ -15,6 +15,8 @@ internal static class AssertClose
     {
         Assert.Equal(expected.Count, actual.Count);
         for (var i = 0; i < expected.Count; i++)
+        {
             Equal(expected[i], actual[i], relative, absolute, $"{what ?? "value"}[{i}]");
+        }
     }
 }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Research.Statistics.MetaAnalysis;
 
 namespace Research.Statistics.Tests.MetaAnalysis;
@@ -19,7 +18,10 @@ public sealed class MetaAnalyzerReferenceTests
     {
         var data = new TheoryData<string, string, string>();
         foreach (var c in ReferenceFixture.Load("MetaAnalysis", "meta_cases.json").EnumerateArray())
+        {
             data.Add(c.GetProperty("dataset").GetString()!, c.GetProperty("method").GetString()!, c.GetProperty("test").GetString()!);
+        }
+
         return data;
     }
 

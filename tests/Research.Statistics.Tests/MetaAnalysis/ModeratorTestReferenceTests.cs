@@ -15,7 +15,10 @@ public sealed class ModeratorTestReferenceTests
     {
         var data = new TheoryData<string, string, string>();
         foreach (var c in ReferenceFixture.Load("MetaAnalysis", "meta_moderators.json").EnumerateArray())
+        {
             data.Add(c.GetProperty("dataset").GetString()!, c.GetProperty("method").GetString()!, c.GetProperty("test").GetString()!);
+        }
+
         return data;
     }
 

@@ -61,7 +61,9 @@ public sealed class PowerCalculatorReferenceTests
         AssertClose.Equal(c.Double("mde_t"), PowerCalculator.MinimumDetectableEffect(design, outcome, alpha, power, PowerTest.StudentT).Effect, Tolerance, what: "MDE (t)");
         AssertClose.Equal(c.Double("power_at_effect_t"), PowerCalculator.Power(design, outcome, effect, alpha, PowerTest.StudentT), Tolerance, what: "power (t)");
         if (c.OptionalDouble("n_per_arm_t") is { } n)
+        {
             AssertClose.Equal(n, PowerCalculator.SampleSize(outcome, effect, alpha, power, design.Clustering, test: PowerTest.StudentT).ExactControlSize, Tolerance, what: "n per arm (t)");
+        }
     }
 
     public static TheoryData<int> RCases() => new(Enumerable.Range(0, LoadR().Length));

@@ -25,7 +25,9 @@ public sealed class SurvivalReferenceTests
             var curves = KaplanMeier.FitByGroup(times, events, groups, 0.95, transform);
             Assert.Equal(c.Strings("groups"), curves.Select(g => g.Group));
             foreach (var curve in curves)
+            {
                 AssertCurve(c.GetProperty("curves").GetProperty(curve.Group).GetProperty(key), curve.Curve, $"{dataset}/{curve.Group}/{key}");
+            }
         }
 
         AssertCurve(c.GetProperty("overall"), KaplanMeier.Fit(times, events), dataset + "/overall");
@@ -47,7 +49,10 @@ public sealed class SurvivalReferenceTests
         AssertClose.Equal(r.Doubles("expected"), result.Groups.Select(g => g.Expected).ToArray(), Tolerance, what: "expected");
         var variance = r.GetProperty("variance").EnumerateArray().Select(row => row.EnumerateArray().Select(x => x.GetDouble()).ToArray()).ToArray();
         for (var g = 0; g < variance.Length; g++)
+        {
             AssertClose.Equal(variance[g], result.Variance[g], Tolerance, 1e-12, what: $"variance row {g}");
+        }
+
         AssertClose.Equal(r.Double("chisq"), result.ChiSquare, Tolerance, what: "chi-square");
         Assert.Equal((int)r.Double("df"), result.DegreesOfFreedom);
         AssertClose.Equal(r.Double("pval"), result.PValue, Tolerance, what: "p");
@@ -79,9 +84,13 @@ public sealed class SurvivalReferenceTests
         for (var i = 0; i < values.Length; i++)
         {
             if (values[i].ValueKind == JsonValueKind.Null)
+            {
                 Assert.True(actual[i] is null, $"{what}[{i}]: expected NA, got {actual[i]}");
+            }
             else
+            {
                 AssertClose.Equal(values[i].GetDouble(), actual[i] ?? double.NaN, Tolerance, 1e-13, $"{what}[{i}]");
+            }
         }
     }
 
