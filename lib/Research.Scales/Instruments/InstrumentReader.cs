@@ -311,7 +311,7 @@ public static class InstrumentReader
 
         private MissingRule ReadMissingRule(JsonObject node, string at, int itemCount, Aggregation aggregation)
         {
-            // A share is rounded up to whole items; the tolerance keeps 0.7 × 10 at 7, not 8.
+            // A share is rounded up to whole items; the tolerance keeps a product such as 0.07 × 100 = 7.000000000000001 at 7.
             var share = node["minimumShareAnswered"]?.GetValue<double>();
             var minimum = share is { } s ? Math.Max(1, (int)Math.Ceiling((s * itemCount) - 1e-9)) : node["minimumAnswered"]!.GetValue<int>();
             if (minimum > itemCount)

@@ -23,7 +23,7 @@ public class ProratingTests
 
         Assert.Equal(MissingHandling.Prorate, rule.Handling);
         Assert.Equal(0.7, rule.MinimumShareAnswered);
-        Assert.Equal(7, rule.MinimumAnswered);                                // 0.7 × 10 is 7.000000000000001 in floating point
+        Assert.Equal(7, rule.MinimumAnswered);
         Assert.Equal(BasisStatus.Inferred, rule.Basis.Status);
         Assert.Equal(23.0, s["sum"][0].Value!.Value, 12);                     // complete: the plain sum
         Assert.Equal(19.0 / 7 * 10, s["sum"][1].Value!.Value, 12);           // 7 answered: 10 × their mean
