@@ -10,23 +10,42 @@ internal static class ArmRegression
 {
     private const double DropTolerance = 1e-10;
 
-    /// <summary>Intercept and its HC2 variance (NaN when a row has leverage one).</summary>
-    public static (double Intercept, double Hc2Variance) Fit(int[] rows, double[] y, double[][] centred)
+    /// <summary>Row-major [1, x₁ … x_p] per individual: the regressors of every arm's fit, laid out for one pass per row.</summary>
+    public static double[] Regressors(double[][] centred, int n)
     {
         var p = centred.Length + 1;
-        double Z(int i, int j) => j == 0 ? 1.0 : centred[j - 1][i];
+        var z = new double[n * p];
+        for (var i = 0; i < n; i++)
+        {
+            z[i * p] = 1;
+            for (var j = 1; j < p; j++)
+            {
+                z[(i * p) + j] = centred[j - 1][i];
+            }
+        }
 
+        return z;
+    }
+
+    /// <summary>Intercept and its HC2 variance (NaN when a row has leverage one).</summary>
+    /// <param name="rows">The arm's individuals.</param>
+    /// <param name="y">Outcomes of all individuals.</param>
+    /// <param name="regressors">From <see cref="Regressors"/>.</param>
+    /// <param name="p">Regressors per row (covariates + 1).</param>
+    public static (double Intercept, double Hc2Variance) Fit(int[] rows, double[] y, double[] regressors, int p)
+    {
         var gram = new double[p, p];
         var right = new double[p];
         foreach (var i in rows)
         {
+            var row = regressors.AsSpan(i * p, p);
             for (var a = 0; a < p; a++)
             {
-                var za = Z(i, a);
+                var za = row[a];
                 right[a] += za * y[i];
                 for (var b = 0; b <= a; b++)
                 {
-                    gram[a, b] += za * Z(i, b);
+                    gram[a, b] += za * row[b];
                 }
             }
         }
@@ -61,7 +80,7 @@ internal static class ArmRegression
             }
         }
 
-        // M = (Z'Z)⁻¹ on the kept columns (zero rows/columns elsewhere) from L⁻¹.
+        // L⁻¹ on the kept columns (zero rows and columns elsewhere, i.e. slope 0 for a dropped covariate).
         var inverseL = new double[p, p];
         for (var j = 0; j < p; j++)
         {
@@ -88,55 +107,33 @@ internal static class ArmRegression
             }
         }
 
-        var inverse = new double[p, p];
-        for (var a = 0; a < p; a++)
-        {
-            for (var b = 0; b < p; b++)
-            {
-                var s = 0.0;
-                for (var m = Math.Max(a, b); m < p; m++)
-                {
-                    s += inverseL[m, a] * inverseL[m, b];
-                }
-
-                inverse[a, b] = s;
-            }
-        }
-
+        // β = M·r and, per row, h = ‖L⁻¹z‖² and (Mz)₀ = Σ_m (L⁻¹)_{m0}(L⁻¹z)_m, since M = L⁻ᵀL⁻¹.
         var beta = new double[p];
+        var half = Lower(inverseL, right, p);
         for (var a = 0; a < p; a++)
         {
-            for (var b = 0; b < p; b++)
+            for (var m = a; m < p; m++)
             {
-                beta[a] += inverse[a, b] * right[b];
+                beta[a] += inverseL[m, a] * half[m];
             }
         }
 
         var variance = 0.0;
-        var z = new double[p];
         foreach (var i in rows)
         {
-            var fitted = 0.0;
-            for (var a = 0; a < p; a++)
+            var z = regressors.AsSpan(i * p, p);
+            double fitted = 0, leverage = 0, first = 0;
+            for (var m = 0; m < p; m++)
             {
-                z[a] = Z(i, a);
-                fitted += beta[a] * z[a];
-            }
-
-            double leverage = 0, first = 0;
-            for (var a = 0; a < p; a++)
-            {
-                var mz = 0.0;
-                for (var b = 0; b < p; b++)
+                fitted += beta[m] * z[m];
+                var sum = 0.0;
+                for (var j = 0; j <= m; j++)
                 {
-                    mz += inverse[a, b] * z[b];
+                    sum += inverseL[m, j] * z[j];
                 }
 
-                leverage += z[a] * mz;
-                if (a == 0)
-                {
-                    first = mz;
-                }
+                leverage += sum * sum;
+                first += inverseL[m, 0] * sum;
             }
 
             if (1 - leverage < 1e-10)
@@ -149,5 +146,19 @@ internal static class ArmRegression
         }
 
         return (beta[0], variance);
+    }
+
+    private static double[] Lower(double[,] lower, double[] v, int p)
+    {
+        var result = new double[p];
+        for (var m = 0; m < p; m++)
+        {
+            for (var j = 0; j <= m; j++)
+            {
+                result[m] += lower[m, j] * v[j];
+            }
+        }
+
+        return result;
     }
 }

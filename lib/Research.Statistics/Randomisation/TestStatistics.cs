@@ -139,6 +139,8 @@ public static class TestStatistics
             centred[j] = column.Select(v => v - mean).ToArray();
         }
 
+        var p = centred.Length + 1;
+        var regressors = ArmRegression.Regressors(centred, y.Length);
         return assignment =>
         {
             CheckLength(assignment, y.Length);
@@ -149,8 +151,8 @@ public static class TestStatistics
                 throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"Each arm needs more than {centred.Length + 1} individuals for its regression on {centred.Length} covariates."), nameof(assignment));
             }
 
-            var (treated, treatedVariance) = ArmRegression.Fit(treatedRows, y, centred);
-            var (control, controlVariance) = ArmRegression.Fit(controlRows, y, centred);
+            var (treated, treatedVariance) = ArmRegression.Fit(treatedRows, y, regressors, p);
+            var (control, controlVariance) = ArmRegression.Fit(controlRows, y, regressors, p);
             var effect = treated - control;
             return studentised ? effect / Math.Sqrt(treatedVariance + controlVariance) : effect;
         };
