@@ -19,23 +19,7 @@ public static class TestStatistics
         var y = Finite(outcomes, treatedArm, controlArm);
         return assignment =>
         {
-            CheckLength(assignment, y.Length);
-            double sumTreated = 0, sumControl = 0;
-            int treated = 0, control = 0;
-            for (var i = 0; i < y.Length; i++)
-            {
-                if (assignment[i] == treatedArm)
-                {
-                    sumTreated += y[i];
-                    treated++;
-                }
-                else if (assignment[i] == controlArm)
-                {
-                    sumControl += y[i];
-                    control++;
-                }
-            }
-
+            var (sumTreated, treated, sumControl, control) = ArmSums(y, assignment, treatedArm, controlArm);
             if (treated == 0 || control == 0)
             {
                 throw new ArgumentException($"The assignment leaves the {(treated == 0 ? "treated" : "control")} arm empty.", nameof(assignment));
@@ -59,29 +43,13 @@ public static class TestStatistics
         var y = Finite(outcomes, treatedArm, controlArm);
         return assignment =>
         {
-            CheckLength(assignment, y.Length);
-            double sumT = 0, sumC = 0, squaresT = 0, squaresC = 0;
-            int nT = 0, nC = 0;
-            for (var i = 0; i < y.Length; i++)
-            {
-                if (assignment[i] == treatedArm)
-                {
-                    sumT += y[i];
-                    nT++;
-                }
-                else if (assignment[i] == controlArm)
-                {
-                    sumC += y[i];
-                    nC++;
-                }
-            }
-
+            var (sumT, nT, sumC, nC) = ArmSums(y, assignment, treatedArm, controlArm);
             if (nT < 2 || nC < 2)
             {
                 throw new ArgumentException("The studentised statistic needs at least 2 individuals in each of the two arms.", nameof(assignment));
             }
 
-            double meanT = sumT / nT, meanC = sumC / nC;
+            double meanT = sumT / nT, meanC = sumC / nC, squaresT = 0, squaresC = 0;
             for (var i = 0; i < y.Length; i++)
             {
                 if (assignment[i] == treatedArm)
@@ -176,6 +144,29 @@ public static class TestStatistics
         }
 
         return y;
+    }
+
+    /// <summary>Sum and count of the outcomes in each of the two arms, after checking the assignment's length.</summary>
+    private static (double SumTreated, int Treated, double SumControl, int Control) ArmSums(double[] y, int[] assignment, int treatedArm, int controlArm)
+    {
+        CheckLength(assignment, y.Length);
+        double sumTreated = 0, sumControl = 0;
+        int treated = 0, control = 0;
+        for (var i = 0; i < y.Length; i++)
+        {
+            if (assignment[i] == treatedArm)
+            {
+                sumTreated += y[i];
+                treated++;
+            }
+            else if (assignment[i] == controlArm)
+            {
+                sumControl += y[i];
+                control++;
+            }
+        }
+
+        return (sumTreated, treated, sumControl, control);
     }
 
     private static void CheckLength(int[] assignment, int n)

@@ -69,9 +69,9 @@ public sealed class LinAdjustmentReferenceTests
     public void Missing_covariates_are_an_error_by_default()
     {
         var d = Fixture.Value.GetProperty("data");
-        var covariates = new DesignBuilder(300).Numeric("age_na", Numbers(d, "age_na")).Build();
+        var covariates = new DesignBuilder(300).Numeric("age_na", d.DoublesWithMissing("age_na")).Build();
 
-        var e = Assert.Throws<ArgumentException>(() => LinAdjustment.Fit(Numbers(d, "y"), d.Strings("arm"), "control", covariates, VarianceEstimator.HC2));
+        var e = Assert.Throws<ArgumentException>(() => LinAdjustment.Fit(d.DoublesWithMissing("y"), d.Strings("arm"), "control", covariates, VarianceEstimator.HC2));
 
         Assert.Contains("Covariate column 'age_na' is missing at row", e.Message, StringComparison.Ordinal);
     }
@@ -80,9 +80,9 @@ public sealed class LinAdjustmentReferenceTests
     public void The_fill_value_does_not_change_the_missing_indicator_estimate()
     {
         var d = Fixture.Value.GetProperty("data");
-        var y = Numbers(d, "y");
+        var y = d.DoublesWithMissing("y");
         var arms = d.Strings("arm");
-        var age = Numbers(d, "age_na");
+        var age = d.DoublesWithMissing("age_na");
         var options = new LinOptions { MissingCovariates = MissingCovariatePolicy.MissingIndicator };
         var viaPolicy = LinAdjustment.Fit(y, arms, "control", new DesignBuilder(300).Numeric("age", age).Build(), VarianceEstimator.HC2, options);
         var filledWith99 = age.Select(a => double.IsNaN(a) ? 99 : a).ToArray();
@@ -108,7 +108,7 @@ public sealed class LinAdjustmentReferenceTests
                 "sex" => builder.Categorical("sex", d.Strings("sex"), "F"),
                 "education" or "edu_na" => builder.Categorical(covariate, Labels(d, covariate), "low", ["low", "mid", "high"]),
                 "stratum" => builder.Categorical("stratum", d.Strings("stratum"), "1", ["1", "2", "3", "4"]),
-                _ => builder.Numeric(covariate, Numbers(d, covariate)),
+                _ => builder.Numeric(covariate, d.DoublesWithMissing(covariate)),
             };
         }
 
@@ -124,11 +124,11 @@ public sealed class LinAdjustmentReferenceTests
             MissingCovariates = missing,
             Fit = new FitOptions
             {
-                Weights = c.GetProperty("weights").GetBoolean() ? Numbers(d, "w") : null,
+                Weights = c.GetProperty("weights").GetBoolean() ? d.DoublesWithMissing("w") : null,
                 MissingValues = missing == MissingCovariatePolicy.ListwiseDeletion ? MissingValuePolicy.ListwiseDeletion : MissingValuePolicy.Error,
             },
         };
-        return LinAdjustment.Fit(Numbers(d, c.GetProperty("outcome").GetString()!), d.Strings("arm"), "control", builder.Build(), variance, options);
+        return LinAdjustment.Fit(d.DoublesWithMissing(c.GetProperty("outcome").GetString()!), d.Strings("arm"), "control", builder.Build(), variance, options);
     }
 
     // arm[A]:education[mid]_c → armA:educationmid_c, R's model.matrix names.
@@ -137,8 +137,6 @@ public sealed class LinAdjustmentReferenceTests
     private static JsonElement Case(string name) =>
         Fixture.Value.GetProperty("cases").EnumerateArray().Single(e => e.GetProperty("name").GetString() == name);
 
-    private static double[] Numbers(JsonElement d, string name) =>
-        d.GetProperty(name).EnumerateArray().Select(x => x.ValueKind == JsonValueKind.Null ? double.NaN : x.GetDouble()).ToArray();
 
     private static string?[] Labels(JsonElement d, string name) =>
         d.GetProperty(name).EnumerateArray().Select(x => x.ValueKind == JsonValueKind.Null ? null : x.GetString()).ToArray();

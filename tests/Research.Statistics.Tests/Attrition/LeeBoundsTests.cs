@@ -96,8 +96,7 @@ public sealed class LeeBoundsTests
         return Math.Sqrt(values.Sum(v => (v - mean) * (v - mean)) / (values.Count - 1));
     }
 
-    private static double[] Outcomes(JsonElement c) =>
-        c.GetProperty("y").EnumerateArray().Select(x => x.ValueKind == JsonValueKind.Null ? double.NaN : x.GetDouble()).ToArray();
+    private static double[] Outcomes(JsonElement c) => c.DoublesWithMissing("y");
 
     private static JsonElement[] Load() => ReferenceFixture.Load("Attrition", "lee_bounds_cases.json").EnumerateArray().ToArray();
 }

@@ -28,7 +28,7 @@ public sealed class ResponseWeightsReferenceTests
 
         AssertClose.Equal(Fixture.Value.Doubles("probabilities"), ipw.Probabilities, 1e-9, 1e-14, "response probabilities");
         AssertClose.Equal(Fixture.Value.GetProperty("glm").Doubles("estimate"), ipw.ResponseModel.Estimates, 1e-8, 1e-12, "glm coefficients");
-        var expected = c.GetProperty("weights").EnumerateArray().Select(x => x.ValueKind == JsonValueKind.Null ? double.NaN : x.GetDouble()).ToArray();
+        var expected = c.DoublesWithMissing("weights");
         Assert.Equal(expected.Select(double.IsNaN), ipw.Weights.Select(double.IsNaN));
         AssertClose.Equal(expected.Where(w => !double.IsNaN(w)).ToArray(), ipw.Weights.Where(w => !double.IsNaN(w)).ToArray(), 1e-9, 1e-14, "weights");
         Assert.Equal((int)c.Double("trimmed"), ipw.TrimmedCount);

@@ -30,7 +30,7 @@ public sealed class SummaryIndexReferenceTests
         AssertClose.Equal(c.Doubles("sds"), index.ControlStandardDeviations, 1e-12, 1e-14, "control SDs");
         AssertClose.Equal(c.Doubles("covariance"), index.Covariance.SelectMany(r => r).ToArray(), 1e-12, 1e-14, "covariance");
         Assert.Equal(c.Doubles("count").Select(v => (int)v), index.ComponentCounts);
-        var expected = Numbers(c, "index");
+        var expected = c.DoublesWithMissing("index");
         Assert.Equal(expected.Select(double.IsNaN), index.Values.Select(double.IsNaN));
         AssertClose.Equal(expected.Where(v => !double.IsNaN(v)).ToArray(), index.Values.Where(v => !double.IsNaN(v)).ToArray(), 1e-10, 1e-12, "index");
         Assert.True(index.Values.Count(double.IsNaN) >= 4);
@@ -62,11 +62,9 @@ public sealed class SummaryIndexReferenceTests
     private static IndexComponent[] Components()
     {
         var d = Fixture.Value.GetProperty("data");
-        return Names.Select(n => new IndexComponent(n, Numbers(d, n), HigherIsBetter: n != "k10")).ToArray();
+        return Names.Select(n => new IndexComponent(n, d.DoublesWithMissing(n), HigherIsBetter: n != "k10")).ToArray();
     }
 
     private static bool[] Control() => Fixture.Value.GetProperty("data").Strings("arm").Select(a => a == "control").ToArray();
 
-    private static double[] Numbers(JsonElement e, string name) =>
-        e.GetProperty(name).EnumerateArray().Select(x => x.ValueKind == JsonValueKind.Null ? double.NaN : x.GetDouble()).ToArray();
 }
