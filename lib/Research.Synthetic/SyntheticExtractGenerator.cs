@@ -57,30 +57,45 @@ public sealed class SyntheticExtractGenerator
             throw new IOException($"{directory} already holds {string.Join(", ", existing)}; choose an empty directory or pass --force to replace them");
         }
 
-        var people = new List<SyntheticPerson>();
-        var truths = new List<MunicipalityTruth>();
-        var process = new WorkProcess(_calibration);
-        foreach (var experiment in _experiments.Experiments)
-        {
-            var site = ParticipantSampler.Sample(experiment, people.Count, _calibration, options.Seed, options.Scale);
-            truths.Add(TruthCalculator.Compute(experiment, site, process));
-            people.AddRange(site);
-        }
-
+        var sites = Sites(options);
+        var people = sites.SelectMany(s => s.Participants).ToList();
         WriteParticipants(package.Resource("participants"), directory, people);
-        var surveyColumns = package.Resource("survey_responses").Schema.Fields.Skip(3).Select(f => f.Name).ToList();
-        var survey = new SurveySimulator(_calibration, SurveyItemPlan.For(surveyColumns, _instruments), new DateOnly(EndOfData.Year, 12, 31));
-        var register = new RegisterSimulator(process, EndOfData);
+        var bySite = sites.ToDictionary(s => s.Experiment.Municipality, StringComparer.Ordinal);
         var (registerRows, surveyRows) = WritePanels(package.Resource("register_months"), package.Resource("survey_responses"), directory,
-            people, register, survey, options);
+            people, p => bySite[p.Experiment.Municipality], options);
 
         File.WriteAllText(Path.Combine(directory, DataPackage.FileName), DataPackage.EmbeddedText(DataPackage.FileName), Utf8);
         var note = "Shares are probabilities (0.05 = 5 percentage points). itt is the expected intent-to-treat effect of the arm against control "
-            + "at horizonMonths after randomisation, averaged over the municipality's participants; att = itt / takeUp. Outcomes: "
+            + "at horizonMonths after randomisation, averaged over the municipality's participants (the calibration plants it); att = itt / takeUp. Outcomes: "
             + "partial_full_outflow = more than 12 contractual hours a week; full_outflow = off benefit and more than 27 hours; "
             + "benefit_independence = off benefit. wellbeingTraitEffects are latent-trait shifts (SD units) for those who take up.";
-        File.WriteAllText(Path.Combine(directory, TruthFile.FileName), new TruthFile(options.Seed, options.Scale, note, truths).ToJson(), Utf8);
+        File.WriteAllText(Path.Combine(directory, TruthFile.FileName), new TruthFile(options.Seed, options.Scale, note, sites.Select(s => s.Truth).ToList()).ToJson(), Utf8);
         return new SyntheticSummary(directory, people.Count, registerRows, surveyRows, files);
+    }
+
+    /// <summary>
+    /// The participants of every experiment in memory, with their register and survey on demand and the planted truth:
+    /// the data <see cref="Generate"/> writes for the same options (its <see cref="SyntheticOptions.Overwrite"/> and
+    /// <see cref="SyntheticOptions.Parallelism"/> do not matter here).
+    /// </summary>
+    public IReadOnlyList<SyntheticSite> Sites(SyntheticOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(options.Scale, 0);
+        var process = new WorkProcess(_calibration);
+        var surveyColumns = DataPackage.Canonical.Resource("survey_responses").Schema.Fields.Skip(3).Select(f => f.Name).ToList();
+        var survey = new SurveySimulator(_calibration, SurveyItemPlan.For(surveyColumns, _instruments), new DateOnly(EndOfData.Year, 12, 31));
+        var register = new RegisterSimulator(process, EndOfData);
+        var sites = new List<SyntheticSite>();
+        var offset = 0;
+        foreach (var experiment in _experiments.Experiments)
+        {
+            var sample = ParticipantSampler.Sample(experiment, offset, _calibration, options.Seed, options.Scale);
+            offset += sample.People.Count;
+            sites.Add(new SyntheticSite(experiment, sample, process, register, survey, options.Seed));
+        }
+
+        return sites;
     }
 
     // Headers come from the schema; the rows below write the fields in the same order (the tests validate the output).
@@ -101,7 +116,7 @@ public sealed class SyntheticExtractGenerator
     }
 
     private static (long Register, long Survey) WritePanels(TableResource registerResource, TableResource surveyResource, string directory,
-        IReadOnlyList<SyntheticPerson> people, RegisterSimulator register, SurveySimulator survey, SyntheticOptions options)
+        IReadOnlyList<SyntheticPerson> people, Func<SyntheticPerson, SyntheticSite> siteOf, SyntheticOptions options)
     {
         using var registerFile = new FileStream(Path.Combine(directory, registerResource.Path), FileMode.Create, FileAccess.Write, FileShare.None, 1 << 20);
         using var surveyFile = new FileStream(Path.Combine(directory, surveyResource.Path), FileMode.Create, FileAccess.Write, FileShare.None, 1 << 20);
@@ -125,7 +140,8 @@ public sealed class SyntheticExtractGenerator
                 for (var i = start; i < Math.Min(people.Count, start + BlockSize); i++)
                 {
                     var person = people[i];
-                    var months = register.Simulate(person, options.Seed);
+                    var site = siteOf(person);
+                    var months = site.Register(person);
                     foreach (var m in months)
                     {
                         registerText.Field(person.Id).Comma().Append(m.Month.ToString()).Comma().Field(m.OnBenefit).Comma().Field(m.BenefitAmount, 2).Comma()
@@ -133,7 +149,7 @@ public sealed class SyntheticExtractGenerator
                     }
 
                     r += months.Count;
-                    foreach (var row in survey.Simulate(person, months, options.Seed))
+                    foreach (var row in site.Survey(person, months))
                     {
                         surveyText.Field(person.Id).Comma().Field(row.Wave).Comma().Field(row.InterviewDate);
                         foreach (var answer in row.Answers)

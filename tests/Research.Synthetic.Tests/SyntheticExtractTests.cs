@@ -34,7 +34,15 @@ public sealed class SeedOneExtract
     public TruthFile Truth { get; }
 }
 
-public sealed class SyntheticExtractTests(SeedOneExtract seedOne) : IClassFixture<SeedOneExtract>
+/// <summary>The test classes that read the seed-one extract share one copy of it.</summary>
+[CollectionDefinition(Name)]
+public sealed class SeedOneCollection : ICollectionFixture<SeedOneExtract>
+{
+    public const string Name = "seed one extract";
+}
+
+[Collection(SeedOneCollection.Name)]
+public sealed class SyntheticExtractTests(SeedOneExtract seedOne)
 {
     [Fact]
     public void Same_seed_gives_identical_bytes_whatever_the_culture_and_parallelism()
@@ -82,15 +90,21 @@ public sealed class SyntheticExtractTests(SeedOneExtract seedOne) : IClassFixtur
     }
 
     [Fact]
-    public void Truth_plants_utrecht_effects_and_none_in_deventer()
+    public void Truth_plants_cpbs_published_itt_in_utrecht_and_derives_the_att_from_take_up()
     {
         var utrecht = seedOne.Truth.Municipalities.Single(m => m.Municipality == "utrecht");
-        var intensification = utrecht.Arms.Single(a => a.Arm == "met_extra_hulp").Effects.Single(e => e.Outcome == "partial_full_outflow" && e.HorizonMonths == 16);
+        PlantedEffect At(string arm, int horizon) => utrecht.Arms.Single(a => a.Arm == arm).Effects.Single(e => e.Outcome == "partial_full_outflow" && e.HorizonMonths == horizon);
+        var intensification = At("met_extra_hulp", 16);
+        var disregard = At("werken_loont", 16);
         var deventer = seedOne.Truth.Municipalities.Single(m => m.Municipality == "deventer");
 
-        Assert.InRange(intensification.Att, 0.079, 0.081);
-        Assert.InRange(intensification.Itt, 0.06, 0.08);
+        // CPB: +8 pp (intensification) and +7 pp (disregard) on more than 12 hours at the end of the experiment, against 12% in control.
+        Assert.Equal(0.08, intensification.Itt, 10);
+        Assert.Equal(0.07, disregard.Itt, 10);
+        Assert.InRange(intensification.ControlMean, 0.11, 0.13);
+        Assert.InRange(intensification.TakeUp, 0.8, 0.95);
         Assert.Equal(intensification.Itt / intensification.TakeUp, intensification.Att, 9);
+        Assert.True(intensification.Att > intensification.Itt);
         Assert.All(deventer.Arms.SelectMany(a => a.Effects), e => Assert.Equal(0.0, e.Itt));
     }
 

@@ -45,7 +45,10 @@ public sealed record SyntheticCalibration
     /// <summary>Caseload per caseworker.</summary>
     public required int ClientsPerCaseworker { get; init; }
 
-    /// <summary>Planted effects on those who take up: municipality → arm → profile.</summary>
+    /// <summary>
+    /// Planted intent-to-treat effects: municipality → arm → profile. The generator gives those who take up the effect
+    /// divided by the municipality's expected take-up, so the effect on the treated follows from take-up.
+    /// </summary>
     public required IReadOnlyDictionary<string, IReadOnlyDictionary<string, ArmEffect>> Effects { get; init; }
 
     /// <summary>The survey model.</summary>
@@ -57,9 +60,19 @@ public sealed record SyntheticCalibration
     /// <summary>The calibration shipped with the library.</summary>
     public static SyntheticCalibration Default { get; } = Load();
 
-    /// <summary>The planted effect of <paramref name="arm"/> in <paramref name="municipality"/> (zero when none is planted).</summary>
+    /// <summary>The planted intent-to-treat effect of <paramref name="arm"/> in <paramref name="municipality"/> (zero when none is planted).</summary>
     public ArmEffect EffectOf(string municipality, string arm) =>
         Effects.TryGetValue(municipality, out var arms) && arms.TryGetValue(arm, out var effect) ? effect : ArmEffect.None;
+
+    /// <summary>
+    /// The same model with every planted effect (register and wellbeing) set to zero: the world in which a test's
+    /// rejection rate is its size.
+    /// </summary>
+    public SyntheticCalibration WithoutEffects() => this with
+    {
+        Effects = new Dictionary<string, IReadOnlyDictionary<string, ArmEffect>>(StringComparer.Ordinal),
+        Wellbeing = Wellbeing with { Effects = new Dictionary<string, IReadOnlyDictionary<string, IReadOnlyDictionary<string, double>>>(StringComparer.Ordinal) },
+    };
 
     private static SyntheticCalibration Load()
     {
@@ -116,6 +129,9 @@ public sealed record TakeUpModel
 /// <summary>An arm's planted effect on the two hours thresholds.</summary>
 public sealed record ArmEffect
 {
+    /// <summary>The effect multiplied by <paramref name="factor"/> (e.g. an intent-to-treat effect over take-up).</summary>
+    public ArmEffect Scaled(double factor) => new() { PartialFull = PartialFull.Scaled(factor), Full = Full.Scaled(factor) };
+
     /// <summary>No effect.</summary>
     public static ArmEffect None { get; } = new() { PartialFull = EffectProfile.Zero, Full = EffectProfile.Zero };
 
@@ -138,10 +154,13 @@ public sealed record EffectProfile
     /// <summary>Effect 24 months after the end.</summary>
     public required double Post { get; init; }
 
+    /// <summary>Both values multiplied by <paramref name="factor"/>.</summary>
+    public EffectProfile Scaled(double factor) => new() { End = End * factor, Post = Post * factor };
+
     /// <summary>
-    /// The effect <paramref name="month"/> months after randomisation for someone whose intervention ends
+    /// The effect <paramref name="month"/> months after randomisation for someone whose experiment ends
     /// <paramref name="endMonth"/> months after randomisation: ramping up over <paramref name="ramp"/> months, then
-    /// <see cref="End"/>, moving linearly to <see cref="Post"/> over 24 months.
+    /// <see cref="End"/> until <paramref name="endMonth"/>, moving linearly to <see cref="Post"/> over the 24 months after.
     /// </summary>
     public double At(int month, int endMonth, int ramp)
     {
@@ -190,7 +209,13 @@ public sealed record WellbeingModel
     /// <summary>Odds ratio of responding when off benefit (attrition is higher among leavers).</summary>
     public required double OffBenefitResponseOddsRatio { get; init; }
 
-    /// <summary>Planted trait effects: municipality → arm → trait → effect in SD units.</summary>
+    /// <summary>
+    /// Change in the log-odds of responding per SD of the person's latent wellbeing at the wave: attrition that depends
+    /// on the outcome itself, which register covariates cannot fully explain.
+    /// </summary>
+    public required double ResponseWellbeingLogOdds { get; init; }
+
+    /// <summary>Planted trait effects on those who take up: municipality → arm → trait → effect in SD units.</summary>
     public required IReadOnlyDictionary<string, IReadOnlyDictionary<string, IReadOnlyDictionary<string, double>>> Effects { get; init; }
 
     /// <summary>The planted effect of <paramref name="arm"/> on <paramref name="trait"/>.</summary>

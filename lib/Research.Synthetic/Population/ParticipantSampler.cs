@@ -14,7 +14,7 @@ internal static class ParticipantSampler
     private const long IdSpace = 900_000_000;
     private const long IdMultiplier = 282_475_249;
 
-    public static List<SyntheticPerson> Sample(Experiment experiment, int globalOffset, SyntheticCalibration calibration, ulong seed, double scale)
+    public static SampledSite Sample(Experiment experiment, int globalOffset, SyntheticCalibration calibration, ulong seed, double scale)
     {
         var muni = DeterministicRandom.Key(experiment.Municipality);
         var invited = Math.Max(experiment.Arms.Count * 4, (int)Math.Round(experiment.Invited * scale));
@@ -34,6 +34,8 @@ internal static class ParticipantSampler
         var drafts = selected.Select(c => Draft(experiment, c.Index, c.Employability, seed, muni)).ToList();
         var arms = Randomise(experiment, drafts, seed, muni);
         var caseworkers = AssignCaseworkers(experiment, arms, calibration, seed, muni);
+        var expectedTakeUp = drafts.Average(d => calibration.TakeUp.Probability(d.Employability));
+        var takerEffects = TakerEffects(experiment, calibration, expectedTakeUp);
 
         var people = new List<SyntheticPerson>(drafts.Count);
         for (var j = 0; j < drafts.Count; j++)
@@ -41,8 +43,7 @@ internal static class ParticipantSampler
             var d = drafts[j];
             var arm = arms[j];
             var rng = new DeterministicRandom(seed, muni, 3, (ulong)d.InvitedIndex);
-            var takeUpP = arm.IsControl ? 0.0 : calibration.TakeUp.Probability(d.Employability);
-            var tookUp = !arm.IsControl && rng.NextBernoulli(takeUpP);
+            var tookUp = !arm.IsControl && rng.NextBernoulli(calibration.TakeUp.Probability(d.Employability));
             string? chosen = null;
             if (arm.ComponentSelfChosen && tookUp)
             {
@@ -60,8 +61,8 @@ internal static class ParticipantSampler
                 Stratum = d.Stratum,
                 RandomisationDate = d.RandomisationDate,
                 Employability = d.Employability,
-                TakeUpProbability = arm.IsControl ? 0.0 : takeUpP,
                 TookUp = tookUp,
+                TakerEffect = takerEffects[arm.Code],
                 ChosenIntervention = chosen,
                 CaseworkerId = caseworkers[j].Id,
                 CaseworkerEffect = caseworkers[j].Effect,
@@ -77,8 +78,18 @@ internal static class ParticipantSampler
             });
         }
 
-        return people;
+        return new SampledSite(people, expectedTakeUp, takerEffects);
     }
+
+    /// <summary>
+    /// Per arm, the effect on those who take up: the planted intent-to-treat effect over the expected take-up among the
+    /// site's participants, so that the expected ITT over these participants is the planted one.
+    /// </summary>
+    private static Dictionary<string, ArmEffect> TakerEffects(Experiment experiment, SyntheticCalibration calibration, double expectedTakeUp) =>
+        experiment.Arms.ToDictionary(
+            a => a.Code,
+            a => a.IsControl ? ArmEffect.None : calibration.EffectOf(experiment.Municipality, a.Code).Scaled(1 / expectedTakeUp),
+            StringComparer.Ordinal);
 
     private static DraftPerson Draft(Experiment experiment, int invitedIndex, double e, ulong seed, ulong muni)
     {

@@ -8,7 +8,8 @@ namespace Research.Synthetic.Register;
 /// The monthly work and benefit model. A person's latent AR(1) Gaussian process z is compared with probit thresholds:
 /// working more than 27 hours when Φ(z) &lt; p27, more than 12 hours when Φ(z) &lt; p12. The marginal probabilities are
 /// therefore exactly p12 and p27 each month, so the planted effect (added on the probability scale for those who take
-/// up the intervention) is known exactly, while the persistence of z produces realistic spells.
+/// up the intervention: the intent-to-treat effect over the expected take-up) is known exactly, while the persistence
+/// of z produces realistic spells.
 /// </summary>
 internal sealed class WorkProcess
 {
@@ -42,7 +43,7 @@ internal sealed class WorkProcess
         return (Normal.CDF(0, 1, _a12[i] + shift), Normal.CDF(0, 1, _a27[i] + shift));
     }
 
-    /// <summary>Probabilities under the intervention for someone who took it up.</summary>
+    /// <summary>Probabilities under the intervention for someone who took it up (<paramref name="effect"/>: the effect on takers).</summary>
     public (double P12, double P27) Treated((double P12, double P27) control, ArmEffect effect, int month, int endMonth)
     {
         var ramp = Calibration.EffectRampMonths;
@@ -65,8 +66,6 @@ internal sealed class WorkProcess
     public (double P12, double P27) For(SyntheticPerson person, int month)
     {
         var control = Control(person.Employability + (month > 0 ? person.CaseworkerEffect : 0), month);
-        return person.TookUp
-            ? Treated(control, Calibration.EffectOf(person.Experiment.Municipality, person.Arm.Code), month, person.InterventionEndMonth)
-            : control;
+        return person.TookUp ? Treated(control, person.TakerEffect, month, person.EffectEndMonth) : control;
     }
 }

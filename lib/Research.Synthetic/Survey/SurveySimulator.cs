@@ -6,9 +6,10 @@ using Research.Synthetic.Register;
 namespace Research.Synthetic.Survey;
 
 /// <summary>
-/// Simulates survey waves: whether a person responds (less often after leaving benefit, and less often after missing
-/// a wave), latent traits that drift upward for everyone and shift with work and with any planted arm effect, and
-/// item answers from a one-factor model per trait, with occasional missing codes and out-of-range recording errors.
+/// Simulates survey waves: latent traits that drift upward for everyone and shift with work and with any planted arm
+/// effect; whether a person responds (less often after leaving benefit, more often the higher their wellbeing, less
+/// often after missing a wave); and item answers from a one-factor model per trait, with occasional missing codes and
+/// out-of-range recording errors.
 /// </summary>
 internal sealed class SurveySimulator(SyntheticCalibration calibration, IReadOnlyList<SurveyItemPlan> items, DateOnly lastInterviewDate)
 {
@@ -27,31 +28,7 @@ internal sealed class SurveySimulator(SyntheticCalibration calibration, IReadOnl
         {
             var t = wave.MonthsAfterRandomisation;
             var status = register.First(m => m.MonthsSinceRandomisation == Math.Min(t, register[^1].MonthsSinceRandomisation));
-            var rate = _model.ResponseRate[Math.Min(wave.Wave, _model.ResponseRate.Length) - 1];
-            var logit = Math.Log(rate / (1 - rate));
-            if (!status.OnBenefit)
-            {
-                logit += Math.Log(_model.OffBenefitResponseOddsRatio);
-            }
-
-            if (!respondedBefore)
-            {
-                logit -= 1.0;
-            }
-
-            respondedBefore = rng.NextBernoulli(1 / (1 + Math.Exp(-logit)));
             var traitNoise = Traits(rng);
-            if (!respondedBefore)
-            {
-                continue;
-            }
-
-            var date = person.RandomisationDate.AddDays((int)Math.Round(t * 30.44) + (int)(rng.NextDouble() * 45));
-            if (date > lastInterviewDate)
-            {
-                date = lastInterviewDate;
-            }
-
             var traits = new Dictionary<string, double>(StringComparer.Ordinal);
             for (var k = 0; k < SurveyItemPlan.Traits.Count; k++)
             {
@@ -69,6 +46,32 @@ internal sealed class SurveySimulator(SyntheticCalibration calibration, IReadOnl
                 }
 
                 traits[trait] = value;
+            }
+
+            // Response depends on outcomes: less likely off benefit (the register shows it), more likely the better the
+            // person feels (nobody shows it), and less likely after a missed wave.
+            var rate = _model.ResponseRate[Math.Min(wave.Wave, _model.ResponseRate.Length) - 1];
+            var logit = Math.Log(rate / (1 - rate)) + (_model.ResponseWellbeingLogOdds * traits["wellbeing"]);
+            if (!status.OnBenefit)
+            {
+                logit += Math.Log(_model.OffBenefitResponseOddsRatio);
+            }
+
+            if (!respondedBefore)
+            {
+                logit -= 1.0;
+            }
+
+            respondedBefore = rng.NextBernoulli(1 / (1 + Math.Exp(-logit)));
+            if (!respondedBefore)
+            {
+                continue;
+            }
+
+            var date = person.RandomisationDate.AddDays((int)Math.Round(t * 30.44) + (int)(rng.NextDouble() * 45));
+            if (date > lastInterviewDate)
+            {
+                date = lastInterviewDate;
             }
 
             rows.Add(new SurveyRow(wave.Wave, date, Items.Select(item => Answer(item, traits[item.Trait], rng)).ToArray()));

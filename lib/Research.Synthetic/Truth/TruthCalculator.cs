@@ -10,7 +10,8 @@ namespace Research.Synthetic.Truth;
 /// <summary>
 /// Computes the planted effects exactly from the model: for every participant of a municipality, the expected outcome
 /// under control and under each arm (integrating the caseworker effect with Gauss–Legendre quadrature on the normal
-/// quantile scale, and take-up by its probability), averaged over participants.
+/// quantile scale, and take-up by its probability), averaged over participants. The ITT is what the calibration
+/// plants (exactly, unless a probability had to be clipped to [0, 1]); the effect on the treated is ITT / take-up.
 /// </summary>
 internal static class TruthCalculator
 {
@@ -19,8 +20,9 @@ internal static class TruthCalculator
     public static IReadOnlyList<int> Horizons(Experiment experiment, SyntheticPerson anyone) =>
         new[] { 6, 12, 24, 36, experiment.PrimaryHorizonMonths, Math.Min(36, anyone.InterventionEndMonth) }.Distinct().Order().ToList();
 
-    public static MunicipalityTruth Compute(Experiment experiment, IReadOnlyList<SyntheticPerson> people, WorkProcess process)
+    public static MunicipalityTruth Compute(Experiment experiment, SampledSite site, WorkProcess process)
     {
+        var people = site.People;
         var calibration = process.Calibration;
         var horizons = Horizons(experiment, people[0]);
         var rule = new GaussLegendreRule(0, 1, QuadratureOrder);
@@ -35,8 +37,8 @@ internal static class TruthCalculator
         var arms = new List<ArmTruth>();
         foreach (var arm in experiment.TreatmentArms)
         {
-            var effect = calibration.EffectOf(experiment.Municipality, arm.Code);
-            var takeUp = people.Average(p => calibration.TakeUp.Probability(p.Employability));
+            var effect = site.TakerEffects[arm.Code];
+            var takeUp = site.ExpectedTakeUp;
             var effects = new List<PlantedEffect>();
             foreach (var h in horizons)
             {
@@ -48,7 +50,7 @@ internal static class TruthCalculator
                     for (var q = 0; q < caseworker.Length; q++)
                     {
                         var p0 = process.Control(person.Employability + (h > 0 ? caseworker[q] : 0), h);
-                        var p1 = process.Treated(p0, effect, h, person.InterventionEndMonth);
+                        var p1 = process.Treated(p0, effect, h, person.EffectEndMonth);
                         for (var o = 0; o < outcomes.Length; o++)
                         {
                             var y0 = outcomes[o].Of(p0);
