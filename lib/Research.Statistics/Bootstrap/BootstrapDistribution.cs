@@ -1,4 +1,4 @@
-using System.Globalization;
+using Research.Statistics.Inference;
 using Research.Statistics.MetaAnalysis;
 
 namespace Research.Statistics.Bootstrap;
@@ -80,86 +80,7 @@ internal sealed class BootstrapDistribution
             : Math.Min(1, 2.0 * Math.Min(above, below) / _n0.Length);
     }
 
-    /// <summary>
-    /// The confidence set {r : p(r) &gt; 1 − level} around the estimate. Each limit is found by stepping outward from the
-    /// estimate in quarter standard errors (then doubling) to the first r with p(r) ≤ α, and bisecting the step to
-    /// 1e-12 of the scale. Beyond each limit p is checked again over 4 standard errors; a rise above α means a confidence
-    /// set that is not an interval, reported in <paramref name="notes"/>.
-    /// </summary>
-    public Interval Invert(double level, BootstrapPValue type, List<string> notes)
-    {
-        var alpha = 1 - level;
-        if (PValue(Estimate, type) <= alpha)
-        {
-            notes.Add(string.Create(CultureInfo.InvariantCulture, $"The {type} p-value is at most {alpha:G3} even at the estimate, so the confidence set is empty."));
-            return new Interval(double.NaN, double.NaN);
-        }
-
-        return new Interval(Limit(-1, alpha, type, notes), Limit(+1, alpha, type, notes));
-    }
-
-    private double Limit(int direction, double alpha, BootstrapPValue type, List<string> notes)
-    {
-        var step = StandardError / 4;
-        var inside = Estimate;
-        var outside = double.NaN;
-        for (var k = 1; k <= 200; k++)
-        {
-            var distance = k <= 32 ? k * step : 8 * StandardError * Math.Pow(2, k - 32);
-            var r = Estimate + (direction * distance);
-            if (!double.IsFinite(r))
-            {
-                break;
-            }
-
-            if (PValue(r, type) > alpha)
-            {
-                inside = r;
-            }
-            else
-            {
-                outside = r;
-                break;
-            }
-        }
-
-        if (double.IsNaN(outside))
-        {
-            notes.Add(direction < 0 ? "The confidence set is unbounded below." : "The confidence set is unbounded above.");
-            return direction * double.PositiveInfinity;
-        }
-
-        var tolerance = 1e-12 * (Math.Abs(Estimate) + StandardError);
-        while (Math.Abs(outside - inside) > tolerance)
-        {
-            var middle = (inside + outside) / 2;
-            if (middle == inside || middle == outside)
-            {
-                break;
-            }
-
-            if (PValue(middle, type) > alpha)
-            {
-                inside = middle;
-            }
-            else
-            {
-                outside = middle;
-            }
-        }
-
-        var limit = (inside + outside) / 2;
-        for (var k = 1; k <= 16; k++)
-        {
-            var beyond = limit + (direction * k * step);
-            if (PValue(beyond, type) > alpha)
-            {
-                notes.Add(string.Create(CultureInfo.InvariantCulture,
-                    $"The confidence set is not an interval: the p-value rises above {alpha:G3} again at {beyond:G6}, beyond the limit {limit:G6}; the interval reported is the part around the estimate."));
-                break;
-            }
-        }
-
-        return limit;
-    }
+    /// <summary>The confidence set {r : p(r) &gt; 1 − level} around the estimate, by <see cref="PValueInversion"/>.</summary>
+    public Interval Invert(double level, BootstrapPValue type, List<string> notes) =>
+        PValueInversion.Invert(r => PValue(r, type), Estimate, StandardError, 1 - level, type + " p-value", notes);
 }

@@ -82,43 +82,14 @@ public static class TestStatistics
     /// <exception cref="ArgumentException">Missing values or lengths that differ; at evaluation, an arm too small for its regression.</exception>
     public static Func<int[], double> LinAdjusted(IReadOnlyList<double> outcomes, DesignMatrix covariates, int treatedArm = 1, int controlArm = 0, bool studentised = true)
     {
-        ArgumentNullException.ThrowIfNull(covariates);
         var y = Finite(outcomes, treatedArm, controlArm);
-        if (covariates.RowCount != y.Length)
-        {
-            throw new ArgumentException($"The covariates have {covariates.RowCount} rows but there are {y.Length} outcomes.", nameof(covariates));
-        }
-
-        if (covariates.Terms.Any(t => t.Kind == TermKind.Intercept))
-        {
-            throw new ArgumentException("The covariates must not contain an intercept; each arm's regression has its own.", nameof(covariates));
-        }
-
-        var centred = new double[covariates.ColumnCount][];
-        for (var j = 0; j < centred.Length; j++)
-        {
-            var column = covariates.Columns[j];
-            if (column.Any(v => !double.IsFinite(v)))
-            {
-                throw new ArgumentException($"Covariate '{covariates.Names[j]}' has a missing or infinite value; fill or drop it first (e.g. as LinAdjustment's missing-indicator policy does).", nameof(covariates));
-            }
-
-            var mean = column.Average();
-            centred[j] = column.Select(v => v - mean).ToArray();
-        }
-
-        var p = centred.Length + 1;
-        var regressors = ArmRegression.Regressors(centred, y.Length);
+        var (regressors, p) = ArmRegression.Centred(covariates, y.Length);
         return assignment =>
         {
             CheckLength(assignment, y.Length);
             var treatedRows = Enumerable.Range(0, y.Length).Where(i => assignment[i] == treatedArm).ToArray();
             var controlRows = Enumerable.Range(0, y.Length).Where(i => assignment[i] == controlArm).ToArray();
-            if (treatedRows.Length <= centred.Length + 1 || controlRows.Length <= centred.Length + 1)
-            {
-                throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"Each arm needs more than {centred.Length + 1} individuals for its regression on {centred.Length} covariates."), nameof(assignment));
-            }
-
+            ArmRegression.RequireRows(treatedRows.Length, controlRows.Length, p);
             var (treated, treatedVariance) = ArmRegression.Fit(treatedRows, y, regressors, p);
             var (control, controlVariance) = ArmRegression.Fit(controlRows, y, regressors, p);
             var effect = treated - control;
