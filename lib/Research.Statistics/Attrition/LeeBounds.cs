@@ -93,7 +93,14 @@ public static class LeeBounds
         }
 
         double F(double c) => Normal.CDF(0, 1, c + ratio) - Normal.CDF(0, 1, -c) - level;
-        return F(oneSided) >= 0 ? oneSided : Brent.FindRoot(F, oneSided, twoSided, 1e-14, 1000);
+        if (F(oneSided) >= 0)
+        {
+            return oneSided;
+        }
+
+        // Equal response rates (no trimming) give Δ = 0 and the root is the two-sided quantile itself, where F may
+        // round to just below zero, so Brent would find no sign change.
+        return F(twoSided) <= 0 ? twoSided : Brent.FindRoot(F, oneSided, twoSided, 1e-14, 1000);
     }
 
     private static double[] Respondents(IReadOnlyList<double> outcomes, IReadOnlyList<bool> treated, bool group)

@@ -7,12 +7,20 @@ namespace Research.Statistics.Regression;
 /// <summary>Builds coefficient rows from estimates and a covariance, and prints them.</summary>
 internal static class CoefficientTable
 {
-    public static Coefficient[] Build(IReadOnlyList<string> names, IReadOnlyList<double> estimates, double[,] covariance, IReadOnlyList<double> df, double level, string varianceName)
+    /// <summary>The rows; a coefficient without a positive variance fails the table unless <paramref name="undefined"/> collects a note for it (its SE, p and interval are then NaN).</summary>
+    public static Coefficient[] Build(IReadOnlyList<string> names, IReadOnlyList<double> estimates, double[,] covariance, IReadOnlyList<double> df, double level, string varianceName, List<string>? undefined = null)
     {
         var rows = new Coefficient[names.Count];
         for (var j = 0; j < names.Count; j++)
         {
             var variance = covariance[j, j];
+            if (undefined is not null && !(variance > 0))
+            {
+                undefined.Add(string.Create(CultureInfo.InvariantCulture, $"The {varianceName} variance of '{names[j]}' is {variance:G3}: its standard error is undefined (e.g. the outcome is constant in its arm), so it has no test or interval."));
+                rows[j] = new Coefficient(names[j], estimates[j], double.NaN, double.NaN, df[j], double.NaN, double.NaN, double.NaN);
+                continue;
+            }
+
             if (!(variance > 0) || !double.IsFinite(variance))
             {
                 throw new DegenerateModelException(string.Create(

@@ -22,4 +22,12 @@ public sealed record FitOptions
 
     /// <summary>Name of the outcome, used in messages and printed tables.</summary>
     public string OutcomeName { get; init; } = "y";
+
+    /// <summary>
+    /// Linear models only: when true, a coefficient whose variance is not positive (e.g. a covariate slope of an arm
+    /// whose outcome is constant, as a rare binary outcome in a small arm can be) gets a NaN standard error,
+    /// statistic, p-value and interval and a note, instead of failing the whole fit; the other coefficients are
+    /// unaffected. Off by default: then any such coefficient is a <see cref="DegenerateModelException"/>.
+    /// </summary>
+    public bool AllowUndefinedStandardErrors { get; init; }
 }

@@ -46,7 +46,7 @@ public static class LinearModel
         var r2 = 1 - (rss / tss);
         var adjusted = 1 - ((1 - r2) * (n - (hasIntercept ? 1.0 : 0.0)) / (n - k));
         return new LinearModelResult(
-            options.OutcomeName, design.Names, beta, result, variance, data, options.ConfidenceLevel, r2, adjusted, Math.Sqrt(sigma2), Unweighted(residuals, data.SqrtWeights));
+            options.OutcomeName, design.Names, beta, result, variance, data, options.ConfidenceLevel, r2, adjusted, Math.Sqrt(sigma2), Unweighted(residuals, data.SqrtWeights), options.AllowUndefinedStandardErrors);
     }
 
     private static double TotalSumOfSquares(PreparedData data, bool centred)

@@ -7,8 +7,8 @@ public sealed class LinearModelResult : ModelFit
 {
     internal LinearModelResult(
         string outcome, IReadOnlyList<string> names, double[] estimates, VarianceResult variance, VarianceEstimator estimator, PreparedData data,
-        double level, double rSquared, double adjustedRSquared, double sigma, double[] residuals)
-        : base(outcome, names, estimates, variance, estimator, data, level)
+        double level, double rSquared, double adjustedRSquared, double sigma, double[] residuals, bool allowUndefined = false)
+        : base(outcome, names, estimates, variance, estimator, data, level, allowUndefined)
     {
         RSquared = rSquared;
         AdjustedRSquared = adjustedRSquared;

@@ -9,7 +9,7 @@ public abstract class ModelFit
     private readonly double[,] _covariance;
     private readonly double[] _estimates;
 
-    private protected ModelFit(string outcome, IReadOnlyList<string> names, double[] estimates, VarianceResult variance, VarianceEstimator estimator, PreparedData data, double level)
+    private protected ModelFit(string outcome, IReadOnlyList<string> names, double[] estimates, VarianceResult variance, VarianceEstimator estimator, PreparedData data, double level, bool allowUndefined = false)
     {
         Outcome = outcome;
         Names = names;
@@ -21,8 +21,9 @@ public abstract class ModelFit
         ClusterCount = data.Clusters is null ? null : data.ClusterCount;
         ConfidenceLevel = level;
         WaldDenominatorDf = variance.WaldDenominatorDf;
-        Notes = variance.Notes;
-        Coefficients = CoefficientTable.Build(names, estimates, variance.Covariance, variance.DegreesOfFreedom, level, estimator.ToString());
+        var notes = new List<string>(variance.Notes);
+        Coefficients = CoefficientTable.Build(names, estimates, variance.Covariance, variance.DegreesOfFreedom, level, estimator.ToString(), allowUndefined ? notes : null);
+        Notes = notes;
     }
 
     /// <summary>Name of the outcome.</summary>

@@ -84,6 +84,22 @@ public sealed class LeeBoundsTests
         Assert.InRange(Sd(uppers) / upperSe.Average(), 0.88, 1.12);
     }
 
+    [Theory]
+    [InlineData(0.95)]
+    [InlineData(0.9)]
+    [InlineData(0.99)]
+    public void Equal_response_rates_trim_nothing_and_use_the_two_sided_quantile(double level)
+    {
+        // 3 of 5 respond in each group: no trimming, so both bounds are the difference in means and the Imbens–Manski
+        // critical value is the two-sided normal quantile (its root-finder must not fail at the bracket's end).
+        var result = LeeBounds.Estimate([0.3, 1.1, double.NaN, 2.4, double.NaN, 0.2, double.NaN, 0.9, 1.6, double.NaN], [true, true, true, true, true, false, false, false, false, false], level);
+
+        Assert.Equal(0, result.TrimmingProportion);
+        Assert.Equal(result.Lower, result.Upper);
+        Assert.Equal(MathNet.Numerics.Distributions.Normal.InvCDF(0, 1, 0.5 + (level / 2)), result.ImbensManskiCritical, 12);
+        Assert.Equal(result.BoundsInterval, result.ImbensManskiInterval);
+    }
+
     [Fact]
     public void Too_few_respondents_is_an_error() =>
         Assert.Throws<ArgumentException>(() => LeeBounds.Estimate([1, double.NaN, 2, 3], [true, true, false, false]));

@@ -1,0 +1,108 @@
+using System.Globalization;
+using Research.Data.Design;
+using Research.Statistics.Adjustment;
+using Research.Statistics.Design;
+using Research.Statistics.Regression;
+
+namespace Research.Analysis.Inference;
+
+/// <summary>
+/// The persons with an observed outcome and the pieces every method shares: arm labels in design order, the
+/// prognostic covariate design, clusters, strata and weights. Fits Lin's regression of any outcome vector on them.
+/// </summary>
+internal sealed class EffectModel
+{
+    private readonly LinOptions _lin;
+
+    private EffectModel(EffectData data, EffectOptions options)
+    {
+        Data = data;
+        Options = options;
+        Control = data.Experiment.Control;
+        var treated = data.Experiment.TreatmentArms.ToArray();
+        Treated = treated;
+        Codes = data.Arms.Select(a => a.Code).ToArray();
+        Assignment = data.Arms.Select(a => a == Control ? 0 : Array.IndexOf(treated, a) + 1).ToArray();
+        Covariates = data.Covariates.Design();
+        Strata = data.Covariates.Stratum.Distinct(StringComparer.Ordinal).Count() > 1 ? data.Covariates.Stratum : null;
+        _lin = new LinOptions
+        {
+            ArmOrder = Treated.Select(a => a.Code).ToArray(),
+            // A rare outcome can be constant in a small arm: its covariate slopes then have no variance, which must not
+            // cost the arm effects theirs (they are checked below).
+            Fit = new FitOptions { Weights = data.Weights, ConfidenceLevel = options.ConfidenceLevel, OutcomeName = data.OutcomeName, AllowUndefinedStandardErrors = true },
+        };
+    }
+
+    public EffectData Data { get; }
+
+    public EffectOptions Options { get; }
+
+    public ExperimentArm Control { get; }
+
+    public IReadOnlyList<ExperimentArm> Treated { get; }
+
+    /// <summary>Arm code per person.</summary>
+    public IReadOnlyList<string> Codes { get; }
+
+    /// <summary>0 for control, k for the k-th treatment arm in design order.</summary>
+    public int[] Assignment { get; }
+
+    public DesignMatrix Covariates { get; }
+
+    /// <summary>The strata when there is more than one, else null.</summary>
+    public IReadOnlyList<string>? Strata { get; }
+
+    public double Alpha => 1 - Options.ConfidenceLevel;
+
+    /// <summary>The observed persons of <paramref name="data"/>, checked to have at least two persons in every arm.</summary>
+    /// <exception cref="DegenerateModelException">An arm with fewer than two persons with the outcome.</exception>
+    public static EffectModel Create(EffectData data, EffectOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        var observed = data.Take(data.ObservedRows());
+        var thin = data.Experiment.Arms.Where(a => observed.Arms.Count(x => x == a) < 2).Select(a => a.Code).ToList();
+        if (thin.Count > 0)
+        {
+            throw new DegenerateModelException(string.Create(CultureInfo.InvariantCulture,
+                $"{data.OutcomeName}: fewer than two persons with the outcome in arm(s) {string.Join(", ", thin)}, so they cannot be compared"));
+        }
+
+        return new EffectModel(observed, options);
+    }
+
+    /// <summary>Lin's regression of <paramref name="outcome"/> (one value per observed person).</summary>
+    public LinFit Fit(IReadOnlyList<double> outcome, VarianceEstimator variance) =>
+        LinAdjustment.Fit(outcome, Codes, Control.Code, Covariates, variance, _lin);
+
+    /// <summary>Lin's design for <paramref name="outcome"/> without fitting.</summary>
+    public LinDesign Design(IReadOnlyList<double> outcome) => LinAdjustment.Design(outcome, Codes, Control.Code, Covariates, _lin);
+
+    /// <summary>The unadjusted regression on the arm dummies.</summary>
+    public LinearModelResult Unadjusted(IReadOnlyList<double> outcome, VarianceEstimator variance) =>
+        LinearModel.Fit(outcome, new DesignBuilder(outcome.Count).Intercept().Treatment("arm", Codes, Control.Code, [Control.Code, .. _lin.ArmOrder!]).Build(), variance, _lin.Fit);
+
+    public VarianceEstimator Clustered() => VarianceEstimator.CR2(Data.Caseworkers);
+
+    /// <summary>The coefficient name of <paramref name="arm"/> in <see cref="Fit"/> and <see cref="Unadjusted"/>.</summary>
+    public static string Coefficient(ExperimentArm arm) => string.Create(CultureInfo.InvariantCulture, $"arm[{arm.Code}]");
+
+    /// <summary>The (weighted) mean of <paramref name="values"/> over <paramref name="arm"/>'s persons.</summary>
+    public double Mean(IReadOnlyList<double> values, ExperimentArm arm)
+    {
+        double sum = 0, weight = 0;
+        for (var i = 0; i < values.Count; i++)
+        {
+            if (Data.Arms[i] == arm)
+            {
+                var w = Data.Weights?[i] ?? 1.0;
+                sum += w * values[i];
+                weight += w;
+            }
+        }
+
+        return sum / weight;
+    }
+
+    public int Count(ExperimentArm arm) => Data.Arms.Count(a => a == arm);
+}
