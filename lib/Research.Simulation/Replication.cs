@@ -78,28 +78,34 @@ internal static class Replication
         var wave = simulated.WellbeingWave();
         var estimator = options.Estimator with { Method = options.WellbeingMethod };
         var (data, rate) = IndexData(simulated, wave, null);
-        var attrition = Try(() => AttritionAnalysis.Estimate(data, simulated.OffBenefit(wave.MonthsAfterRandomisation), estimator), failures);
-        var full = everyoneAnswers is null ? null : Try(() => EffectEstimator.Itt(IndexData(simulated, wave, everyoneAnswers).Data, estimator), failures);
+        var attrition = Try(() => AttritionAnalysis.Estimate(data.Value, simulated.OffBenefit(wave.MonthsAfterRandomisation), estimator), failures);
+        var full = everyoneAnswers is null ? null : Try(() => EffectEstimator.Itt(IndexData(simulated, wave, everyoneAnswers).Data.Value, estimator), failures);
         return site.Experiment.TreatmentArms.Select(arm => new WellbeingDraw(
             replication, world, site.Experiment, arm, rate, full?[arm].Effect, attrition?.CompleteCase[arm].Effect, attrition?.Weighted[arm].Effect,
             attrition?.Bounds.Single(b => b.Arm == arm).Bounds));
     }
 
-    /// <summary>The wellbeing index of every respondent of the wave (NaN for the others) and the response rate.</summary>
-    private static (EffectData Data, double ResponseRate) IndexData(SimulatedSite simulated, SurveyWave wave, SyntheticSite? answersFrom)
+    /// <summary>
+    /// The wellbeing index of every respondent of the wave (NaN for the others), computed on first use inside the
+    /// failure handling (a draw can leave the index undefined), and the response rate.
+    /// </summary>
+    private static (Lazy<EffectData> Data, double ResponseRate) IndexData(SimulatedSite simulated, SurveyWave wave, SyntheticSite? answersFrom)
     {
         var (respondents, responses) = simulated.Survey(wave, BundledInstruments.Catalog, answersFrom);
         var population = simulated.Population;
-        var index = new double[population.Persons.Count];
-        Array.Fill(index, double.NaN);
-        var values = WellbeingIndex.Compute(BundledInstruments.Catalog, responses, respondents.Select(p => population.Arms[p].IsControl).ToList()).Values;
-        for (var i = 0; i < respondents.Count; i++)
+        var data = new Lazy<EffectData>(() =>
         {
-            index[respondents[i]] = values[i];
-        }
+            var index = new double[population.Persons.Count];
+            Array.Fill(index, double.NaN);
+            var values = WellbeingIndex.Compute(BundledInstruments.Catalog, responses, respondents.Select(p => population.Arms[p].IsControl).ToList()).Values;
+            for (var i = 0; i < respondents.Count; i++)
+            {
+                index[respondents[i]] = values[i];
+            }
 
-        var name = "wellbeing index at wave " + wave.Wave.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return (population.For(name, index), respondents.Count / (double)population.Persons.Count);
+            return population.For("wellbeing index at wave " + wave.Wave.ToString(System.Globalization.CultureInfo.InvariantCulture), index);
+        });
+        return (data, respondents.Count / (double)population.Persons.Count);
     }
 
     private static SyntheticCalibration EveryoneResponds(SyntheticCalibration calibration) =>

@@ -6,7 +6,7 @@ namespace Research.Bench.Inference;
 
 /// <summary>
 /// The coverage-and-size study (issues 11 and 12): <c>coverage [--reps N] [--seed S] [--parallel P] [--sites a,b]
-/// [--draws B] [--no-wellbeing] [--out FILE]</c>. Prints the tables; with <c>--out</c> also writes them to a file.
+/// [--boot-draws B] [--ri-draws B] [--no-wellbeing] [--out FILE]</c>. Prints the tables; with <c>--out</c> also writes them to a file.
 /// </summary>
 public sealed class CoverageBenchmark : IBenchmark
 {
@@ -38,9 +38,11 @@ public sealed class CoverageBenchmark : IBenchmark
                 case "--sites":
                     options = options with { Sites = Next().Split(',', StringSplitOptions.RemoveEmptyEntries) };
                     break;
-                case "--draws":
-                    var draws = int.Parse(Next(), CultureInfo.InvariantCulture);
-                    options = options with { Estimator = options.Estimator with { BootstrapDraws = draws, RandomisationDraws = draws } };
+                case "--boot-draws":
+                    options = options with { Estimator = options.Estimator with { BootstrapDraws = int.Parse(Next(), CultureInfo.InvariantCulture) } };
+                    break;
+                case "--ri-draws":
+                    options = options with { Estimator = options.Estimator with { RandomisationDraws = int.Parse(Next(), CultureInfo.InvariantCulture) } };
                     break;
                 case "--no-wellbeing":
                     options = options with { Wellbeing = false };
@@ -49,7 +51,7 @@ public sealed class CoverageBenchmark : IBenchmark
                     output = Next();
                     break;
                 default:
-                    Console.Error.WriteLine($"unknown argument '{args[i]}'; usage: coverage [--reps N] [--seed S] [--parallel P] [--sites a,b] [--draws B] [--no-wellbeing] [--out FILE]");
+                    Console.Error.WriteLine($"unknown argument '{args[i]}'; usage: coverage [--reps N] [--seed S] [--parallel P] [--sites a,b] [--boot-draws B] [--ri-draws B] [--no-wellbeing] [--out FILE]");
                     return 2;
             }
         }

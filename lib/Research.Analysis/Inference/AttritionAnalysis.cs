@@ -33,7 +33,7 @@ public static class AttritionAnalysis
         }
 
         var responded = data.Outcome.Select(v => !double.IsNaN(v)).ToArray();
-        var covariates = data.Covariates.Design();
+        var covariates = data.Covariates.Design(data.Arms);
         var builder = new DesignBuilder(data.Count).Intercept()
             .Treatment("arm", data.Arms.Select(a => a.Code).ToArray(), data.Experiment.Control.Code, data.Experiment.Arms.Select(a => a.Code).ToArray())
             .Numeric("off_benefit", offBenefitAtWave);

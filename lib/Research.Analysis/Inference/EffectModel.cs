@@ -23,7 +23,7 @@ internal sealed class EffectModel
         Treated = treated;
         Codes = data.Arms.Select(a => a.Code).ToArray();
         Assignment = data.Arms.Select(a => a == Control ? 0 : Array.IndexOf(treated, a) + 1).ToArray();
-        Covariates = data.Covariates.Design();
+        Covariates = data.Covariates.Design(data.Arms);
         Strata = data.Covariates.Stratum.Distinct(StringComparer.Ordinal).Count() > 1 ? data.Covariates.Stratum : null;
         _lin = new LinOptions
         {

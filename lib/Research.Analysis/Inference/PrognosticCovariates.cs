@@ -1,3 +1,4 @@
+using Research.Data.Design;
 using Research.Statistics.Design;
 
 namespace Research.Analysis.Inference;
@@ -32,18 +33,27 @@ public sealed record PrognosticCovariates(
     public int Count => Age.Count;
 
     /// <summary>
+    /// The fewest persons a factor level must have in every arm to enter on its own; rarer levels are merged with the
+    /// factor's most common level. A level held by one person of an arm would give that person leverage one in the
+    /// arm's interacted regression (HC2 and CR2 undefined) and a handful give slopes that rest on them alone.
+    /// </summary>
+    public const int MinimumLevelCountPerArm = 5;
+
+    /// <summary>
     /// The covariates as a design without intercept, in a fixed order: <c>prior_partial_share</c>,
     /// <c>log_earnings_prev_year</c>, <c>log_benefit_months</c>, <c>age</c>, then the factors <c>sex</c>,
     /// <c>education</c>, <c>migration</c> and (with more than one stratum) <c>stratum</c>, each against its first level in
     /// ordinal order. Earnings and duration are skewed (a few very large values), so they enter on the log scale, which
     /// keeps single persons from dominating an arm's slope. The reference levels do not affect the effects (Lin centres
-    /// every covariate).
+    /// every covariate). With <paramref name="arms"/>, a factor level with fewer than
+    /// <see cref="MinimumLevelCountPerArm"/> persons in some arm is merged with the factor's most common level.
     /// </summary>
+    /// <param name="arms">Each person's arm, or null to keep every level.</param>
     /// <exception cref="ArgumentException">Lengths differ, or a numeric value is missing or infinite.</exception>
-    public DesignMatrix Design()
+    public DesignMatrix Design(IReadOnlyList<ExperimentArm>? arms = null)
     {
         var n = Count;
-        foreach (var (name, column) in new (string, int)[] { ("prior share", PriorPartialShare.Count), ("earnings", EarningsPrevYear.Count), ("benefit months", BenefitMonths.Count), ("sex", Sex.Count), ("education", Education.Count), ("migration", Migration.Count), ("stratum", Stratum.Count) })
+        foreach (var (name, column) in new (string, int)[] { ("prior share", PriorPartialShare.Count), ("earnings", EarningsPrevYear.Count), ("benefit months", BenefitMonths.Count), ("sex", Sex.Count), ("education", Education.Count), ("migration", Migration.Count), ("stratum", Stratum.Count), ("arms", arms?.Count ?? n) })
         {
             if (column != n)
             {
@@ -56,10 +66,10 @@ public sealed record PrognosticCovariates(
             .Numeric("log_earnings_prev_year", Finite(EarningsPrevYear, "earnings_prev_year").Select(v => Math.Log(1 + Math.Max(0, v))).ToArray())
             .Numeric("log_benefit_months", Finite(BenefitMonths, "benefit_months_baseline").Select(v => Math.Log(1 + Math.Max(0, v))).ToArray())
             .Numeric("age", Finite(Age, "age"));
-        builder = Factor(builder, "sex", Sex);
-        builder = Factor(builder, "education", Education.Select(e => e ?? EducationUnknown).ToArray());
-        builder = Factor(builder, "migration", Migration);
-        return (Stratum.Distinct(StringComparer.Ordinal).Count() > 1 ? Factor(builder, "stratum", Stratum) : builder).Build();
+        builder = Factor(builder, "sex", Sex, arms);
+        builder = Factor(builder, "education", Education.Select(e => e ?? EducationUnknown).ToArray(), arms);
+        builder = Factor(builder, "migration", Migration, arms);
+        return (Stratum.Distinct(StringComparer.Ordinal).Count() > 1 ? Factor(builder, "stratum", Stratum, arms) : builder).Build();
     }
 
     /// <summary>The covariates of the persons at <paramref name="rows"/>, in that order.</summary>
@@ -83,9 +93,21 @@ public sealed record PrognosticCovariates(
         return values;
     }
 
-    private static DesignBuilder Factor(DesignBuilder builder, string name, IReadOnlyList<string> values)
+    private static DesignBuilder Factor(DesignBuilder builder, string name, IReadOnlyList<string> values, IReadOnlyList<ExperimentArm>? arms)
     {
-        var reference = values.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).First();
-        return builder.Categorical(name, values, reference);
+        var pooled = arms is null ? values : Pooled(values, arms);
+        var levels = pooled.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        return levels.Count < 2 ? builder : builder.Categorical(name, pooled, levels[0]);
+    }
+
+    /// <summary>The values with every level that has fewer than <see cref="MinimumLevelCountPerArm"/> persons in some arm replaced by the most common level.</summary>
+    private static IReadOnlyList<string> Pooled(IReadOnlyList<string> values, IReadOnlyList<ExperimentArm> arms)
+    {
+        var common = values.GroupBy(v => v, StringComparer.Ordinal).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).First().Key;
+        var distinctArms = arms.Distinct().ToList();
+        var rare = values.Distinct(StringComparer.Ordinal)
+            .Where(level => distinctArms.Any(arm => Enumerable.Range(0, values.Count).Count(i => arms[i] == arm && values[i] == level) < MinimumLevelCountPerArm))
+            .ToHashSet(StringComparer.Ordinal);
+        return rare.Count == 0 ? values : values.Select(v => rare.Contains(v) ? common : v).ToArray();
     }
 }

@@ -7,13 +7,15 @@ namespace Research.Analysis.Inference;
 
 /// <summary>
 /// The pre-specified wellbeing primary outcome (issue 12): one Anderson (2008) inverse-covariance-weighted summary
-/// index over the instruments' main scores, standardised on the control group, so the survey has one primary test
-/// instead of fifteen. Components: life satisfaction and wellbeing (WHO-5, SWLS, Cantril ladder, CBS life
-/// satisfaction), mental health (MHI-5, K10 reversed), health (RAND-36 general health, self-rated health), self-
-/// efficacy, mastery and self-esteem (GSE, Pearlin, Rosenberg), loneliness (De Jong Gierveld 11 items, reversed) and
-/// trust (general, institutional). The 6-item loneliness scale is left out because it repeats the 11-item scale.
-/// Instrument scores follow each instrument's own missing-item rule (prorating where allowed); the index averages the
-/// components a respondent has.
+/// index, standardised on the control group, so the survey has one primary test instead of fifteen. It takes one
+/// score per construct the experiments meant to move, the longest validated scale of each: mental wellbeing
+/// (WHO-5), life satisfaction (SWLS), psychological distress (K10, reversed), general health (RAND-36), mastery
+/// (Pearlin), loneliness (De Jong Gierveld 11 items, reversed) and social trust. The other instruments measure the
+/// same constructs again (Cantril ladder, CBS life satisfaction, MHI-5, self-rated health, GSE, Rosenberg, the
+/// 6-item loneliness scale, institutional trust): in the index they would add near-duplicate components whose
+/// pairwise covariance can fail to be positive definite; they stay secondary outcomes (BH across instruments).
+/// Instrument scores follow each instrument's own missing-item rule (prorating where allowed); the index averages
+/// the components a respondent has.
 /// </summary>
 public static class WellbeingIndex
 {
@@ -22,18 +24,11 @@ public static class WellbeingIndex
     [
         new("who5", "raw"),
         new("swls", "total"),
-        new("cantril", "present"),
-        new("ls_cbs", "score"),
-        new("mhi5", "cbs"),
         new("k10", "total", HigherIsBetter: false),
         new("rand36_gh", "gh"),
-        new("srh", "score"),
-        new("gse", "mean"),
         new("pearlin_mastery", "total"),
-        new("rses", "total"),
         new("djg11", "total", HigherIsBetter: false),
         new("trust_general", "score"),
-        new("trust_institutional", "mean"),
     ];
 
     /// <summary>Scores the components of every row of <paramref name="responses"/> and combines them into the index.</summary>
