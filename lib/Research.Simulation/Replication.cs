@@ -1,5 +1,4 @@
 using Research.Analysis.Inference;
-using Research.Analysis.Outcomes;
 using Research.Data.Design;
 using Research.Scales.Instruments;
 using Research.Statistics.MetaAnalysis;
@@ -36,7 +35,7 @@ internal static class Replication
             foreach (var outcome in options.Outcomes)
             {
                 var data = simulated.PrimaryOutcome(outcome);
-                var truths = experiment.TreatmentArms.ToDictionary(a => a, a => world == World.NoEffects ? 0.0 : PlantedItt(site, a, outcome));
+                var truths = experiment.TreatmentArms.ToDictionary(a => a, a => world == World.NoEffects ? 0.0 : PlantedItt.At(site, a, outcome));
                 var results = Try(() => EffectEstimator.Compare(data, options.Estimator, options.Methods), failures);
                 for (var m = 0; m < options.Methods.Count; m++)
                 {
@@ -114,9 +113,6 @@ internal static class Replication
     /// <summary>The interval a rule reads: the method's, or the HC2 one when the clustered interval is narrower.</summary>
     private static IntervalEstimate Read(Analysis.Inference.ArmEffect effect, IntervalRule rule) =>
         rule == IntervalRule.AtLeastRobust && effect.ClusteredNarrowerThanRobust ? effect.Robust : effect.Effect;
-
-    private static double PlantedItt(SyntheticSite site, ExperimentArm arm, Outcome outcome) =>
-        site.Truth.Arms.Single(a => a.Arm == arm.Code).Effects.Single(e => e.Outcome == SiteDesign.TruthKey(outcome) && e.HorizonMonths == site.Experiment.PrimaryHorizonMonths).Itt;
 
     /// <summary>
     /// The result, or null when the data do not allow the model (a degenerate draw, e.g. nobody in an arm reaching a

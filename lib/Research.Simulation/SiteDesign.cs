@@ -25,15 +25,7 @@ public sealed record SiteDesign(Experiment Experiment, IReadOnlyList<int> ArmSiz
             arms.Select(a => site.Participants.Count(p => p.Arm == a)).ToList(),
             arms.Select(a => site.Participants.Where(p => p.Arm == a).Select(p => p.CaseworkerId).Distinct(StringComparer.Ordinal).Count()).ToList(),
             site.ExpectedTakeUp,
-            outcomes.ToDictionary(o => o, o => first.Single(e => e.Outcome == TruthKey(o) && e.HorizonMonths == horizon).ControlMean));
+            outcomes.ToDictionary(o => o, o => first.Single(e => e.Outcome == PlantedItt.TruthKey(o) && e.HorizonMonths == horizon).ControlMean));
     }
 
-    /// <summary>The outcome's name in <c>truth.json</c>.</summary>
-    public static string TruthKey(Outcome outcome) => outcome switch
-    {
-        Outcome.FullOutflow => "full_outflow",
-        Outcome.PartialOrFullOutflow => "partial_full_outflow",
-        Outcome.BenefitIndependence => "benefit_independence",
-        _ => throw new ArgumentOutOfRangeException(nameof(outcome), outcome, "the truth file plants effects on the three statuses only"),
-    };
 }

@@ -11,10 +11,13 @@ internal static class CoefficientTable
     public static Coefficient[] Build(IReadOnlyList<string> names, IReadOnlyList<double> estimates, double[,] covariance, IReadOnlyList<double> df, double level, string varianceName, List<string>? undefined = null)
     {
         var rows = new Coefficient[names.Count];
+        // A variance that should be zero comes out as ±1e-19 or so from rounding; when undefined SEs are allowed, a
+        // variance below 1e-20 of the largest one counts as zero rather than as an absurdly precise estimate.
+        var largest = Enumerable.Range(0, names.Count).Max(j => double.IsFinite(covariance[j, j]) ? covariance[j, j] : 0);
         for (var j = 0; j < names.Count; j++)
         {
             var variance = covariance[j, j];
-            if (undefined is not null && !(variance > 0))
+            if (undefined is not null && !(variance > 1e-20 * largest))
             {
                 undefined.Add(string.Create(CultureInfo.InvariantCulture, $"The {varianceName} variance of '{names[j]}' is {variance:G3}: its standard error is undefined (e.g. the outcome is constant in its arm), so it has no test or interval."));
                 rows[j] = new Coefficient(names[j], estimates[j], double.NaN, double.NaN, df[j], double.NaN, double.NaN, double.NaN);
