@@ -61,7 +61,7 @@ public static class EffectEstimator
                     InferenceMethod.WildClusterBootstrap => Bootstrap(model, robustFit.Design, name, index),
                     _ => Randomisation(model, y, model.Data.Arms.Select(a => a == arm ? 1.0 : 0.0).ToArray(), index),
                 };
-                return Result(model, method, arm, Estimand.IntentionToTreat, inferred, robust.Estimate, unadjusted is null ? null : TBased(unadjusted[name], model.Alpha).Estimate);
+                return Result(model, method, arm, Estimand.IntentionToTreat, inferred, robust, unadjusted is null ? null : TBased(unadjusted[name], model.Alpha).Estimate);
             }).ToList();
             return new ArmEffects(model.Data.Experiment, model.Data.OutcomeName, Estimand.IntentionToTreat, method, arms, robustFit.Design.Notes);
         }).ToList();
@@ -114,7 +114,7 @@ public static class EffectEstimator
                 plain = Rescale(TBased(model.Unadjusted(Residualised(y, d, plainTheta), counterpart)[name], model.Alpha), plainTheta, plainUptake, model.Alpha).Estimate;
             }
 
-            return Result(model, options.Method, arm, Estimand.EffectOnTreated, inferred, robust.Estimate, plain);
+            return Result(model, options.Method, arm, Estimand.EffectOnTreated, inferred, robust, plain);
         }).ToList();
         return new ArmEffects(model.Data.Experiment, model.Data.OutcomeName, Estimand.EffectOnTreated, options.Method, arms, reduced.Design.Notes);
     }
@@ -139,19 +139,21 @@ public static class EffectEstimator
 
     private static double[] Residualised(IReadOnlyList<double> y, double[] d, double theta) => y.Select((v, i) => v - (theta * d[i])).ToArray();
 
-    private static ArmEffect Result(EffectModel model, InferenceMethod method, ExperimentArm arm, Estimand estimand, Inferred inferred, IntervalEstimate robust, IntervalEstimate? unadjusted)
+    private static ArmEffect Result(EffectModel model, InferenceMethod method, ExperimentArm arm, Estimand estimand, Inferred inferred, Inferred robust, IntervalEstimate? unadjusted)
     {
         var y = model.Data.Outcome;
         var inArm = Enumerable.Range(0, model.Data.Count).Where(i => model.Data.Arms[i] == arm).ToList();
+        var margin = EquivalenceMargin.Symmetric(model.Options.SmallestEffectOfInterest);
         return new ArmEffect
         {
             Arm = arm,
             Estimand = estimand,
             Method = method,
             Effect = inferred.Estimate,
-            Robust = robust,
+            Robust = robust.Estimate,
             Unadjusted = unadjusted,
-            Equivalence = inferred.Equivalence(EquivalenceMargin.Symmetric(model.Options.SmallestEffectOfInterest)),
+            Equivalence = inferred.Equivalence(margin),
+            RobustEquivalence = robust.Equivalence(margin),
             ArmCount = inArm.Count,
             ControlCount = model.Count(model.Control),
             ControlMean = model.Mean(y, model.Control),
