@@ -1,12 +1,14 @@
 using System.Net;
 using System.Text;
 using Research.Data.Design;
+using Research.Pipeline.Files;
 
-namespace Research.Cli.Pipeline;
+namespace Research.Pipeline.Reporting;
 
 /// <summary>Writes <c>index.html</c>: links to every report, executed notebook and result file, and the provenance record.</summary>
-internal static class IndexPage
+public static class IndexPage
 {
+    /// <summary>Writes the page to <paramref name="path"/> for the reports of <paramref name="municipalities"/> (titles from the extract's design catalogue).</summary>
     public static void Write(string path, IReadOnlyList<string> municipalities, string extracts)
     {
         var catalog = ExperimentCatalog.ForDirectory(extracts);
@@ -27,12 +29,17 @@ internal static class IndexPage
 
         Row(html, "synthesis", "Synthesis", "Random-effects meta-analysis across municipalities");
         html.Append("</tbody>\n</table>\n</body>\n</html>\n");
-        File.WriteAllText(path, html.ToString(), new UTF8Encoding(false));
+        AtomicFile.WriteText(path, html.ToString());
     }
 
-    private static void Row(StringBuilder html, string name, string title, string description) =>
-        html.Append("<tr><td><a href=\"reports/").Append(name).Append(".html\">").Append(WebUtility.HtmlEncode(title)).Append("</a></td><td>")
-            .Append(WebUtility.HtmlEncode(description)).Append("</td><td><a href=\"reports/").Append(name).Append(".ipynb\">")
-            .Append(name).Append(".ipynb</a></td><td><a href=\"reports/").Append(name).Append(".results.json\">")
-            .Append(name).Append(".results.json</a></td></tr>\n");
+    // The name comes from the extract's design catalogue: escaped for the URL and for HTML like every other value.
+    private static void Row(StringBuilder html, string name, string title, string description)
+    {
+        var file = WebUtility.HtmlEncode(Uri.EscapeDataString(name));
+        var text = WebUtility.HtmlEncode(name);
+        html.Append("<tr><td><a href=\"reports/").Append(file).Append(".html\">").Append(WebUtility.HtmlEncode(title)).Append("</a></td><td>")
+            .Append(WebUtility.HtmlEncode(description)).Append("</td><td><a href=\"reports/").Append(file).Append(".ipynb\">")
+            .Append(text).Append(".ipynb</a></td><td><a href=\"reports/").Append(file).Append(".results.json\">")
+            .Append(text).Append(".results.json</a></td></tr>\n");
+    }
 }
