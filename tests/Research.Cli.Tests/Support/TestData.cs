@@ -18,9 +18,6 @@ public static class TestData
     /// <summary>The stand-in notebooks of the pipeline tests (they count participants; the real reports run in CI's main job).</summary>
     public static string StandInNotebooks => Path.Combine(AppContext.BaseDirectory, "Fixtures", "pipeline-notebooks");
 
-    /// <summary>The notebooks shipped with the tool.</summary>
-    public static string RealNotebooks => Path.Combine(AppContext.BaseDirectory, "notebooks");
-
     /// <summary>A bad-input fixture file.</summary>
     public static string BadInput(string name) => Path.Combine(AppContext.BaseDirectory, "Fixtures", "bad-inputs", name);
 

@@ -17,7 +17,7 @@ public sealed class ChildEndingTests
         world.Runner.Ending = (job, request) =>
         {
             FakeRunner.WriteOutputs(request, 1); // even with every output written
-            return job.Name == "utrecht" ? new JobEnding(exitCode) : null!;
+            return job.Name == "utrecht" ? new JobEnding(exitCode) : null;
         };
 
         var (result, _) = await world.RunAsync();
@@ -40,7 +40,7 @@ public sealed class ChildEndingTests
                 return new JobEnding(0);
             }
 
-            return null!;
+            return null;
         };
 
         var (result, _) = await world.RunAsync();
@@ -63,7 +63,7 @@ public sealed class ChildEndingTests
                 return new JobEnding(0);
             }
 
-            return job.Name == "tilburg" ? new JobEnding(-1, "research: No such file or directory") : null!;
+            return job.Name == "tilburg" ? new JobEnding(-1, "research: No such file or directory") : null;
         };
 
         var (result, _) = await world.RunAsync();
@@ -81,7 +81,7 @@ public sealed class ChildEndingTests
         world.Runner.Ending = (job, request) =>
         {
             File.WriteAllText(request.Resolve(job.Log), "cell 4 failed: \u001b[2Jboom\n");
-            return job.Name == "utrecht" ? new JobEnding(1) : null!;
+            return job.Name == "utrecht" ? new JobEnding(1) : null;
         };
 
         await world.RunAsync();

@@ -16,8 +16,8 @@ public sealed class FakeRunner : IJobRunner
     /// <summary>The number each job's result file holds (default 1).</summary>
     public Func<NotebookJob, double> Value { get; set; } = _ => 1.0;
 
-    /// <summary>How a job ends (default: exit 0 after writing every output).</summary>
-    public Func<NotebookJob, JobRequest, JobEnding>? Ending { get; set; }
+    /// <summary>How a job ends; null (or a null result) means exit 0 after writing every output.</summary>
+    public Func<NotebookJob, JobRequest, JobEnding?>? Ending { get; set; }
 
     /// <summary>Awaited before each job writes anything (lets a test hold a run open).</summary>
     public Task Gate { get; set; } = Task.CompletedTask;

@@ -11,13 +11,24 @@ public sealed class VerifierTests
     {
         var world = new PipelineWorld();
         await world.RunAsync();
-        var scratches = ScratchDirectories();
+        var scratch = new List<string>();
+        world.Runner.Ending = (_, request) =>
+        {
+            lock (scratch)
+            {
+                scratch.Add(request.OutputDirectory);
+            }
+
+            return null;
+        };
 
         var report = await Verify(world);
 
         Assert.True(report.Verified, string.Join("\n", report.ChangedOutputs.Concat(report.ChangedInputs).Concat(report.Differences)));
         Assert.Equal(7, report.ResultFiles);
-        Assert.Equal(scratches, ScratchDirectories());
+        Assert.Single(scratch.Distinct());
+        Assert.StartsWith(Path.Combine(Path.GetTempPath(), "research-verify-"), scratch[0], StringComparison.Ordinal);
+        Assert.False(Directory.Exists(scratch[0]));
     }
 
     [Fact]
@@ -80,6 +91,4 @@ public sealed class VerifierTests
     private static Task<VerificationReport> Verify(PipelineWorld world) =>
         new Verifier(new VerificationSettings { OutputDirectory = world.Out, ShippedNotebookDirectory = world.Notebooks, Parallelism = 2 }, world.Runner, TextWriter.Null, world.Tool)
             .RunAsync(CancellationToken.None);
-
-    private static string[] ScratchDirectories() => [.. Directory.EnumerateDirectories(Path.GetTempPath(), "research-verify-*").Order(StringComparer.Ordinal)];
 }
