@@ -78,23 +78,20 @@ public sealed class Verifier(VerificationSettings settings, IJobRunner runner, T
         }
     }
 
-    private static List<string> ChangedOutputs(ProvenanceRecord record, string outDir)
+    private static List<string> ChangedOutputs(ProvenanceRecord record, string outDir) =>
+        record.Outputs.Select(o => Mismatch(o, outDir, o.Path, "has changed since the run")).OfType<string>().ToList();
+
+    // The one check of a recorded file against the bytes now: missing, changed, or (null) as recorded.
+    private static string? Mismatch(FileHash recorded, string directory, string label, string changed)
     {
-        var lines = new List<string>();
-        foreach (var output in record.Outputs)
+        var path = Path.Combine(directory, recorded.Path);
+        if (!File.Exists(path))
         {
-            var path = Path.Combine(outDir, output.Path);
-            if (!File.Exists(path))
-            {
-                lines.Add($"{output.Path} is missing");
-            }
-            else if (FileHash.OfFile(path) is var now && now != output.Sha256)
-            {
-                lines.Add($"{output.Path} has changed since the run (recorded SHA-256 {output.Sha256[..12]}…, now {now[..12]}…)");
-            }
+            return $"{label} is missing";
         }
 
-        return lines;
+        var now = FileHash.OfFile(path);
+        return now == recorded.Sha256 ? null : $"{label} {changed} (recorded SHA-256 {recorded.Sha256[..12]}…, now {now[..12]}…)";
     }
 
     private static List<string> ChangedInputs(ProvenanceRecord record, string extracts, string notebooks)
@@ -116,19 +113,7 @@ public sealed class Verifier(VerificationSettings settings, IJobRunner runner, T
             }
         }
 
-        foreach (var notebook in record.Notebooks.Files)
-        {
-            var path = Path.Combine(notebooks, notebook.Path);
-            if (!File.Exists(path))
-            {
-                lines.Add($"notebook {notebook.Path} is missing");
-            }
-            else if (FileHash.OfFile(path) is var now && now != notebook.Sha256)
-            {
-                lines.Add($"notebook {notebook.Path} has changed (recorded SHA-256 {notebook.Sha256[..12]}…, now {now[..12]}…)");
-            }
-        }
-
+        lines.AddRange(record.Notebooks.Files.Select(n => Mismatch(n, notebooks, $"notebook {n.Path}", "has changed")).OfType<string>());
         return lines;
     }
 }

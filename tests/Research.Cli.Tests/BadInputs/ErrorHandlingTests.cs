@@ -78,13 +78,7 @@ public sealed class ErrorHandlingTests
     public async Task Finding_13_control_characters_in_a_cell_value_are_escaped_on_the_terminal()
     {
         var extracts = TestData.TwoMunicipalities(Path.Combine(TestData.Scratch(), "extracts"));
-        var participants = Path.Combine(extracts, "participants.csv");
-        var lines = File.ReadAllLines(participants);
-        var sex = Array.IndexOf(lines[0].Split(','), "sex");
-        var fields = lines[1].Split(',');
-        fields[sex] = "\u001b]0;pwned\u0007\u001b[2J";
-        lines[1] = string.Join(',', fields);
-        File.WriteAllLines(participants, lines);
+        TestData.EditFirstRow(Path.Combine(extracts, "participants.csv"), "sex", _ => "\u001b]0;pwned\u0007\u001b[2J");
 
         var run = await CliRunner.RunAsync("validate", extracts);
 

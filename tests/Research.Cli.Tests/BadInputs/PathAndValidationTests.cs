@@ -26,13 +26,7 @@ public sealed class PathAndValidationTests
                 field!.AsObject().Remove("constraints");
             }
         });
-        var register = Path.Combine(loosened, "register_months.csv");
-        var lines = File.ReadAllLines(register);
-        var column = Array.IndexOf(lines[0].Split(','), "benefit_amount");
-        var fields = lines[1].Split(',');
-        fields[column] = "-999";
-        lines[1] = string.Join(',', fields);
-        File.WriteAllLines(register, lines);
+        TestData.EditFirstRow(Path.Combine(loosened, "register_months.csv"), "benefit_amount", _ => "-999");
 
         var invalid = await CliRunner.RunAsync("validate", loosened);
 

@@ -24,13 +24,8 @@ public sealed class StaleResultTests
         string[] runAll = ["run-all", "--extracts", extracts, "--out", Path.Combine(root, "out"), "--notebooks", TestData.StandInNotebooks];
         Assert.Equal(0, (await CliRunner.RunAsync(runAll)).Exit);
 
-        var participants = Path.Combine(extracts, "data", "participants.csv");
-        var lines = File.ReadAllLines(participants);
-        var birthYear = Array.IndexOf(lines[0].Split(','), "birth_year");
-        var fields = lines[1].Split(',');
-        fields[birthYear] = (int.Parse(fields[birthYear], System.Globalization.CultureInfo.InvariantCulture) + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        lines[1] = string.Join(',', fields);
-        File.WriteAllText(participants, string.Join('\n', lines) + "\n");
+        TestData.EditFirstRow(Path.Combine(extracts, "data", "participants.csv"), "birth_year",
+            year => (int.Parse(year, System.Globalization.CultureInfo.InvariantCulture) + 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
 
         var plan = await CliRunner.RunAsync([.. runAll, "--dry-run"]);
         var verify = await CliRunner.RunAsync("verify", Path.Combine(root, "out"));

@@ -33,6 +33,17 @@ public static class TestData
     /// </summary>
     public static string TwoMunicipalitiesForReports(string target) => CopyDirectory(TwoReportSized.Value, target);
 
+    /// <summary>Sets <paramref name="column"/> of the first data row of a CSV file to what <paramref name="edit"/> makes of it.</summary>
+    public static void EditFirstRow(string csv, string column, Func<string, string> edit)
+    {
+        var lines = File.ReadAllLines(csv);
+        var index = Array.IndexOf(lines[0].Split(','), column);
+        var fields = lines[1].Split(',');
+        fields[index] = edit(fields[index]);
+        lines[1] = string.Join(',', fields);
+        File.WriteAllText(csv, string.Join('\n', lines) + "\n");
+    }
+
     /// <summary>Copies a directory tree (files and subdirectories).</summary>
     public static string CopyDirectory(string from, string to)
     {
