@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using Research.Cli.Run;
+using Research.Cli.Terminal;
 using Research.Notebooks;
 using Research.Notebooks.Execution;
 using Research.Notebooks.Parameters;
@@ -114,7 +115,7 @@ public static class RunCommand
 
         var options = new NotebookHostOptions { CellTimeout = request.Timeout, AllowErrors = request.AllowErrors };
         ProjectLibraries.AddTo(options);
-        var progress = new RunProgress(stderr, interactive: !Console.IsErrorRedirected && ReferenceEquals(stderr, Console.Error));
+        var progress = new RunProgress(stderr, interactive: !Console.IsErrorRedirected && EscapingWriter.WritesTo(stderr, Console.Error));
         var result = await new NotebookRunner(options).RunAsync(document, workingDirectory, progress, cancellationToken);
         progress.Complete();
 

@@ -13,6 +13,12 @@ internal sealed class EscapingWriter(TextWriter inner) : TextWriter
     /// <inheritdoc />
     public override Encoding Encoding => inner.Encoding;
 
+    /// <summary>Whether <paramref name="writer"/> ends up on <paramref name="target"/> (e.g. the console's standard error).</summary>
+    public static bool WritesTo(TextWriter writer, TextWriter target) =>
+        ReferenceEquals(writer, target) || (writer is EscapingWriter escaping && ReferenceEquals(escaping.Inner, target));
+
+    private TextWriter Inner => inner;
+
     /// <inheritdoc />
     public override IFormatProvider FormatProvider => inner.FormatProvider;
 
