@@ -31,7 +31,7 @@ public sealed class OutputLock : IDisposable
             // FileShare.None is an exclusive flock on Unix and a sharing lock on Windows.
             stream = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
         }
-        catch (IOException) when (File.Exists(path))
+        catch (IOException) when (IsHeld(path))
         {
             var holder = File.Exists(owner) ? File.ReadAllText(owner).Trim() : "another process";
             throw new PipelineException(
@@ -40,6 +40,43 @@ public sealed class OutputLock : IDisposable
 
         File.WriteAllText(owner, string.Create(CultureInfo.InvariantCulture, $"process {Environment.ProcessId}, since {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm:ss} UTC"));
         return new OutputLock(stream);
+    }
+
+    /// <summary>
+    /// Takes the lock to read <paramref name="directory"/> (verify), or returns null when the directory cannot be written
+    /// at all (read-only media): then no run can change it either.
+    /// </summary>
+    /// <exception cref="PipelineException">A run holds the lock.</exception>
+    public static OutputLock? AcquireForReading(string directory)
+    {
+        try
+        {
+            return Acquire(directory);
+        }
+        catch (Exception e) when (e is UnauthorizedAccessException or IOException)
+        {
+            return null;
+        }
+    }
+
+    // The exclusive open failed: either another holder has the lock (then a shared open fails too), or the file cannot
+    // be opened for writing at all (read-only media: a shared open for reading succeeds).
+    private static bool IsHeld(string path)
+    {
+        if (!File.Exists(path))
+        {
+            return false;
+        }
+
+        try
+        {
+            using var probe = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
+            return false;
+        }
+        catch (IOException)
+        {
+            return true;
+        }
     }
 
     /// <summary>Releases the lock (the file stays, so a waiting opener never locks a deleted file).</summary>

@@ -27,7 +27,7 @@ public sealed class Verifier(VerificationSettings settings, IJobRunner runner, T
     {
         var outDir = Path.GetFullPath(settings.OutputDirectory);
         var record = ProvenanceRecord.Load(Path.Combine(outDir, ProvenanceRecord.FileName));
-        using var outputLock = OutputLock.Acquire(outDir);
+        using var outputLock = OutputLock.AcquireForReading(outDir);
         var changedOutputs = ChangedOutputs(record, outDir);
         var extracts = Path.GetFullPath(Path.Combine(outDir, record.Extracts.Directory));
         var notebooks = record.Notebooks.Directory is { } relative ? Path.GetFullPath(Path.Combine(outDir, relative)) : settings.ShippedNotebookDirectory;

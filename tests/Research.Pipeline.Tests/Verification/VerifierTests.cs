@@ -88,6 +88,27 @@ public sealed class VerifierTests
         Assert.Contains("provenance.json does not exist; run research run-all first", e.Message);
     }
 
+    [Fact]
+    public async Task A_read_only_output_directory_can_still_be_verified()
+    {
+        var world = new PipelineWorld();
+        await world.RunAsync();
+        string[] files = [world.Out, Path.Combine(world.Out, ".lock"), Path.Combine(world.Out, ".lock.owner")];
+        try
+        {
+            WriteProtection.Set(files, on: true);
+            Assert.ThrowsAny<Exception>(() => File.WriteAllText(Path.Combine(world.Out, ".lock"), "x")); // it really is read-only
+
+            var report = await Verify(world);
+
+            Assert.True(report.Verified, string.Join("\n", report.ChangedOutputs.Concat(report.ChangedInputs).Concat(report.Differences)));
+        }
+        finally
+        {
+            WriteProtection.Set(files, on: false);
+        }
+    }
+
     private static Task<VerificationReport> Verify(PipelineWorld world) =>
         new Verifier(new VerificationSettings { OutputDirectory = world.Out, ShippedNotebookDirectory = world.Notebooks, Parallelism = 2 }, world.Runner, TextWriter.Null, world.Tool)
             .RunAsync(CancellationToken.None);
