@@ -35,7 +35,7 @@ public sealed class PathAndValidationTests
     }
 
     [Fact]
-    public async Task Finding_04_an_external_resource_needs_the_flag_and_is_then_hashed_and_rerun_on_change()
+    public async Task Finding_04_an_external_resource_is_refused_without_the_flag_and_planned_with_it()
     {
         var root = TestData.Scratch();
         var extracts = TestData.TwoMunicipalities(Path.Combine(root, "extracts"));
