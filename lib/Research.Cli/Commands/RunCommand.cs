@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using Research.Cli.Run;
+using Research.Cli.Terminal;
 using Research.Notebooks;
 using Research.Notebooks.Execution;
 using Research.Notebooks.Parameters;
@@ -33,9 +34,12 @@ public static class RunCommand
         };
         var allowErrors = new Option<bool>("--allow-errors") { Description = "Run every cell even after failures (exit code is still 1)." };
         var inPlace = new Option<bool>("--in-place") { Description = "Allow the output to replace the input notebook." };
+        var cwd = new Option<DirectoryInfo?>("--cwd") { Description = "Working directory of the cells: relative paths resolve against it (default: the notebook's directory)." };
+        var exitWithParent = new Option<bool>("--exit-with-parent") { Description = "Exit as soon as standard input closes (run-all uses this so its children die with it)." };
+        var external = new Option<bool>("--allow-external-resources") { Description = "Let cells read data-package resources outside the extract directory." };
         var command = new Command("run", "Execute a notebook headlessly and write the executed .ipynb (and an HTML report).")
         {
-            notebook, parameters, output, html, timeout, allowErrors, inPlace,
+            notebook, parameters, output, html, timeout, allowErrors, inPlace, cwd, exitWithParent, external,
         };
         timeout.Validators.Add(result =>
         {
@@ -46,6 +50,16 @@ public static class RunCommand
         });
         command.SetAction((parse, cancellationToken) =>
         {
+            if (parse.GetValue(exitWithParent))
+            {
+                ParentWatch.Start();
+            }
+
+            if (parse.GetValue(external))
+            {
+                AppContext.SetSwitch(Research.Data.Schema.ResourceFiles.AllowExternalSwitch, true);
+            }
+
             var request = new RunRequest(
                 parse.GetValue(notebook)!,
                 parse.GetValue(parameters) ?? Array.Empty<string>(),
@@ -53,7 +67,8 @@ public static class RunCommand
                 parse.GetValue(html),
                 TimeSpan.FromSeconds(parse.GetValue(timeout)),
                 parse.GetValue(allowErrors),
-                parse.GetValue(inPlace));
+                parse.GetValue(inPlace),
+                parse.GetValue(cwd));
             return ExecuteAsync(request, parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, cancellationToken);
         });
         return command;
@@ -70,6 +85,17 @@ public static class RunCommand
         }
 
         var outputPath = request.Output?.FullName ?? Path.Combine(Path.GetDirectoryName(input)!, Path.GetFileNameWithoutExtension(input) + ".executed.ipynb");
+        if (RunPaths.Problem(input, outputPath, request.Html?.FullName, request.InPlace) is { } pathProblem)
+        {
+            await stderr.WriteLineAsync($"research run: {pathProblem}");
+            return ExitCodes.Usage;
+        }
+
+        var workingDirectory = request.WorkingDirectory?.FullName ?? Path.GetDirectoryName(input)!;
+        if (request.WorkingDirectory is not null)
+        {
+            Directory.SetCurrentDirectory(workingDirectory);
+        }
         Notebook document;
         try
         {
@@ -89,8 +115,8 @@ public static class RunCommand
 
         var options = new NotebookHostOptions { CellTimeout = request.Timeout, AllowErrors = request.AllowErrors };
         ProjectLibraries.AddTo(options);
-        var progress = new RunProgress(stderr, interactive: !Console.IsErrorRedirected && ReferenceEquals(stderr, Console.Error));
-        var result = await new NotebookRunner(options).RunAsync(document, Path.GetDirectoryName(input), progress, cancellationToken);
+        var progress = new RunProgress(stderr, interactive: !Console.IsErrorRedirected && EscapingWriter.WritesTo(stderr, Console.Error));
+        var result = await new NotebookRunner(options).RunAsync(document, workingDirectory, progress, cancellationToken);
         progress.Complete();
 
         NotebookFile.Save(document, outputPath);
@@ -105,7 +131,9 @@ public static class RunCommand
             await stderr.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"notebook {Path.GetFileName(input)}, cell {failure.CellNumber}{line}: {failure.Message}"));
         }
 
-        var written = request.Html is null ? outputPath : $"{outputPath} and {request.Html.FullName}";
+        // The paths as given: a run-all log must not carry the machine's absolute paths.
+        var shownOutput = request.Output?.ToString() ?? Path.Combine(Path.GetDirectoryName(request.Notebook.ToString()) ?? string.Empty, Path.GetFileName(outputPath));
+        var written = request.Html is null ? shownOutput : $"{shownOutput} and {request.Html}";
         await stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
             $"{(result.Succeeded ? "ran" : "stopped after")} {result.CellsExecuted} code cell{(result.CellsExecuted == 1 ? string.Empty : "s")} in {watch.Elapsed.TotalSeconds:0.00} s; wrote {written}"));
         return result.Succeeded ? ExitCodes.Success : ExitCodes.Failure;
@@ -129,11 +157,6 @@ public static class RunCommand
             return $"--output '{output}' must be a .ipynb file (executed notebooks keep their outputs only in .ipynb).";
         }
 
-        if (request.Output is { } same && string.Equals(same.FullName, input, StringComparison.Ordinal) && !request.InPlace)
-        {
-            return $"--output is the input notebook '{request.Notebook}'; add --in-place to overwrite it.";
-        }
-
         return request.Parameters.FirstOrDefault(p => p.IndexOf('=', StringComparison.Ordinal) <= 0) is { } bad
             ? $"parameter '{bad}' must be written name=value."
             : null;
@@ -145,5 +168,5 @@ public static class RunCommand
         return KeyValuePair.Create(text[..equals].Trim(), text[(equals + 1)..]);
     }
 
-    private sealed record RunRequest(FileInfo Notebook, string[] Parameters, FileInfo? Output, FileInfo? Html, TimeSpan Timeout, bool AllowErrors, bool InPlace);
+    private sealed record RunRequest(FileInfo Notebook, string[] Parameters, FileInfo? Output, FileInfo? Html, TimeSpan Timeout, bool AllowErrors, bool InPlace, DirectoryInfo? WorkingDirectory);
 }
