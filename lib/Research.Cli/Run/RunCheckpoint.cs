@@ -8,15 +8,13 @@ namespace Research.Cli.Run;
 /// Keeps the executed notebook on disk current while <c>research run</c> runs: after every cell it is saved (an
 /// atomic replace), so however the run ends (a failure, Ctrl-C, <c>Environment.FailFast</c>, a stack overflow, a
 /// kill) a valid notebook with every cell finished so far is left. Saving never takes more than about a tenth of
-/// the run: with quick cells in a large notebook a save is skipped while the last one is recent. When a cell makes
+/// the run: with quick cells in a large notebook, a save is skipped while saving has used more than that. When a cell makes
 /// the process exit, the notebook and report are written with that cell's error and the exit code becomes 1.
 /// </summary>
 internal sealed class RunCheckpoint(Notebook notebook, string name, string outputPath, Action writeReport, TextWriter stderr, IProgress<CellProgress> display) : IProgress<CellProgress>
 {
-    // Below this a save is cheap enough to make after every cell, however quick the cells are.
-    private static readonly TimeSpan AlwaysSave = TimeSpan.FromMilliseconds(20);
-    private readonly Stopwatch _sinceSave = new();
-    private TimeSpan _lastSave;
+    private readonly Stopwatch _run = Stopwatch.StartNew();
+    private TimeSpan _saving;
 
     /// <inheritdoc />
     public void Report(CellProgress value)
@@ -38,7 +36,7 @@ internal sealed class RunCheckpoint(Notebook notebook, string name, string outpu
             return;
         }
 
-        if (!_sinceSave.IsRunning || _lastSave < AlwaysSave || _sinceSave.Elapsed >= _lastSave * 10)
+        if (_saving <= _run.Elapsed / 10)
         {
             Save();
         }
@@ -49,7 +47,6 @@ internal sealed class RunCheckpoint(Notebook notebook, string name, string outpu
     {
         var watch = Stopwatch.StartNew();
         NotebookFile.Save(notebook, outputPath);
-        _lastSave = watch.Elapsed;
-        _sinceSave.Restart();
+        _saving += watch.Elapsed;
     }
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Runtime.ExceptionServices;
 using Research.Notebooks.Execution;
 using Research.Notebooks.Formatting;
@@ -311,7 +312,7 @@ public sealed class NotebookSession : IDisposable
         context.ReportInterrupted(null);
         if (timed && context.Failure is null)
         {
-            context.Display(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Wall time: {watch.Elapsed.TotalMilliseconds:0.###}ms"));
+            context.Display(string.Create(CultureInfo.InvariantCulture, $"Wall time: {watch.Elapsed.TotalMilliseconds:0.###}ms"));
         }
 
         return false;
@@ -339,10 +340,9 @@ public sealed class NotebookSession : IDisposable
             return;
         }
 
-        var exit = new StackTrace().GetFrames().Any(f => f.GetMethod() is { Name: nameof(Environment.Exit) } m && m.DeclaringType == typeof(Environment));
-        var message = exit
-            ? $"the cell called Environment.Exit({Environment.ExitCode.ToString(System.Globalization.CultureInfo.InvariantCulture)}), which ends the notebook host; a cell must not end the process (throw an exception to stop the notebook)."
-            : "the process began to exit while this cell was running (it was terminated, or the cell ended it).";
+        // The handler runs on a shutdown thread, so it cannot tell who asked; the exit code Environment.Exit was given is known.
+        var message = string.Create(CultureInfo.InvariantCulture,
+            $"the process began to exit (exit code {Environment.ExitCode}) while this cell was running: the cell called Environment.Exit, or the process was terminated. A cell must not end its host; throw an exception to stop the notebook.");
         context.Fail(new ErrorOutput("ProcessExit", message, Array.Empty<string>()), null, CellFailureKind.ProcessExit);
         context.Seal();
         ProcessExiting?.Invoke(this, new CellExecutionResult(context.ExecutionCount, context.KernelName, context.Failure, context.Started, DateTimeOffset.UtcNow, Abandoned: false));
