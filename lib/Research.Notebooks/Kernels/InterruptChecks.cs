@@ -84,112 +84,50 @@ internal sealed class InterruptChecks
     {
         public List<TextChange> Changes { get; } = new();
 
-        public override void VisitWhileStatement(WhileStatementSyntax node)
+        public override void Visit(SyntaxNode? node)
         {
-            LoopBody(node.Statement);
-            base.VisitWhileStatement(node);
-        }
+            switch (node)
+            {
+                case WhileStatementSyntax loop:
+                    LoopBody(loop.Statement);
+                    break;
+                case DoStatementSyntax loop:
+                    LoopBody(loop.Statement);
+                    break;
+                case ForStatementSyntax loop:
+                    LoopBody(loop.Statement);
+                    break;
+                case CommonForEachStatementSyntax loop:
+                    LoopBody(loop.Statement);
+                    break;
+                case GotoStatementSyntax jump:
+                    Wrap(jump);
+                    break;
+                case MethodDeclarationSyntax method:
+                    Body(method.Body, method.ExpressionBody, method.SemicolonToken, Returns(method.ReturnType, method.Modifiers));
+                    break;
+                case LocalFunctionStatementSyntax function:
+                    Body(function.Body, function.ExpressionBody, function.SemicolonToken, Returns(function.ReturnType, function.Modifiers));
+                    break;
+                case BaseMethodDeclarationSyntax member:
+                    // Constructors and destructors return nothing; operators and conversions return their value.
+                    Body(member.Body, member.ExpressionBody, member.SemicolonToken, returns: member is OperatorDeclarationSyntax or ConversionOperatorDeclarationSyntax);
+                    break;
+                case AccessorDeclarationSyntax accessor:
+                    Body(accessor.Body, accessor.ExpressionBody, accessor.SemicolonToken, returns: accessor.IsKind(SyntaxKind.GetAccessorDeclaration));
+                    break;
+                case PropertyDeclarationSyntax property:
+                    Getter(property.ExpressionBody, property.SemicolonToken);
+                    break;
+                case IndexerDeclarationSyntax indexer:
+                    Getter(indexer.ExpressionBody, indexer.SemicolonToken);
+                    break;
+                case AnonymousFunctionExpressionSyntax function:
+                    Body(function.Block, null, default, returns: false);
+                    break;
+            }
 
-        public override void VisitDoStatement(DoStatementSyntax node)
-        {
-            LoopBody(node.Statement);
-            base.VisitDoStatement(node);
-        }
-
-        public override void VisitForStatement(ForStatementSyntax node)
-        {
-            LoopBody(node.Statement);
-            base.VisitForStatement(node);
-        }
-
-        public override void VisitForEachStatement(ForEachStatementSyntax node)
-        {
-            LoopBody(node.Statement);
-            base.VisitForEachStatement(node);
-        }
-
-        public override void VisitForEachVariableStatement(ForEachVariableStatementSyntax node)
-        {
-            LoopBody(node.Statement);
-            base.VisitForEachVariableStatement(node);
-        }
-
-        public override void VisitGotoStatement(GotoStatementSyntax node)
-        {
-            Wrap(node);
-            base.VisitGotoStatement(node);
-        }
-
-        public override void VisitMethodDeclaration(MethodDeclarationSyntax node)
-        {
-            Body(node.Body, node.ExpressionBody, node.SemicolonToken, Returns(node.ReturnType, node.Modifiers));
-            base.VisitMethodDeclaration(node);
-        }
-
-        public override void VisitLocalFunctionStatement(LocalFunctionStatementSyntax node)
-        {
-            Body(node.Body, node.ExpressionBody, node.SemicolonToken, Returns(node.ReturnType, node.Modifiers));
-            base.VisitLocalFunctionStatement(node);
-        }
-
-        public override void VisitConstructorDeclaration(ConstructorDeclarationSyntax node)
-        {
-            Body(node.Body, node.ExpressionBody, node.SemicolonToken, returns: false);
-            base.VisitConstructorDeclaration(node);
-        }
-
-        public override void VisitDestructorDeclaration(DestructorDeclarationSyntax node)
-        {
-            Body(node.Body, node.ExpressionBody, node.SemicolonToken, returns: false);
-            base.VisitDestructorDeclaration(node);
-        }
-
-        public override void VisitOperatorDeclaration(OperatorDeclarationSyntax node)
-        {
-            Body(node.Body, node.ExpressionBody, node.SemicolonToken, returns: true);
-            base.VisitOperatorDeclaration(node);
-        }
-
-        public override void VisitConversionOperatorDeclaration(ConversionOperatorDeclarationSyntax node)
-        {
-            Body(node.Body, node.ExpressionBody, node.SemicolonToken, returns: true);
-            base.VisitConversionOperatorDeclaration(node);
-        }
-
-        public override void VisitAccessorDeclaration(AccessorDeclarationSyntax node)
-        {
-            Body(node.Body, node.ExpressionBody, node.SemicolonToken, returns: node.IsKind(SyntaxKind.GetAccessorDeclaration));
-            base.VisitAccessorDeclaration(node);
-        }
-
-        public override void VisitPropertyDeclaration(PropertyDeclarationSyntax node)
-        {
-            Getter(node.ExpressionBody, node.SemicolonToken);
-            base.VisitPropertyDeclaration(node);
-        }
-
-        public override void VisitIndexerDeclaration(IndexerDeclarationSyntax node)
-        {
-            Getter(node.ExpressionBody, node.SemicolonToken);
-            base.VisitIndexerDeclaration(node);
-        }
-
-        public override void VisitParenthesizedLambdaExpression(ParenthesizedLambdaExpressionSyntax node)
-        {
-            Body(node.Block, null, default, returns: false);
-            base.VisitParenthesizedLambdaExpression(node);
-        }
-
-        public override void VisitSimpleLambdaExpression(SimpleLambdaExpressionSyntax node)
-        {
-            Body(node.Block, null, default, returns: false);
-            base.VisitSimpleLambdaExpression(node);
-        }
-
-        public override void VisitAnonymousMethodExpression(AnonymousMethodExpressionSyntax node)
-        {
-            Body(node.Block, null, default, returns: false);
-            base.VisitAnonymousMethodExpression(node);
+            base.Visit(node);
         }
 
         // Whether an expression body is a value to return: not for void, nor for an async method returning Task/ValueTask.

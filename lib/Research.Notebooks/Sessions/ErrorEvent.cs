@@ -2,7 +2,7 @@ using Research.Notebooks.Execution;
 
 namespace Research.Notebooks.Sessions;
 
-/// <summary>The cell failed (Jupyter <c>error</c>); at most one per execution, and always the last output event.</summary>
+/// <summary>The cell failed (Jupyter <c>error</c>); at most one per execution. Errors are never dropped by the output cap, only clipped.</summary>
 /// <param name="Name">The error name (Jupyter <c>ename</c>), e.g. the exception type or <c>CompilationError</c>.</param>
 /// <param name="Value">The message (Jupyter <c>evalue</c>).</param>
 /// <param name="Traceback">Traceback lines.</param>

@@ -105,6 +105,23 @@ public sealed class RunCommandTests
     }
 
     [Fact]
+    public async Task The_input_is_replaced_only_with_in_place_and_then_keeps_every_cell()
+    {
+        var (input, _) = Notebook("var a = 1;", "a + 1");
+        var before = File.ReadAllText(input);
+
+        var refused = await CliRunner.RunAsync("run", input, "-o", input);
+        Assert.Equal(2, refused.Exit);
+        Assert.Contains("add --in-place to overwrite it", refused.Error);
+        Assert.Equal(before, File.ReadAllText(input));
+
+        var replaced = await CliRunner.RunAsync("run", input, "-o", input, "--in-place");
+        Assert.Equal(0, replaced.Exit);
+        Assert.Equal(new[] { "var a = 1;", "a + 1" }, Cells(input).Select(c => Multiline(c["source"]!)));
+        Assert.Equal("2", Text(Cells(input)[1]["outputs"]![0]!));
+    }
+
+    [Fact]
     public void Memory_stays_flat_over_two_thousand_cells()
     {
         // Each cell keeps a variable, as notebooks do. The notebook measures itself, in its own process: managed heap
@@ -141,9 +158,9 @@ public sealed class RunCommandTests
 
     private static List<JsonNode> Cells(string notebook) => JsonNode.Parse(File.ReadAllText(notebook))!["cells"]!.AsArray().Select(c => c!).ToList();
 
-    private static string Text(JsonNode output)
-    {
-        var text = output["text"] ?? output["data"]!["text/plain"]!;
-        return text is JsonArray lines ? string.Concat(lines.Select(l => l!.GetValue<string>())) : text.GetValue<string>();
-    }
+    private static string Text(JsonNode output) => Multiline(output["text"] ?? output["data"]!["text/plain"]!);
+
+    // nbformat text: one string, or a list of lines.
+    private static string Multiline(JsonNode text) =>
+        text is JsonArray lines ? string.Concat(lines.Select(l => l!.GetValue<string>())) : text.GetValue<string>();
 }
