@@ -26,19 +26,15 @@ public sealed class CellExecutionContext
     private readonly bool _silent;
     private readonly StreamBuffer _streams = new();
     private readonly OutputBudget _budget;
-    private readonly CancellationTokenSource _interrupt;
-    private readonly CancellationToken _token;
-    private readonly List<UserCodeScope> _userCode = new();
-    private int _interruptRaised;
-    private string _pendingInput = string.Empty;
-    private int _pendingInputIndex;
+    private readonly CellInterruption _interruption;
+    private readonly CellInput _consoleInput;
 
     // The session owns the interrupt source and disposes of it once the cell's code has really ended.
     internal CellExecutionContext(NotebookSession session, string kernelName, int cellNumber, int executionCount, bool silent, ICellObserver observer, IInputProvider input, CancellationTokenSource interrupt)
     {
         _session = session;
-        _interrupt = interrupt;
-        _token = interrupt.Token;
+        _interruption = new CellInterruption(interrupt, _gate);
+        _consoleInput = new CellInput(() => GetInputAsync(string.Empty).GetAwaiter().GetResult());
         _observer = observer;
         _input = input;
         _silent = silent;
@@ -70,10 +66,10 @@ public sealed class CellExecutionContext
     public FormatContext FormatContext => _session.FormatContext;
 
     /// <summary>Cancelled when the cell is interrupted, times out or the run is cancelled; kernels pass it to their work.</summary>
-    public CancellationToken CancellationToken => _token;
+    public CancellationToken CancellationToken => _interruption.Token;
 
     /// <summary>Why the cell is being stopped (timeout, interrupt, cancellation), or null while it may run.</summary>
-    public CellFailureKind? InterruptKind { get; private set; }
+    public CellFailureKind? InterruptKind => _interruption.Kind;
 
     /// <summary>The failure reported for the cell, or null.</summary>
     public CellFailure? Failure { get; private set; }
@@ -221,7 +217,7 @@ public sealed class CellExecutionContext
     {
         // The prompt a cell wrote before Console.ReadLine() must be on screen before the question is asked.
         FlushStreams();
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _token);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _interruption.Token);
         return await _input.GetInputAsync(new InputRequest(prompt, isPassword), linked.Token).ConfigureAwait(false);
     }
 
@@ -231,78 +227,32 @@ public sealed class CellExecutionContext
     /// <see cref="Thread.Interrupt"/>. Kernels wrap the synchronous part of running user code in it, and nothing
     /// else: a thread is only interrupted while it is blocked inside the scope.
     /// </summary>
-    public IDisposable EnterUserCode()
-    {
-        var scope = new UserCodeScope(this, Thread.CurrentThread);
-        lock (_gate)
-        {
-            _userCode.Add(scope);
-        }
-
-        return scope;
-    }
+    public IDisposable EnterUserCode() => _interruption.EnterUserCode();
 
     /// <summary>Makes this the <see cref="Current"/> context of the calling async flow.</summary>
     internal void Enter() => CurrentContext.Value = this;
 
-    /// <summary>Reads a line for <c>Console.ReadLine()</c>: the rest of a line <see cref="ReadChar"/> started, or a new one from the host.</summary>
-    internal string ReadLine()
-    {
-        if (_pendingInputIndex < _pendingInput.Length)
-        {
-            var rest = _pendingInput[_pendingInputIndex..^1];
-            _pendingInputIndex = _pendingInput.Length;
-            return rest;
-        }
+    /// <summary>Reads a line for <c>Console.ReadLine()</c>.</summary>
+    internal string ReadLine() => _consoleInput.ReadLine();
 
-        return GetInputAsync(string.Empty).GetAwaiter().GetResult();
-    }
-
-    /// <summary>Reads (or peeks at) one character for <c>Console.Read()</c>, asking the host for a line when none is left.</summary>
-    internal int ReadChar(bool peek)
-    {
-        if (_pendingInputIndex >= _pendingInput.Length)
-        {
-            _pendingInput = GetInputAsync(string.Empty).GetAwaiter().GetResult() + "\n";
-            _pendingInputIndex = 0;
-        }
-
-        return peek ? _pendingInput[_pendingInputIndex] : _pendingInput[_pendingInputIndex++];
-    }
+    /// <summary>Reads (or peeks at) one character for <c>Console.Read()</c>.</summary>
+    internal int ReadChar(bool peek) => _consoleInput.Read(peek);
 
     /// <summary>Throws <see cref="OperationCanceledException"/> when the cell has been asked to stop.</summary>
-    internal void ThrowIfInterrupted()
-    {
-        if (InterruptKind is not null)
-        {
-            throw new OperationCanceledException("the cell was interrupted.", _token);
-        }
-    }
+    internal void ThrowIfInterrupted() => _interruption.ThrowIfRequested();
 
     /// <summary>Asks the cell to stop: cancels its token, arms the interrupt checks, wakes blocked user code. The first reason wins.</summary>
     internal void RequestInterrupt(CellFailureKind kind)
     {
         lock (_gate)
         {
-            if (InterruptKind is not null || IsSealed)
+            if (IsSealed || !_interruption.Request(kind))
             {
                 return;
             }
-
-            InterruptKind = kind;
-            _interruptRaised = 1;
-            CellInterrupt.Raise();
-            InterruptBlockedLocked();
         }
 
-        try
-        {
-            _interrupt.Cancel();
-        }
-        catch (ObjectDisposedException)
-        {
-            // The cell ended between the check above and here; there is nothing left to stop.
-        }
+        _interruption.Cancel();
     }
 
     /// <summary>Wakes user code that is blocked now (called again while the host waits for the cell to stop).</summary>
@@ -310,18 +260,12 @@ public sealed class CellExecutionContext
     {
         lock (_gate)
         {
-            InterruptBlockedLocked();
+            _interruption.WakeBlocked();
         }
     }
 
     /// <summary>Ends the interrupt of this cell for <see cref="CellInterrupt"/>, once its code has really stopped.</summary>
-    internal void ReleaseInterrupt()
-    {
-        if (Interlocked.Exchange(ref _interruptRaised, 0) == 1)
-        {
-            CellInterrupt.Lower();
-        }
-    }
+    internal void ReleaseInterrupt() => _interruption.Release();
 
     /// <summary>The interrupt report, saying whether the cell's code had to be left running.</summary>
     internal void ReportInterrupted(int? line, bool abandoned)
@@ -429,25 +373,6 @@ public sealed class CellExecutionContext
     private MimeBundle TruncationNote() => new MimeBundle().Set(MimeBundle.PlainText, string.Create(CultureInfo.InvariantCulture,
         $"[output truncated: this cell's output reached the limit of {_budget.Limit:N0} bytes; the rest was dropped]"));
 
-    private void InterruptBlockedLocked()
-    {
-        if (InterruptKind is null)
-        {
-            return;
-        }
-
-        foreach (var scope in _userCode)
-        {
-            // Only a thread blocked right now is woken: a pending interrupt would fire at its next wait, which could
-            // be outside the cell's code. A running thread meets CellInterrupt.Check instead.
-            if ((scope.Thread.ThreadState & ThreadState.WaitSleepJoin) != 0)
-            {
-                scope.Interrupted = true;
-                scope.Thread.Interrupt();
-            }
-        }
-    }
-
     private static List<string> Clip(IReadOnlyList<string> lines, long limit)
     {
         var kept = new List<string>();
@@ -489,34 +414,5 @@ public sealed class CellExecutionContext
         }
 
         return filtered;
-    }
-
-    private sealed class UserCodeScope(CellExecutionContext owner, Thread thread) : IDisposable
-    {
-        public Thread Thread => thread;
-
-        public bool Interrupted { get; set; }
-
-        public void Dispose()
-        {
-            bool interrupted;
-            lock (owner._gate)
-            {
-                owner._userCode.Remove(this);
-                interrupted = Interrupted;
-            }
-
-            if (interrupted)
-            {
-                // An interrupt the user code did not meet would fire at this thread's next wait: consume it here.
-                try
-                {
-                    Thread.Sleep(0);
-                }
-                catch (ThreadInterruptedException)
-                {
-                }
-            }
-        }
     }
 }
