@@ -33,12 +33,23 @@ public static class NotebookFile
     public static void Save(Notebook notebook, string path)
     {
         var format = Format(path) ?? throw new NotebookFormatException($"{path}: unsupported notebook extension '{Path.GetExtension(path)}' (expected .ipynb or .dib).");
-        var text = format == ".dib" ? DibFormat.Write(notebook) : IpynbFormat.Write(notebook);
         var full = Path.GetFullPath(path);
         var temporary = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
         try
         {
-            File.WriteAllText(temporary, text, Utf8NoBom);
+            // Streamed, so saving a large notebook after every cell does not build its whole text in memory each time.
+            using (var writer = new StreamWriter(temporary, append: false, Utf8NoBom))
+            {
+                if (format == ".dib")
+                {
+                    writer.Write(DibFormat.Write(notebook));
+                }
+                else
+                {
+                    IpynbFormat.Write(notebook, writer);
+                }
+            }
+
             File.Move(temporary, full, overwrite: true);
         }
         finally

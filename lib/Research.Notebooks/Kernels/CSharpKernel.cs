@@ -117,8 +117,9 @@ public sealed class CSharpKernel : IKernel
         using (context.EnterUserCode())
         {
             // Only the synchronous part of the cell runs in the scope: after its first await the cell continues on
-            // pool threads, which Thread.Interrupt must not hit.
-            running = script.RunFromAsync(_state, _ => true, cancellationToken);
+            // pool threads, which Thread.Interrupt must not hit. No token here: Roslyn would throw for a cancelled one
+            // and lose where the cell stopped; the cell's own checks and its CancellationToken stop it.
+            running = script.RunFromAsync(_state, _ => true, CancellationToken.None);
         }
 
         var state = await running;
