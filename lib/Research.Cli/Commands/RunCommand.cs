@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
+using System.Text.Json.Nodes;
 using Research.Cli.Run;
 using Research.Cli.Terminal;
 using Research.Notebooks;
@@ -37,10 +38,26 @@ public static class RunCommand
         var cwd = new Option<DirectoryInfo?>("--cwd") { Description = "Working directory of the cells: relative paths resolve against it (default: the notebook's directory)." };
         var exitWithParent = new Option<bool>("--exit-with-parent") { Description = "Exit as soon as standard input closes (run-all uses this so its children die with it)." };
         var external = new Option<bool>("--allow-external-resources") { Description = "Let cells read data-package resources outside the extract directory." };
+        var maxOutput = new Option<long>("--max-output-bytes")
+        {
+            Description = "The most output (UTF-8 bytes of text and display data) one cell may produce; the rest is dropped with a note.",
+            DefaultValueFactory = _ => NotebookHostOptions.DefaultMaxOutputBytes,
+        };
+        var noTiming = new Option<bool>("--no-timing")
+        {
+            Description = "Leave per-cell timing (nbclient 'execution' and papermill metadata) out of the executed notebook, so identical runs write identical bytes.",
+        };
         var command = new Command("run", "Execute a notebook headlessly and write the executed .ipynb (and an HTML report).")
         {
-            notebook, parameters, output, html, timeout, allowErrors, inPlace, cwd, exitWithParent, external,
+            notebook, parameters, output, html, timeout, allowErrors, inPlace, cwd, exitWithParent, external, maxOutput, noTiming,
         };
+        maxOutput.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<long>() < 1)
+            {
+                result.AddError("--max-output-bytes must be at least 1");
+            }
+        });
         timeout.Validators.Add(result =>
         {
             if (result.GetValueOrDefault<double>() is not (> 0 and <= 7 * 24 * 3600))
@@ -68,7 +85,9 @@ public static class RunCommand
                 TimeSpan.FromSeconds(parse.GetValue(timeout)),
                 parse.GetValue(allowErrors),
                 parse.GetValue(inPlace),
-                parse.GetValue(cwd));
+                parse.GetValue(cwd),
+                parse.GetValue(maxOutput),
+                !parse.GetValue(noTiming));
             return ExecuteAsync(request, parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, cancellationToken);
         });
         return command;
@@ -113,22 +132,37 @@ public static class RunCommand
             return ExitCodes.Usage;
         }
 
-        var options = new NotebookHostOptions { CellTimeout = request.Timeout, AllowErrors = request.AllowErrors };
-        ProjectLibraries.AddTo(options);
-        var progress = new RunProgress(stderr, interactive: !Console.IsErrorRedirected && EscapingWriter.WritesTo(stderr, Console.Error));
-        var result = await new NotebookRunner(options).RunAsync(document, workingDirectory, progress, cancellationToken);
-        progress.Complete();
-
-        NotebookFile.Save(document, outputPath);
-        if (request.Html is { } report)
+        var options = new NotebookHostOptions
         {
-            await File.WriteAllTextAsync(report.FullName, HtmlReportWriter.Write(document, Path.GetFileNameWithoutExtension(input)), CancellationToken.None);
+            CellTimeout = request.Timeout,
+            AllowErrors = request.AllowErrors,
+            MaxOutputBytes = request.MaxOutputBytes,
+            RecordTiming = request.RecordTiming,
+        };
+        ProjectLibraries.AddTo(options);
+        if (request.RecordTiming)
+        {
+            RecordPaths(document, input, outputPath);
         }
 
+        void WriteReport()
+        {
+            if (request.Html is { } report)
+            {
+                File.WriteAllText(report.FullName, HtmlReportWriter.Write(document, Path.GetFileNameWithoutExtension(input)));
+            }
+        }
+
+        var progress = new RunProgress(stderr, interactive: !Console.IsErrorRedirected && EscapingWriter.WritesTo(stderr, Console.Error));
+        var checkpoint = new RunCheckpoint(document, Path.GetFileName(input), outputPath, WriteReport, stderr, progress);
+        var result = await new NotebookRunner(options).RunAsync(document, workingDirectory, checkpoint, cancellationToken);
+        progress.Complete();
+
+        checkpoint.Save();
+        WriteReport();
         foreach (var failure in result.Failures)
         {
-            var line = failure.Line is { } l ? string.Create(CultureInfo.InvariantCulture, $", line {l}") : string.Empty;
-            await stderr.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"notebook {Path.GetFileName(input)}, cell {failure.CellNumber}{line}: {failure.Message}"));
+            await stderr.WriteLineAsync(FailureLine.Of(Path.GetFileName(input), failure));
         }
 
         // The paths as given: a run-all log must not carry the machine's absolute paths.
@@ -162,11 +196,23 @@ public static class RunCommand
             : null;
     }
 
+    // papermill's input_path and output_path, without publishing where the files are on this machine: the input
+    // relative to the executed notebook when it lies below it, its file name otherwise.
+    private static void RecordPaths(Notebook document, string input, string output)
+    {
+        var papermill = document.Metadata["papermill"] as JsonObject ?? new JsonObject();
+        var relative = Path.GetRelativePath(Path.GetDirectoryName(output)!, input);
+        var below = !Path.IsPathRooted(relative) && !relative.StartsWith("..", StringComparison.Ordinal);
+        papermill["input_path"] = (below ? relative : Path.GetFileName(input)).Replace('\\', '/');
+        papermill["output_path"] = Path.GetFileName(output);
+        document.Metadata["papermill"] = papermill;
+    }
+
     private static KeyValuePair<string, string> SplitParameter(string text)
     {
         var equals = text.IndexOf('=', StringComparison.Ordinal);
         return KeyValuePair.Create(text[..equals].Trim(), text[(equals + 1)..]);
     }
 
-    private sealed record RunRequest(FileInfo Notebook, string[] Parameters, FileInfo? Output, FileInfo? Html, TimeSpan Timeout, bool AllowErrors, bool InPlace, DirectoryInfo? WorkingDirectory);
+    private sealed record RunRequest(FileInfo Notebook, string[] Parameters, FileInfo? Output, FileInfo? Html, TimeSpan Timeout, bool AllowErrors, bool InPlace, DirectoryInfo? WorkingDirectory, long MaxOutputBytes, bool RecordTiming);
 }
