@@ -22,7 +22,10 @@ public static class MunicipalResults
         return new ResultFile(municipality, Kind, list);
     }
 
-    /// <summary>Writes the result file into <paramref name="outputDirectory"/> (created if needed) and returns its path.</summary>
+    /// <summary>
+    /// Writes the result file into <paramref name="outputDirectory"/> (created if needed) and returns its path relative
+    /// to the current directory (a notebook shows it, and no machine path may reach a published output).
+    /// </summary>
     public static string Save(string outputDirectory, string municipality, IEnumerable<ResultTable> tables)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(outputDirectory);
@@ -30,6 +33,6 @@ public static class MunicipalResults
         Directory.CreateDirectory(directory);
         var path = Path.Combine(directory, ResultFile.FileNameFor(municipality));
         Create(municipality, tables).Save(path);
-        return path;
+        return Path.GetRelativePath(Directory.GetCurrentDirectory(), path).Replace('\\', '/');
     }
 }

@@ -14,7 +14,7 @@ public sealed class PublishedTablesTests(SmallExtractFixture fixture) : IClassFi
         var sections = fixture.Sections(municipality);
         var directory = Path.Combine(fixture.Directory, "out");
         var path = MunicipalResults.Save(directory, municipality, sections.Tables);
-        Assert.Equal(Path.Combine(directory, $"{municipality}.results.json"), path);
+        Assert.Equal(Path.Combine(directory, $"{municipality}.results.json"), Path.GetFullPath(path)); // returned relative to the current directory
         var saved = ResultFile.Load(path);
         Assert.Equal("municipal", saved.Kind);
         Assert.Equal(municipality, saved.Site);
