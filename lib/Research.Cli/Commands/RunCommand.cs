@@ -25,7 +25,12 @@ public static class RunCommand
             Description = "name=value for the cell tagged 'parameters' (repeatable); typed by the default's type.",
         };
         var output = new Option<FileInfo?>("--output", "-o") { Description = "The executed notebook to write (.ipynb; default: NOTEBOOK.executed.ipynb next to the input)." };
-        var html = new Option<FileInfo?>("--html") { Description = "Also write a standalone HTML report (works offline)." };
+        var html = new Option<FileInfo?>("--html") { Description = "Also write a standalone HTML report (works offline); code cells are left out unless --show-code." };
+        var showCode = new Option<bool>("--show-code") { Description = "Keep the code cells in the HTML report (folded, with a toggle), as nbconvert does without --no-input." };
+        var workingDirectory = new Option<DirectoryInfo?>("--cwd")
+        {
+            Description = "The working directory the notebook runs in: relative paths in cells and parameters resolve against it (default: the notebook's folder, as in Jupyter).",
+        };
         var timeout = new Option<double>("--timeout")
         {
             Description = "Seconds one cell may run before it is stopped.",
@@ -35,7 +40,7 @@ public static class RunCommand
         var inPlace = new Option<bool>("--in-place") { Description = "Allow the output to replace the input notebook." };
         var command = new Command("run", "Execute a notebook headlessly and write the executed .ipynb (and an HTML report).")
         {
-            notebook, parameters, output, html, timeout, allowErrors, inPlace,
+            notebook, parameters, output, html, showCode, workingDirectory, timeout, allowErrors, inPlace,
         };
         timeout.Validators.Add(result =>
         {
@@ -51,6 +56,8 @@ public static class RunCommand
                 parse.GetValue(parameters) ?? Array.Empty<string>(),
                 parse.GetValue(output),
                 parse.GetValue(html),
+                parse.GetValue(showCode),
+                parse.GetValue(workingDirectory),
                 TimeSpan.FromSeconds(parse.GetValue(timeout)),
                 parse.GetValue(allowErrors),
                 parse.GetValue(inPlace));
@@ -87,6 +94,8 @@ public static class RunCommand
             return ExitCodes.Usage;
         }
 
+        // One notebook per process: its working directory is the process's, as a Jupyter kernel's is.
+        Directory.SetCurrentDirectory(request.WorkingDirectory?.FullName ?? Path.GetDirectoryName(input)!);
         var options = new NotebookHostOptions { CellTimeout = request.Timeout, AllowErrors = request.AllowErrors };
         ProjectLibraries.AddTo(options);
         var progress = new RunProgress(stderr, interactive: !Console.IsErrorRedirected && ReferenceEquals(stderr, Console.Error));
@@ -96,7 +105,7 @@ public static class RunCommand
         NotebookFile.Save(document, outputPath);
         if (request.Html is { } report)
         {
-            await File.WriteAllTextAsync(report.FullName, HtmlReportWriter.Write(document, Path.GetFileNameWithoutExtension(input)), CancellationToken.None);
+            await File.WriteAllTextAsync(report.FullName, HtmlReportWriter.Write(document, Path.GetFileNameWithoutExtension(input), new HtmlReportOptions { ShowCode = request.ShowCode }), CancellationToken.None);
         }
 
         foreach (var failure in result.Failures)
@@ -124,6 +133,11 @@ public static class RunCommand
             return $"'{request.Notebook}' is not a notebook: expected a .ipynb or .dib file.";
         }
 
+        if (request.WorkingDirectory is { Exists: false } missing)
+        {
+            return $"--cwd '{missing}' is not a directory.";
+        }
+
         if (request.Output is { } output && !string.Equals(output.Extension, ".ipynb", StringComparison.OrdinalIgnoreCase))
         {
             return $"--output '{output}' must be a .ipynb file (executed notebooks keep their outputs only in .ipynb).";
@@ -145,5 +159,5 @@ public static class RunCommand
         return KeyValuePair.Create(text[..equals].Trim(), text[(equals + 1)..]);
     }
 
-    private sealed record RunRequest(FileInfo Notebook, string[] Parameters, FileInfo? Output, FileInfo? Html, TimeSpan Timeout, bool AllowErrors, bool InPlace);
+    private sealed record RunRequest(FileInfo Notebook, string[] Parameters, FileInfo? Output, FileInfo? Html, bool ShowCode, DirectoryInfo? WorkingDirectory, TimeSpan Timeout, bool AllowErrors, bool InPlace);
 }

@@ -46,8 +46,10 @@ public sealed class ReportPipeline(PipelineSettings settings, TextWriter log)
         // Hashed once: the same hashes key every job's cache and go into the provenance record.
         var extractFiles = FileHash.OfDirectory(extracts);
         var municipalities = Municipalities(extract);
+        // Notebooks run in the output directory with paths relative to it, so no machine path reaches an executed notebook.
+        var (extractsParameter, reportsParameter) = (Path.GetRelativePath(outDir, extracts), Path.GetRelativePath(outDir, reports));
         var jobs = municipalities.Select(m => new NotebookJob(m, Path.Combine(notebooks, MunicipalNotebook),
-            new Dictionary<string, string> { ["municipality"] = m, ["extracts"] = extracts, ["output_dir"] = reports }, extractFiles)).ToList();
+            new Dictionary<string, string> { ["municipality"] = m, ["extracts"] = extractsParameter, ["output_dir"] = reportsParameter }, extractFiles)).ToList();
 
         var cache = new JobCache(Path.Combine(outDir, ".cache"));
         var tool = ToolFingerprint.Current;
@@ -81,7 +83,7 @@ public sealed class ReportPipeline(PipelineSettings settings, TextWriter log)
         }
 
         var synthesis = new NotebookJob("synthesis", Path.Combine(notebooks, SynthesisNotebook),
-            new Dictionary<string, string> { ["results_dir"] = reports, ["extracts"] = extracts, ["output_dir"] = reports },
+            new Dictionary<string, string> { ["results_dir"] = reportsParameter, ["extracts"] = extractsParameter, ["output_dir"] = reportsParameter },
             jobs.Select(j => FileHash.Of(j.Results(reports), reports)).Concat(extractFiles).ToList());
         var synthesisRecord = await RunJobAsync(synthesis, cache, tool, outDir, cancellationToken);
         if (synthesisRecord is null)
@@ -160,7 +162,10 @@ public sealed class ReportPipeline(PipelineSettings settings, TextWriter log)
             File.Delete(stale);
         }
 
-        var arguments = new List<string> { "run", job.Notebook, "-o", job.ExecutedNotebook(reports), "--html", job.Html(reports), "--timeout", settings.CellTimeoutSeconds.ToString(CultureInfo.InvariantCulture) };
+        var arguments = new List<string>
+        {
+            "run", job.Notebook, "-o", job.ExecutedNotebook(reports), "--html", job.Html(reports), "--cwd", outDir, "--timeout", settings.CellTimeoutSeconds.ToString(CultureInfo.InvariantCulture),
+        };
         foreach (var (name, value) in job.Parameters)
         {
             arguments.Add("-p");
