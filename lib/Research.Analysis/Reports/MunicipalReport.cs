@@ -21,8 +21,14 @@ public sealed class MunicipalReport
     public const string Kind = "municipal";
 
     private MunicipalReport(ReportContext context, ReportSpecification specification, DesignSection design, BalanceSection balance, PrimaryOutcomes primary,
-        Durability durability, Wellbeing wellbeing, Attrition attrition, EvidenceRating evidence)
+        Durability durability, Wellbeing wellbeing, Attrition attrition, EvidenceRating evidence, EffectPaths paths, Fiscal fiscal, Subgroups subgroups,
+        Sensitivity sensitivity, ReturnToBenefit returns)
     {
+        Paths = paths;
+        Fiscal = fiscal;
+        Subgroups = subgroups;
+        Sensitivity = sensitivity;
+        Returns = returns;
         Context = context;
         Specification = specification;
         Design = design;
@@ -66,6 +72,21 @@ public sealed class MunicipalReport
     /// <summary>The strength of the evidence.</summary>
     public EvidenceRating Evidence { get; }
 
+    /// <summary>The effects month by month, before and after randomisation.</summary>
+    public EffectPaths Paths { get; }
+
+    /// <summary>The effects on the benefit paid.</summary>
+    public Fiscal Fiscal { get; }
+
+    /// <summary>Subgroup effects (exploratory).</summary>
+    public Subgroups Subgroups { get; }
+
+    /// <summary>Effects under other definitions of full outflow.</summary>
+    public Sensitivity Sensitivity { get; }
+
+    /// <summary>Return to benefit after leaving it.</summary>
+    public ReturnToBenefit Returns { get; }
+
     /// <summary>When the COVID-19 pandemic reached the participants.</summary>
     public CovidPeriod Covid { get; }
 
@@ -79,9 +100,12 @@ public sealed class MunicipalReport
         specification ??= ReportSpecification.Default;
         var balance = BalanceSection.Compute(context, specification.Disclosure.MinimumCount);
         var attrition = Attrition.Compute(context);
-        return new MunicipalReport(context, specification, DesignSection.Compute(context), balance, PrimaryOutcomes.Compute(context, specification.Effects),
+        var primary = PrimaryOutcomes.Compute(context, specification.Effects);
+        return new MunicipalReport(context, specification, DesignSection.Compute(context), balance, primary,
             Durability.Compute(context, specification.Effects), Wellbeing.Compute(context, specification: specification.Effects), attrition,
-            EvidenceRating.Compute(context, balance, attrition));
+            EvidenceRating.Compute(context, balance, attrition), EffectPaths.Compute(context, specification.Effects),
+            Fiscal.Compute(context, primary.Horizons.Where(h => h >= context.Experiment.PrimaryHorizonMonths).ToList(), specification.Effects),
+            Subgroups.Compute(context, specification.Effects), Sensitivity.Compute(context, specification.Effects), ReturnToBenefit.Compute(context));
     }
 
     /// <summary>The published table called <paramref name="name"/>.</summary>
@@ -116,6 +140,7 @@ public sealed class MunicipalReport
         drafts.AddRange(WellbeingTables.Of(Wellbeing, stratified));
         drafts.AddRange(AttritionTables.Of(Attrition));
         drafts.AddRange(EvidenceTables.Of(Evidence));
+        drafts.AddRange(ExtensionTables.Of(Paths, Fiscal, Subgroups, Sensitivity, Returns, Specification.Effects, stratified));
         var duplicate = drafts.GroupBy(t => t.Table.Name, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null)
         {

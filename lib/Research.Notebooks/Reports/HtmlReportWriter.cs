@@ -30,7 +30,6 @@ public static partial class HtmlReportWriter
         .nb-table-footer{font-size:.8rem;color:#57606a}
         nav.toc{border:1px solid #d0d7de;background:#fafbfc;padding:.5rem 1rem;margin:1.5rem 0;font-size:.9rem}
         nav.toc ol{margin:.2rem 0 .2rem 1.2rem;padding:0}
-        nav.toc li.level-3{margin-left:1.2rem;list-style:circle}
         button.code-toggle{font-size:.8rem;margin:.5rem 0}
         @media print{
           body{max-width:none;margin:0;font-size:10.5pt}
@@ -112,15 +111,29 @@ public static partial class HtmlReportWriter
 
     private static void WriteContents(StringBuilder html, IReadOnlyList<(int Level, string Id, string Text)> headings, bool showCode)
     {
-        html.Append("<nav class=\"toc\"><b>Contents</b><ol>");
+        html.Append("<nav class=\"toc\"><b>Contents</b>\n<ol>");
+        var (item, nested) = (false, false);
         foreach (var (level, id, text) in headings)
         {
+            // Level-3 headings nest under the level-2 heading before them.
+            if (level == 2)
+            {
+                html.Append(nested ? "</ol>" : string.Empty).Append(item ? "</li>" : string.Empty);
+                (item, nested) = (true, false);
+                html.Append("<li>");
+            }
+            else if (!nested)
+            {
+                html.Append(item ? string.Empty : "<li>").Append("<ol>");
+                (item, nested) = (true, true);
+            }
+
             // The heading text is Markdig's HTML already (entities encoded); only the id needs care in the attribute.
-            html.Append("<li class=\"level-").Append(level.ToString(CultureInfo.InvariantCulture)).Append("\"><a href=\"#").Append(WebUtility.HtmlEncode(id)).Append("\">")
-                .Append(text).Append("</a></li>");
+            html.Append(level == 3 ? "<li>" : string.Empty).Append("<a href=\"#").Append(WebUtility.HtmlEncode(id)).Append("\">").Append(text).Append("</a>")
+                .Append(level == 3 ? "</li>" : string.Empty);
         }
 
-        html.Append("</ol></nav>\n");
+        html.Append(nested ? "</ol>" : string.Empty).Append(item ? "</li>" : string.Empty).Append("</ol></nav>\n");
         if (showCode)
         {
             html.Append(ToggleButton);

@@ -49,7 +49,7 @@ public static class ReportCharts
         // The note (what bands and shading mean) is a subtitle, so it never collides with the legend.
         var title = chart.Note is null ? System.Net.WebUtility.HtmlEncode(chart.Title)
             : $"{System.Net.WebUtility.HtmlEncode(chart.Title)}<br><sub>{System.Net.WebUtility.HtmlEncode(chart.Note)}</sub>";
-        layout.SetProperty("title", new Dictionary<string, object> { ["text"] = title, ["font"] = new Dictionary<string, object> { ["size"] = 15 }, ["x"] = 0, ["xanchor"] = "left" });
+        layout.SetProperty("title", new Dictionary<string, object> { ["text"] = title, ["font"] = new Dictionary<string, object> { ["size"] = 15 }, ["x"] = 0, ["xref"] = "paper", ["xanchor"] = "left" });
         var span = chart.Series.SelectMany(s => s.X).DefaultIfEmpty(0).Max() - chart.Series.SelectMany(s => s.X).DefaultIfEmpty(0).Min();
         layout.SetProperty("xaxis", new Dictionary<string, object>
         {

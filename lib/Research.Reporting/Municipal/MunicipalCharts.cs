@@ -49,6 +49,34 @@ public sealed class MunicipalCharts
             Note: "Bands: 95% intervals (Wilson). Shaded: the intervention period, the COVID-19 months, and months whose shares are withheld by disclosure control."));
     }
 
+    /// <summary>
+    /// The effect on <paramref name="outcome"/> month by month, per arm with its 95% band, from 12 months before
+    /// randomisation: the months before it are a check that the arms started alike.
+    /// </summary>
+    public GenericChart EffectPath(ReportOutcome outcome)
+    {
+        ArgumentNullException.ThrowIfNull(outcome);
+        var rows = _report["effect_path"].Rows.Where(r => r.Label("outcome") == outcome.Key).ToList();
+        var months = rows.Select(Month).Distinct().Order().ToList();
+        var series = _report.Context.Experiment.TreatmentArms.Select((arm, i) =>
+        {
+            var byMonth = rows.Where(r => r.Label("arm") == arm.Code).ToDictionary(Month);
+            double? Get(int m, string column) => byMonth.TryGetValue(m, out var r) ? r[column] : null;
+            return new ChartSeries(arm.NameNl, [.. months.Select(m => (double)m)], [.. months.Select(m => Get(m, ResultValue.Estimate))],
+                [.. months.Select(m => Get(m, ResultValue.CiLow))], [.. months.Select(m => Get(m, ResultValue.CiHigh))], Palette.Arm(i + 1));
+        }).ToList();
+        var first = months.Count == 0 ? -12 : months.Min();
+        return ReportCharts.Draw(new LineChart(
+            $"{outcome.Short}: effect by month",
+            "Months since randomisation",
+            "Effect (percentage points)",
+            AxisScale.PercentagePoints,
+            series,
+            [new ChartSpan(first - 0.5, -0.5, "before randomisation (no effect expected)", SpanKind.PreRandomisation), .. Periods(months.Count == 0 ? 0 : months.Max())],
+            ZeroLine: true,
+            Note: $"Intention-to-treat, difference in shares (within strata), 95% bands ({_report.Paths.Method.Label}). Months without a line: not estimable."));
+    }
+
     /// <summary>The Kaplan–Meier share with a first outflow into <paramref name="outcome"/> by arm, at the published points, with 95% bands.</summary>
     public GenericChart Survival(ReportOutcome outcome)
     {
@@ -104,6 +132,15 @@ public sealed class MunicipalCharts
             Note: "Means of the respondents with a valid score, with 95% intervals" + (score.HigherMeans is { } h ? $"; higher means {h}." : ".")));
     }
 
+    /// <summary>How a chart names the COVID-19 months.</summary>
+    public static string CovidLabel(CovidPeriod covid)
+    {
+        ArgumentNullException.ThrowIfNull(covid);
+        return covid.FromAny == covid.FromAll
+            ? string.Create(CultureInfo.InvariantCulture, $"COVID-19 (from month {covid.FromAny})")
+            : string.Create(CultureInfo.InvariantCulture, $"COVID-19 (from month {covid.FromAny} for the last randomised, {covid.FromAll} for the first)");
+    }
+
     private static int Month(ResultRow row) => int.Parse(row.Label("month"), CultureInfo.InvariantCulture);
 
     private IEnumerable<ChartSpan> Periods(int lastMonth)
@@ -112,8 +149,7 @@ public sealed class MunicipalCharts
         var covid = _report.Covid;
         if (covid.FromAny <= lastMonth)
         {
-            yield return new ChartSpan(Math.Max(0, covid.FromAny), lastMonth, string.Create(CultureInfo.InvariantCulture,
-                $"COVID-19 (from month {covid.FromAny} for the last randomised, {covid.FromAll} for the first)"), SpanKind.Covid);
+            yield return new ChartSpan(Math.Max(0, covid.FromAny), lastMonth, CovidLabel(covid), SpanKind.Covid);
         }
     }
 

@@ -106,6 +106,47 @@ public sealed class MunicipalReportView
         return parts;
     }
 
+    /// <summary>Section 3: the effects month by month, from a year before randomisation (the pre-trend check).</summary>
+    public IReadOnlyList<object> EffectPaths() => [.. ReportOutcome.All.Select(Charts.EffectPath)];
+
+    /// <summary>Section 3: the effects under other definitions of full outflow.</summary>
+    public IReadOnlyList<object> Sensitivity() =>
+        [Table("definitions", ["definition_label", "arm_name_nl", ResultValue.Estimate, ResultValue.CiLow, ResultValue.CiHigh, ResultValue.PValue, "control_mean", "n_arm", "n_control"])];
+
+    /// <summary>Section 3: effects by subgroup (exploratory), one table per outcome, and the tests of differences between subgroups.</summary>
+    public IReadOnlyList<object> Subgroups() =>
+    [
+        .. Analysis.Reports.Subgroups.Outcomes.Select(o => (object)Table("subgroups", ["dimension_label", "level", "arm_name_nl", ResultValue.Estimate, ResultValue.CiLow, ResultValue.CiHigh, ResultValue.PValue, "n_arm", "n_control"])
+            .Where(r => r.Label("outcome") == o.Key).Titled($"Exploratory: effects on '{o.Label}' by subgroup at month {MainHorizon}")),
+        Table("subgroup_tests", ["dimension_label", "outcome_label", "F", "df1", "df2", ResultValue.PValue]),
+    ];
+
+    /// <summary>Section 4: benefit paid per participant, and the benefit saved.</summary>
+    public IReadOnlyList<object> Fiscal() =>
+        [Table("fiscal", ["arm_name_nl", "arm_type_nl", "horizon", "control_mean", ResultValue.Estimate, ResultValue.CiLow, ResultValue.CiHigh, ResultValue.PValue, "n_arm", "n_control"])
+            .Highlight(IsMainHorizon, MainHorizonNote)];
+
+    /// <summary>Section 4: return to benefit after leaving it.</summary>
+    public IReadOnlyList<object> ReturnToBenefit() =>
+        [Table("return_to_benefit", ["arm_name_nl", "n_left", "returned", ResultValue.CiLow, ResultValue.CiHigh])];
+
+    /// <summary>The COVID-19 note: which months of follow-up fall in the pandemic.</summary>
+    public Html Covid()
+    {
+        var covid = Report.Covid;
+        var e = Report.Context.Experiment;
+        var c = CultureInfo.InvariantCulture;
+        var later = Report.Primary.Horizons.Where(h => h >= covid.FromAny).ToList();
+        var text = (covid.FromAny == covid.FromAll
+                ? string.Create(c, $"The COVID-19 pandemic reached the Netherlands in March 2020: month {covid.FromAny} after randomisation for every participant (intake {e.IntakeStart:MMMM yyyy}). ")
+                : string.Create(c, $"The COVID-19 pandemic reached the Netherlands in March 2020: month {covid.FromAny} after randomisation for the last participants randomised and month {covid.FromAll} for the first (intake {e.IntakeStart:MMMM yyyy} to {e.IntakeEnd:MMMM yyyy}). "))
+            + (later.Count == 0
+                ? "None of the horizons reported here falls in it."
+                : string.Create(c, $"Outcomes at month {string.Join(" and ", later)} fall (partly) in the pandemic, when the labour market and the municipalities' own work changed; effects there mix the regime with the pandemic. The charts shade these months."))
+            + (covid.FromAny <= e.PrimaryHorizonMonths ? " The main horizon itself falls in the pandemic for some participants." : string.Empty);
+        return Html.Paragraph(text, "note");
+    }
+
     /// <summary>Section 3: effects on those who took up, and what the study could detect.</summary>
     public IReadOnlyList<object> TreatedAndDetectable() =>
     [

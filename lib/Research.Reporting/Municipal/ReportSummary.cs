@@ -45,6 +45,12 @@ public sealed class ReportSummary
             }
         }
 
+        if (Fiscal() is { } fiscal)
+        {
+            lines.Add($"Benefit paid: over months 1 to {Horizon} the control arm received {n.Euro(fiscal.Control)} per person; the difference per participant (negative: benefit saved) was "
+                + string.Join("; ", fiscal.Effects.Select(f => $"{n.SignedEuro(f.Estimate)} in {f.Arm} (95% CI {n.SignedEuro(f.Low)} to {n.SignedEuro(f.High)})")) + ".");
+        }
+
         var hits = WellbeingHits();
         lines.Add(hits.Count == 0
             ? $"Wellbeing: no instrument shows a difference from the control arm at the last survey wave that survives the Holm correction across arms ({_report.Wellbeing.Instruments.Count} instruments)."
@@ -62,7 +68,7 @@ public sealed class ReportSummary
         var n = Numbers.Dutch;
         var lines = new List<string>
         {
-            $"{Experiment.NameNl} ({Experiment.Municipality}): {Experiment.TreatmentArms.Count()} aangepaste regime(s) van de Participatiewet vergeleken met het reguliere regime; "
+            $"{Experiment.Title} ({Experiment.NameNl}): {Experiment.TreatmentArms.Count()} aangepaste regime(s) van de Participatiewet vergeleken met het reguliere regime; "
                 + $"{Randomised(n)} deelnemers zijn individueel geloot. De effecten hieronder gelden {Horizon} maanden na de loting, de vooraf vastgelegde hoofdhorizon, "
                 + "met 95%-betrouwbaarheidsintervallen (standaardfouten geclusterd naar klantmanager).",
         };
@@ -72,6 +78,12 @@ public sealed class ReportSummary
             {
                 lines.Add(DutchFinding(arm, outcome));
             }
+        }
+
+        if (Fiscal() is { } fiscal)
+        {
+            lines.Add($"Uitkeringslasten: in maand 1 tot en met {Horizon} ontving de controlegroep {n.Euro(fiscal.Control)} per persoon; het verschil per deelnemer (negatief: besparing) was "
+                + string.Join("; ", fiscal.Effects.Select(f => $"{n.SignedEuro(f.Estimate)} bij {f.Arm} (95%-BI {n.SignedEuro(f.Low)} tot {n.SignedEuro(f.High)})")) + ".");
         }
 
         var hits = WellbeingHits();
@@ -98,6 +110,20 @@ public sealed class ReportSummary
     private static IReadOnlyList<ReportOutcome> Headline { get; } = [ReportOutcome.Full, ReportOutcome.PartialOrFull];
 
     private string Randomised(Numbers n) => _report["flow"]["randomised"][ResultValue.N] is { } count ? n.Fixed(count, 0) : "–";
+
+    // The main-horizon fiscal effects as published; null when the control's mean is withheld.
+    private (double Control, IReadOnlyList<(string Arm, double Estimate, double Low, double High)> Effects)? Fiscal()
+    {
+        var rows = _report["fiscal"].Rows.Where(r => r.Label("horizon") == Horizon.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        if (rows.Count == 0 || rows[0]["control_mean"] is not { } control)
+        {
+            return null;
+        }
+
+        var effects = rows.Where(r => r[ResultValue.Estimate] is not null && r[ResultValue.CiLow] is not null && r[ResultValue.CiHigh] is not null)
+            .Select(r => (r.Label("arm_name_nl"), r[ResultValue.Estimate]!.Value, r[ResultValue.CiLow]!.Value, r[ResultValue.CiHigh]!.Value)).ToList();
+        return effects.Count == 0 ? null : (control, effects);
+    }
 
     private List<ResultRow> WellbeingHits() => [.. _report["wellbeing"].Rows.Where(r => r[ResultValue.AdjustedP] is < 0.05 && r[ResultValue.Estimate] is not null)];
 

@@ -136,7 +136,14 @@ public sealed partial class DisclosureScan
         foreach (Match plot in Figure().Matches(html))
         {
             figure++;
-            foreach (var finding in ScanFigure(JsonNode.Parse(plot.Groups[1].Value), name, string.Create(CultureInfo.InvariantCulture, $"{where}, chart {figure}")))
+            var chart = string.Create(CultureInfo.InvariantCulture, $"{where}, chart {figure}");
+            var (data, problem) = Parse(plot.Groups[1].Value);
+            if (problem is not null)
+            {
+                yield return new(name, chart, $"the chart data cannot be read, so it cannot be checked: {problem}");
+            }
+
+            foreach (var finding in ScanFigure(data, name, chart))
             {
                 yield return finding;
             }
@@ -302,6 +309,18 @@ public sealed partial class DisclosureScan
         }
     }
 
+    private static (JsonNode? Node, string? Problem) Parse(string json)
+    {
+        try
+        {
+            return (JsonNode.Parse(json), null);
+        }
+        catch (System.Text.Json.JsonException e)
+        {
+            return (null, e.Message);
+        }
+    }
+
     private static bool IsRounded(ResultRow row, string column) => row.Disclosure.GetValueOrDefault(column) == DisclosureRule.Rounded.Key;
 
     private string Shows(double n) => string.Create(CultureInfo.InvariantCulture, $"shows {n} persons (fewer than {_minimum})");
@@ -314,7 +333,7 @@ public sealed partial class DisclosureScan
     [GeneratedRegex("<td[^>]*data-kind=\"count\"[^>]*data-column=\"([^\"]*)\"[^>]*>([0-9][0-9,.]*)")]
     private static partial Regex CountCell();
 
-    [GeneratedRegex(@"var f=(\{.*?\});Plotly\.newPlot", RegexOptions.Singleline)]
+    [GeneratedRegex(@"<script>\(function\(\)\{var f=(\{.*?\});Plotly\.newPlot\(", RegexOptions.Singleline)]
     private static partial Regex Figure();
 
     [GeneratedRegex("[A-Za-z0-9_-]+")]

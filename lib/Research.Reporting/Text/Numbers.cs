@@ -43,8 +43,11 @@ public sealed class Numbers
         return Clean(value.ToString(format, _culture));
     }
 
-    /// <summary>Whole euros: "€1,234" or "€ 1.234".</summary>
-    public string Euro(double amount) => (amount < 0 ? "−" : string.Empty) + "€" + Math.Abs(amount).ToString("N0", _culture);
+    /// <summary>Whole euros: "€1,234" (Dutch: "€1.234").</summary>
+    public string Euro(double amount) => (Math.Round(amount) < 0 ? "-" : string.Empty) + "€" + Math.Abs(amount).ToString("N0", _culture);
+
+    /// <summary>Whole euros with a sign: "+€12", "-€1,234".</summary>
+    public string SignedEuro(double amount) => (Math.Round(amount) < 0 ? "-" : "+") + "€" + Math.Abs(amount).ToString("N0", _culture);
 
     private static string Clean(string text) => text.StartsWith('-') && text.AsSpan(1).Trim("0.,").IsEmpty ? text[1..] : text;
 }
