@@ -17,10 +17,10 @@ public static class EffectEstimator
         ArgumentNullException.ThrowIfNull(estimation);
         var all = sample.Context.Experiment.TreatmentArms.ToList();
         var control = sample.Context.Experiment.Control.Code;
-        var missing = all.Where(a => sample.Count(a.Code) == 0).Select(a => a.Code).ToList();
+        var missing = all.Where(a => sample.Count(a.Code) == 0).Select(a => a.NameNl).ToList();
         if (sample.Count(control) == 0)
         {
-            missing.Add(control);
+            missing.Add(sample.Context.Experiment.Control.NameNl);
         }
 
         if (missing.Count > 0)
@@ -35,7 +35,7 @@ public static class EffectEstimator
 
         var arms = all.Where(a => sample.Count(a.Code) > 0).ToList();
         var terms = arms.Select(a => EffectSample.Coefficient(a.Code)).ToList();
-        var model = estimation.Try($"{sample.Description}, {specification.Adjustment.Key}", () => EffectModel.Of(sample, specification.Adjustment));
+        var model = estimation.Try(sample.Description, () => EffectModel.Of(sample, specification.Adjustment));
         if (model is null || arms.Count == 0)
         {
             return new EffectEstimate?[all.Count];

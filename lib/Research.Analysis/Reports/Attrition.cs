@@ -11,11 +11,15 @@ namespace Research.Analysis.Reports;
 /// </summary>
 public sealed class Attrition
 {
-    private Attrition(IReadOnlyList<WaveResponse> responses, IReadOnlyList<ResponseTest> tests)
+    private Attrition(IReadOnlyList<WaveResponse> responses, IReadOnlyList<ResponseTest> tests, IReadOnlyList<string> notes)
     {
         Responses = responses;
         Tests = tests;
+        Notes = notes;
     }
+
+    /// <summary>Tests that could not be computed, and why.</summary>
+    public IReadOnlyList<string> Notes { get; }
 
     /// <summary>Response per wave and arm.</summary>
     public IReadOnlyList<WaveResponse> Responses { get; }
@@ -37,6 +41,7 @@ public sealed class Attrition
         var control = context.Experiment.Control.Code;
         var responses = new List<WaveResponse>();
         var tests = new List<ResponseTest>();
+        var estimation = new Estimation();
         foreach (var wave in context.Experiment.SurveyWaves)
         {
             var responded = context.Persons.Select(p => respondents.Contains((context.Panel.Ids[p], wave.Wave)) ? 1.0 : 0.0).ToArray();
@@ -49,14 +54,18 @@ public sealed class Attrition
             WaldTestResult? test = null;
             if (responded.Distinct().Count() > 1)
             {
-                var design = new DesignBuilder(responded.Length).Intercept().Treatment("arm", context.Arms, control, [.. context.DesignArms.Select(a => a.Code)]).Build();
-                var fit = LinearModel.Fit(responded, design, VarianceEstimator.HC2);
-                test = WaldTest.AllZero(fit, [.. context.Experiment.TreatmentArms.Select(a => EffectSample.Coefficient(a.Code))]);
+                // An arm in which everyone (or no one) answered leaves the test without a variance: not testable, noted.
+                test = estimation.Try(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"test of equal response to wave {wave.Wave}"), () =>
+                {
+                    var design = new DesignBuilder(responded.Length).Intercept().Treatment("arm", context.Arms, control, [.. context.DesignArms.Select(a => a.Code)]).Build();
+                    var fit = LinearModel.Fit(responded, design, VarianceEstimator.HC2);
+                    return WaldTest.AllZero(fit, [.. context.Experiment.TreatmentArms.Select(a => EffectSample.Coefficient(a.Code))]);
+                });
             }
 
             tests.Add(new ResponseTest(wave.Wave, test, responded.Length));
         }
 
-        return new Attrition(responses, tests);
+        return new Attrition(responses, tests, estimation.Notes);
     }
 }

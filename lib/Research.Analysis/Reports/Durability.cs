@@ -57,7 +57,7 @@ public sealed class Durability
         {
             var y = PrimaryOutcomes.ByPanel(context, panel.DurableBy(outcome.Outcome, DurableMonths, primary, coverage: Coverage.ExcludeUncovered));
             var baseline = PrimaryOutcomes.ByPanel(context, panel.PreRandomisation(outcome.Outcome, panel.Definitions.MonthsBefore, Coverage.ExcludeUncovered));
-            var sample = EffectSample.Create(context, p => y[p], specification.Adjustment.NeedsBaseline ? p => baseline[p] : null, $"durable {outcome.Key}");
+            var sample = EffectSample.Create(context, p => y[p], specification.Adjustment.NeedsBaseline ? p => baseline[p] : null, $"durable outflow, {outcome.Short}");
             var effects = EffectEstimator.ArmEffects(sample, specification, estimation);
             var treated = context.Experiment.TreatmentArms.ToList();
             foreach (var arm in context.Experiment.Arms)

@@ -45,7 +45,7 @@ public sealed class EffectPaths
             for (var month = context.Panel.FirstMonth; month <= reach; month++)
             {
                 var y = PrimaryOutcomes.ByPanel(context, context.Panel.At(outcome.Outcome, month, Coverage.ExcludeUncovered));
-                var sample = EffectSample.Create(context, p => y[p], null, string.Create(CultureInfo.InvariantCulture, $"{outcome.Key} in month {month}"));
+                var sample = EffectSample.Create(context, p => y[p], null, string.Create(CultureInfo.InvariantCulture, $"{outcome.Short} in month {month}"));
                 if (sample.Y.Count == 0 || sample.Y.All(v => v == sample.Y[0]))
                 {
                     // Nobody (or everybody) is in the status: the difference is zero by definition and has no standard error.

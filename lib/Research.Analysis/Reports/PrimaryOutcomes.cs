@@ -75,7 +75,7 @@ public sealed class PrimaryOutcomes
             foreach (var horizon in horizons)
             {
                 var y = ByPanel(context, context.Panel.At(outcome.Outcome, horizon, Coverage.ExcludeUncovered));
-                var what = string.Create(CultureInfo.InvariantCulture, $"{outcome.Key} at month {horizon}");
+                var what = string.Create(CultureInfo.InvariantCulture, $"{outcome.Short} at month {horizon}");
                 var sample = EffectSample.Create(context, p => y[p], specification.Adjustment.NeedsBaseline ? p => baseline[p] : null, what);
                 var estimates = EffectEstimator.ArmEffects(sample, specification, estimation);
                 var control = context.Experiment.Control.Code;
@@ -130,7 +130,7 @@ public sealed class PrimaryOutcomes
     {
         var context = sample.Context;
         var control = context.Experiment.Control.Code;
-        var fit = estimation.Try(string.Create(CultureInfo.InvariantCulture, $"{outcome.Key} at month {horizon}, ATT"),
+        var fit = estimation.Try(string.Create(CultureInfo.InvariantCulture, $"{outcome.Short} at month {horizon}, ATT"),
             () => TreatmentOnTreated.Fit([.. sample.Y], [.. sample.Arms], control, [.. sample.TakeUp], adjustment.Covariates(sample), VarianceEstimator.HC2));
         var nControl = sample.Count(control);
         return context.Experiment.TreatmentArms.Select(arm =>

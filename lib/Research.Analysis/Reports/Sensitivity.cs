@@ -39,7 +39,7 @@ public sealed class Sensitivity
             var y = PrimaryOutcomes.ByPanel(context, panel.At(definition.Outcome, horizon, Coverage.ExcludeUncovered));
             var baseline = PrimaryOutcomes.ByPanel(context, panel.PreRandomisation(definition.Outcome, panel.Definitions.MonthsBefore, Coverage.ExcludeUncovered));
             var sample = EffectSample.Create(context, p => y[p], spec.Adjustment.NeedsBaseline ? p => baseline[p] : null,
-                string.Create(CultureInfo.InvariantCulture, $"{definition.Key} at month {horizon}"));
+                string.Create(CultureInfo.InvariantCulture, $"{definition.Label}, month {horizon}"));
             var estimates = EffectEstimator.ArmEffects(sample, spec, estimation);
             effects.AddRange(context.Experiment.TreatmentArms.Select((arm, a) =>
                 new DefinitionEffect(definition, arm, horizon, sample.Count(arm.Code), sample.Count(control), sample.Mean(control), estimates[a])));

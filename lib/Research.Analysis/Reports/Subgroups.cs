@@ -84,15 +84,15 @@ public sealed class Subgroups
                 foreach (var level in dimension.Levels)
                 {
                     var sample = EffectSample.Create(context, p => dimension.LevelOf(p) == level ? y[p] : double.NaN, spec.Adjustment.NeedsBaseline ? p => baseline[p] : null,
-                        string.Create(CultureInfo.InvariantCulture, $"{outcome.Key} at month {horizon}, {dimension.Key} {level}"));
+                        string.Create(CultureInfo.InvariantCulture, $"{outcome.Short} at month {horizon}, {dimension.Label.ToLowerInvariant()} {level.Replace('_', ' ')}"));
                     var estimates = EffectEstimator.ArmEffects(sample, spec, estimation);
                     effects.AddRange(context.Experiment.TreatmentArms.Select((arm, a) =>
                         new SubgroupEffect(dimension, level, arm, outcome, horizon, sample.Count(arm.Code), sample.Count(control), estimates[a])));
                     smallest = Math.Min(smallest, context.DesignArms.Min(a => sample.Count(a.Code)));
                 }
 
-                var all = EffectSample.Create(context, p => dimension.LevelOf(p) is not null ? y[p] : double.NaN, p => baseline[p], $"{outcome.Key}, {dimension.Key} interaction");
-                tests.Add(new InteractionTest(dimension, outcome, estimation.Try($"{outcome.Key}, interaction with {dimension.Key}", () => Interaction(all, dimension, spec)), smallest));
+                var all = EffectSample.Create(context, p => dimension.LevelOf(p) is not null ? y[p] : double.NaN, p => baseline[p], $"{outcome.Short}, by {dimension.Label.ToLowerInvariant()}");
+                tests.Add(new InteractionTest(dimension, outcome, estimation.Try($"{outcome.Short}, test of equal effects by {dimension.Label.ToLowerInvariant()}", () => Interaction(all, dimension, spec)), smallest));
             }
         }
 

@@ -107,7 +107,7 @@ public sealed class Wellbeing
                 baseline[panelIndex[ancova.Respondents[i]]] = ancova.CentredBaseline[i];
             }
 
-            var sample = EffectSample.Create(context, p => outcome[p], p => baseline[p], $"{instrument.Id} at wave {lastWave}");
+            var sample = EffectSample.Create(context, p => outcome[p], p => baseline[p], $"{instrument.Name} at wave {lastWave}");
             var estimates = EffectEstimator.ArmEffects(sample, specification, estimation);
             var controlValues = sample.Values(control);
             effects.AddRange(context.Experiment.TreatmentArms.Select((arm, a) => new WellbeingEffect(instrument, definition, arm, sample.Count(arm.Code), controlValues.Count,

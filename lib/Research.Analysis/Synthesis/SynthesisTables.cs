@@ -47,24 +47,25 @@ public static class SynthesisTables
         var footnotes = new List<string>
         {
             "Random-effects meta-analysis across municipalities of the ITT estimates with CR2 caseworker-clustered standard errors read from each municipal result file (table itt_clustered); nothing is re-estimated.",
-            $"reml_hksj: {SynthesisMethod.RemlHksj.Description} (primary). dl: {SynthesisMethod.DerSimonianLaird.Description}, for comparison. "
-                + "pi_low/pi_high: 95% prediction interval for the effect in a new site; tau2, i2 (%), h2, q and q_p (Cochran's Q test): heterogeneity.",
+            $"Method reml_hksj: {SynthesisMethod.RemlHksj.Description} (primary). Method dl: {SynthesisMethod.DerSimonianLaird.Description}, for comparison. "
+                + "95% PI: prediction interval for the effect in a new site; τ², I², H², Q and p (Q) (Cochran's Q test): heterogeneity.",
             "Arms of one site share its control arm, so their estimates are correlated. Where a site ran two arms of one type they enter as one "
                 + "generalised-least-squares combination, assuming the correlation of two differences in means with a common control and equal variances, "
                 + "1/√((1 + n_control/n_arm₁)(1 + n_control/n_arm₂)) (about 0.5 for equal arms).",
             "horizon 'primary' pools each site at its own pre-registered primary horizon (" + string.Join(", ", synthesis.PrimaryHorizons.Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Key} {p.Value}"))) + " months).",
-            "k = 1: a type run at a single site cannot be pooled; that site's estimate is shown, without heterogeneity or prediction interval (–).",
+            "A type run at a single site (1 site) cannot be pooled; that site's estimate is shown, without heterogeneity or prediction interval (n/a).",
             SynthesisAnalysis.DesignCaveat,
         };
         if (synthesis.MetaAnalyses.Any(a => a.Withheld.Count > 0))
         {
             footnotes.Add("Site estimates withheld by disclosure control are left out of the pooling: "
-                + string.Join("; ", synthesis.MetaAnalyses.Where(a => a.Withheld.Count > 0 && a.Method == SynthesisMethod.RemlHksj).Select(a => $"{a.Type}|{a.Outcome}|{a.Horizon}: {string.Join(", ", a.Withheld.Select(w => $"{w.Site}/{w.Arm}"))}")) + ".");
+                + string.Join("; ", synthesis.MetaAnalyses.Where(a => a.Withheld.Count > 0 && a.Method == SynthesisMethod.RemlHksj)
+                    .Select(a => $"{ArmTypes.Dutch(a.Type)}, {ReportOutcome.LabelOf(a.Outcome)}, {(a.Horizon == TypeMetaAnalysis.PrimaryHorizon ? "main horizon" : "month " + a.Horizon)}: {string.Join(", ", a.Withheld.Select(w => $"{w.Site} ({w.ArmNameNl})"))}")) + ".");
         }
 
         if (truth is not null)
         {
-            footnotes.Add("truth: the planted effects of the pooled sites (truth.json) averaged with the meta-analysis weights; covered = 1 when the interval contains it.");
+            footnotes.Add("Planted effect: the effects planted in the pooled sites (truth.json) averaged with the meta-analysis weights; 'interval covers it' says whether the interval contains it.");
         }
 
         return builder.Build().Table(synthesis.MetaAnalyses, footnotes);
@@ -101,7 +102,7 @@ public static class SynthesisTables
                 .Number("covered", ColumnKind.Indicator, "Interval covers it", e => truth.Itt(e) is { } t && e is { CiLow: { } low, CiHigh: { } high } ? (t >= low && t <= high ? 1 : 0) : null);
             var covered = synthesis.Estimates.Select(e => truth.Itt(e) is { } t && e is { CiLow: { } low, CiHigh: { } high } ? t >= low && t <= high : (bool?)null).Where(c => c is not null).ToList();
             footnotes.Add(string.Create(CultureInfo.InvariantCulture,
-                $"truth: the planted ITT from truth.json (synthetic data, seed {truth.Truth.Seed}); covered = 1 when the 95% interval contains it: {covered.Count(c => c == true)} of {covered.Count} intervals ({100.0 * covered.Count(c => c == true) / Math.Max(1, covered.Count):0.#}%)."));
+                $"Planted effect: the ITT planted in the synthetic data (truth.json, seed {truth.Truth.Seed}); the 95% interval covers it in {covered.Count(c => c == true)} of {covered.Count} intervals ({100.0 * covered.Count(c => c == true) / Math.Max(1, covered.Count):0.#}%)."));
         }
 
         return builder.Build().Table(synthesis.Estimates, footnotes);

@@ -42,7 +42,7 @@ public sealed class MunicipalReportView
     {
         var e = Report.Context.Experiment;
         var title = $"{e.Title} ({e.NameNl})";
-        return new Html(ReportStyle.Element.Content + $"<h2 class=\"report-title\">{Html.Encode(title)}</h2>", title);
+        return new Html(ReportStyle.Element.Content + $"<p class=\"report-title\">{Html.Encode(title)}</p>", title);
     }
 
     /// <summary>The summary in English and Dutch, side by side.</summary>
@@ -86,8 +86,13 @@ public sealed class MunicipalReportView
         Table("balance", ["arm_name_nl", "F", "df1", "df2", ResultValue.PValue, "n_compared"]).Where(r => r.Key.StartsWith("joint|", StringComparison.Ordinal)).Titled("Joint tests of balance"),
     ];
 
-    /// <summary>Section 3: the monthly share in each outcome by arm.</summary>
-    public IReadOnlyList<object> Trends() => [.. ReportOutcome.All.Select(Charts.Trend)];
+    /// <summary>
+    /// Section 3: the monthly share in each outcome by arm. An outcome whose shares are withheld in every month (an arm
+    /// with fewer than the minimum in it, joined to the others by the monthly effects) gets a note instead of an empty chart.
+    /// </summary>
+    public IReadOnlyList<object> Trends() => [.. ReportOutcome.All.Select(o => Report["monthly_shares"].Rows.Any(r => r.Label("outcome") == o.Key && r["share"] is not null)
+        ? Charts.Trend(o)
+        : (object)Html.Paragraph($"{o.Label}: the monthly shares are withheld in every month, because in some arm fewer than {MinimumCount} persons are in the outcome (or out of it), and the monthly effects would reveal that arm's share from the others'. The effect month by month below shows the differences.", "note"))];
 
     /// <summary>Section 3: the effects at the main horizon, then at every horizon (main marked), then with the other inference methods.</summary>
     public IReadOnlyList<object> Effects()

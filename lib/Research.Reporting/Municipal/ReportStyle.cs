@@ -29,6 +29,7 @@ public static class ReportStyle
         .consort-arm{flex:1}
         .consort-arrow{text-align:center;color:#555}
         .note{font-size:.85rem;color:#444}
+        p.report-title{font-size:1.5rem;font-weight:600;margin:.5rem 0}
         """;
 
     /// <summary>The stylesheet as an HTML fragment.</summary>

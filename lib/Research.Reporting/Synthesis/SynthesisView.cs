@@ -58,6 +58,15 @@ public sealed class SynthesisView
         var dutch = new List<string>();
         var en = Numbers.English;
         var nl = Numbers.Dutch;
+        var clearOnes = Outcomes.Take(2).SelectMany(o => Primary(o).Where(a => a.ConfidenceInterval is { } ci && (ci.Lower > 0 || ci.Upper < 0)).Select(a => (Outcome: o, Analysis: a))).ToList();
+        english.Add(clearOnes.Count == 0
+            ? "In short: no intervention type clearly changed the share of participants working more than 27 or more than 12 hours a week at the main horizons; the intervals are wide, so modest effects cannot be ruled out either."
+            : "In short: " + string.Join("; ", clearOnes.Select(c => $"{ArmTypes.Dutch(c.Analysis.Type)} clearly {(c.Analysis.Estimate > 0 ? "raised" : "lowered")} the share that {c.Outcome.Short} ({en.Points(c.Analysis.Estimate!.Value)}, {(c.Analysis.K == 1 ? "one site" : string.Create(CultureInfo.InvariantCulture, $"{c.Analysis.K} sites"))})"))
+                + "; no other type clearly changed work of more than 27 or 12 hours a week at the main horizons.");
+        dutch.Add(clearOnes.Count == 0
+            ? "Kort gezegd: geen enkel type interventie veranderde duidelijk het aandeel deelnemers dat meer dan 27 of meer dan 12 uur per week werkt op de hoofdhorizon; de intervallen zijn breed, dus bescheiden effecten zijn ook niet uit te sluiten."
+            : "Kort gezegd: " + string.Join("; ", clearOnes.Select(c => $"{ArmTypes.Dutch(c.Analysis.Type)} {(c.Analysis.Estimate > 0 ? "verhoogde" : "verlaagde")} duidelijk het aandeel dat {(c.Outcome == ReportOutcome.Full ? "meer dan 27 uur werkt en uit de bijstand is" : "meer dan 12 uur werkt")} ({nl.Points(c.Analysis.Estimate!.Value)}, {(c.Analysis.K == 1 ? "één gemeente" : string.Create(CultureInfo.InvariantCulture, $"{c.Analysis.K} gemeenten"))})"))
+                + "; de andere typen veranderden werk van meer dan 27 of 12 uur per week niet duidelijk op de hoofdhorizon.");
         foreach (var outcome in Outcomes.Take(2))
         {
             foreach (var analysis in Primary(outcome))
@@ -74,9 +83,9 @@ public sealed class SynthesisView
                 var prediction = analysis.Fit?.PredictionInterval is { } pi
                     ? $" A new municipality could expect between {en.PointsInterval(pi.Lower, pi.Upper)}."
                     : string.Empty;
-                english.Add($"{ArmTypes.Both(type)} ({sites}), {outcome.Short}: {en.Points(estimate)} (95% CI {en.PointsInterval(ci.Lower, ci.Upper)}); "
+                english.Add($"{ArmTypes.Both(type)}, {sites}, {outcome.Short}: {en.Points(estimate)} (95% CI {en.PointsInterval(ci.Lower, ci.Upper)}); "
                     + (clear ? $"a clear {(estimate > 0 ? "increase" : "decrease")}." : "no clear effect.") + prediction);
-                dutch.Add($"{ArmTypes.Dutch(type)} ({sitesNl}), {(outcome == ReportOutcome.Full ? "meer dan 27 uur werken en uit de bijstand" : "meer dan 12 uur werken")}: "
+                dutch.Add($"{ArmTypes.Dutch(type)}, {sitesNl}, {(outcome == ReportOutcome.Full ? "meer dan 27 uur werken en uit de bijstand" : "meer dan 12 uur werken")}: "
                     + $"{nl.Points(estimate)} (95%-BI {nl.PointsInterval(ci.Lower, ci.Upper)}); " + (clear ? $"een duidelijke {(estimate > 0 ? "toename" : "afname")}." : "geen duidelijk effect."));
             }
         }

@@ -101,7 +101,7 @@ public sealed class SynthesisAnalysisTests
 
         Assert.Equal(2, disregard.K);
         Assert.Equal("wageningen", Assert.Single(disregard.Withheld).Site);
-        Assert.Contains(SynthesisTables.Meta(synthesis).Footnotes, f => f.Contains("wageningen/vrijlating", StringComparison.Ordinal));
+        Assert.Contains(SynthesisTables.Meta(synthesis).Footnotes, f => f.Contains("wageningen (", StringComparison.Ordinal) && f.Contains("vrijlating, Works more than 12 h a week", StringComparison.Ordinal));
         Assert.Null(SynthesisTables.Sites(synthesis)["wageningen|vrijlating|partial_full_outflow|24"]["estimate"]);
     }
 

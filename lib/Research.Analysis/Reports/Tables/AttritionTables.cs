@@ -50,6 +50,7 @@ public static class AttritionTables
             [
                 "response: share of those randomised to the arm who answered the wave's questionnaire.",
                 "Test: regression of responding (0/1) on the arm dummies, Wald F test that all arms respond alike, HC2 standard errors. Differential attrition can bias the survey outcomes.",
+                .. attrition.Notes,
             ]),
         ];
     }

@@ -61,11 +61,11 @@ public static class BalanceTables
         [
             Balance.Draft(balance.Cells.Select(x => new Row(x, null, control, controlN)).Concat(balance.JointTests.Select(j => new Row(null, j, control, controlN))),
             [
-                "smd: standardized difference with the control arm, (mean − mean_control) / √((var + var_control) / 2); |smd| > 0.1 is commonly read as imbalance.",
+                "Standardized difference with the control arm: (mean − control mean) / √((variance + control variance) / 2); beyond ±0.1 is commonly read as imbalance.",
                 "Joint test: regression of the indicator 'in this arm' on all characteristics (this arm and the control), Wald F test that all slopes are zero, HC2 standard errors.",
-                "age: in the year of randomisation; pre_share_over_12h: share of the 12 months before randomisation with more than 12 contractual hours a week. Indicators (migration, education, household) are against the first level (dutch, low, single); a missing education level is its own category.",
+                "Age in the year of randomisation. Indicators (migration background, education, household) are against the first level (Dutch, low, single); a missing education level is its own category.",
                 .. balance.MergedCategories.Count == 0 ? Array.Empty<string>() : [string.Create(c,
-                    $"Coarsened: categories with fewer than {minimumCount} persons with or without them in some arm are merged into the reference category ({string.Join(", ", balance.MergedCategories)}).")],
+                    $"Coarsened: categories with fewer than {minimumCount} persons with or without them in some arm are merged into the reference category ({string.Join("; ", balance.MergedCategories.Select(CovariateLabels.Of))}).")],
             ]),
         ];
     }

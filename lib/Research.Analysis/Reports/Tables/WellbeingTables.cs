@@ -64,8 +64,8 @@ public static class WellbeingTables
             Means.Draft(wellbeing.Means, ["Respondents with a valid score in the wave; scores as defined in each instrument file."]),
             Effects.Draft(wellbeing.Effects,
             [
-                string.Create(c, $"ANCOVA: score at wave {wellbeing.LastWave} on arm and the wave-{wellbeing.FirstWave} score (centred)") + (stratified ? " and the strata" : string.Empty) + ", respondents with both scores, HC2 standard errors; p_holm across arms within instrument.",
-                "effect_sd: the estimate divided by the control arm's standard deviation at the last wave. Whether higher is better is given in higher_means.",
+                string.Create(c, $"ANCOVA: score at wave {wellbeing.LastWave} on arm and the wave-{wellbeing.FirstWave} score (centred)") + (stratified ? " and the strata" : string.Empty) + ", respondents with both scores, HC2 standard errors; p (Holm): adjusted across the arms within each instrument.",
+                "Effect in SD: the effect divided by the control arm's standard deviation at the last wave. Whether a higher score is better is given under 'Higher means'.",
                 .. wellbeing.Notes,
             ]),
         ];
