@@ -47,8 +47,8 @@ public static class ReportCharts
 
         var layout = new Layout();
         // The note (what bands and shading mean) is a subtitle, so it never collides with the legend.
-        var title = chart.Note is null ? System.Net.WebUtility.HtmlEncode(chart.Title)
-            : $"{System.Net.WebUtility.HtmlEncode(chart.Title)}<br><sub>{System.Net.WebUtility.HtmlEncode(chart.Note)}</sub>";
+        var heading = System.Net.WebUtility.HtmlEncode(chart.Title).Replace("\n", "<br>", StringComparison.Ordinal);
+        var title = chart.Note is null ? heading : $"{heading}<br><sub>{System.Net.WebUtility.HtmlEncode(chart.Note)}</sub>";
         layout.SetProperty("title", new Dictionary<string, object> { ["text"] = title, ["font"] = new Dictionary<string, object> { ["size"] = 15 }, ["x"] = 0, ["xref"] = "paper", ["xanchor"] = "left" });
         var span = chart.Series.SelectMany(s => s.X).DefaultIfEmpty(0).Max() - chart.Series.SelectMany(s => s.X).DefaultIfEmpty(0).Min();
         layout.SetProperty("xaxis", new Dictionary<string, object>
@@ -73,7 +73,8 @@ public static class ReportCharts
         layout.SetProperty("yaxis", yaxis);
         layout.SetProperty("height", 460);
         layout.SetProperty("width", Width);
-        layout.SetProperty("margin", new Dictionary<string, object> { ["t"] = chart.Note is null ? 50 : 80, ["l"] = 70, ["r"] = 20, ["b"] = 110 });
+        var lines = chart.Title.Count(c => c == '\n') + 1 + (chart.Note is null ? 0 : 1);
+        layout.SetProperty("margin", new Dictionary<string, object> { ["t"] = 30 + (25 * lines), ["l"] = 70, ["r"] = 20, ["b"] = 110 });
         layout.SetProperty("legend", new Dictionary<string, object> { ["orientation"] = "h", ["y"] = -0.22 });
         layout.SetProperty("shapes", chart.Spans.Select(s => (object)new Dictionary<string, object>
         {

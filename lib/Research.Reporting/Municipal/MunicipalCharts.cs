@@ -30,14 +30,7 @@ public sealed class MunicipalCharts
         ArgumentNullException.ThrowIfNull(outcome);
         var rows = _report["monthly_shares"].Rows.Where(r => r.Label("outcome") == outcome.Key).ToList();
         var months = rows.Select(Month).Distinct().Order().ToList();
-        var series = _report.Context.Experiment.Arms.Select((arm, i) =>
-        {
-            var byMonth = rows.Where(r => r.Label("arm") == arm.Code).ToDictionary(Month);
-            double? Get(int m, string column) => byMonth.TryGetValue(m, out var r) ? r[column] : null;
-            return new ChartSeries(arm.NameNl, [.. months.Select(m => (double)m)], [.. months.Select(m => Get(m, "share"))],
-                [.. months.Select(m => Get(m, ResultValue.CiLow))], [.. months.Select(m => Get(m, ResultValue.CiHigh))], Palette.Arm(i),
-                BaseCounts: [.. months.Select(m => Get(m, ResultValue.N))]);
-        }).ToList();
+        var series = _report.Context.Experiment.Arms.Select((arm, i) => Monthly(rows, months, arm, "share", Palette.Arm(i), ResultValue.N)).ToList();
         var withheld = Gaps(months, m => rows.Any(r => Month(r) == m && r.IsWithheld("share")));
         return ReportCharts.Draw(new LineChart(
             $"{outcome.Short}: share by arm and month",
@@ -58,13 +51,7 @@ public sealed class MunicipalCharts
         ArgumentNullException.ThrowIfNull(outcome);
         var rows = _report["effect_path"].Rows.Where(r => r.Label("outcome") == outcome.Key).ToList();
         var months = rows.Select(Month).Distinct().Order().ToList();
-        var series = _report.Context.Experiment.TreatmentArms.Select((arm, i) =>
-        {
-            var byMonth = rows.Where(r => r.Label("arm") == arm.Code).ToDictionary(Month);
-            double? Get(int m, string column) => byMonth.TryGetValue(m, out var r) ? r[column] : null;
-            return new ChartSeries(arm.NameNl, [.. months.Select(m => (double)m)], [.. months.Select(m => Get(m, ResultValue.Estimate))],
-                [.. months.Select(m => Get(m, ResultValue.CiLow))], [.. months.Select(m => Get(m, ResultValue.CiHigh))], Palette.Arm(i + 1));
-        }).ToList();
+        var series = _report.Context.Experiment.TreatmentArms.Select((arm, i) => Monthly(rows, months, arm, ResultValue.Estimate, Palette.Arm(i + 1), null)).ToList();
         var first = months.Count == 0 ? -12 : months.Min();
         return ReportCharts.Draw(new LineChart(
             $"{outcome.Short}: effect by month",
@@ -123,7 +110,7 @@ public sealed class MunicipalCharts
         }).ToList();
         var score = instrument.Scores[0];
         return ReportCharts.Draw(new LineChart(
-            Shorten(instrument.Name, 60),
+            Wrap(instrument.Name, 70),
             "Survey wave",
             $"Mean {score.Id} score (points)",
             AxisScale.Plain,
@@ -139,6 +126,16 @@ public sealed class MunicipalCharts
         return covid.FromAny == covid.FromAll
             ? string.Create(CultureInfo.InvariantCulture, $"COVID-19 (from month {covid.FromAny})")
             : string.Create(CultureInfo.InvariantCulture, $"COVID-19 (from month {covid.FromAny} for the last randomised, {covid.FromAll} for the first)");
+    }
+
+    // One arm's line by month from a published table: the value, its 95% limits and, for shares, the persons behind each point.
+    private static ChartSeries Monthly(List<ResultRow> rows, List<int> months, Data.Design.ExperimentArm arm, string value, string colour, string? baseColumn)
+    {
+        var byMonth = rows.Where(r => r.Label("arm") == arm.Code).ToDictionary(Month);
+        double? Get(int m, string column) => byMonth.TryGetValue(m, out var r) ? r[column] : null;
+        return new ChartSeries(arm.NameNl, [.. months.Select(m => (double)m)], [.. months.Select(m => Get(m, value))],
+            [.. months.Select(m => Get(m, ResultValue.CiLow))], [.. months.Select(m => Get(m, ResultValue.CiHigh))], colour,
+            BaseCounts: baseColumn is null ? null : [.. months.Select(m => Get(m, baseColumn))]);
     }
 
     private static int Month(ResultRow row) => int.Parse(row.Label("month"), CultureInfo.InvariantCulture);
@@ -174,5 +171,15 @@ public sealed class MunicipalCharts
         }
     }
 
-    private static string Shorten(string text, int length) => text.Length <= length ? text : text[..(length - 1)].TrimEnd() + "…";
+    // Long instrument names go on two lines rather than being cut off.
+    private static string Wrap(string text, int length)
+    {
+        if (text.Length <= length)
+        {
+            return text;
+        }
+
+        var cut = text.LastIndexOf(' ', length);
+        return cut <= 0 ? text : text[..cut] + "\n" + text[(cut + 1)..];
+    }
 }

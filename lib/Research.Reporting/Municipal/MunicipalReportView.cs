@@ -75,7 +75,7 @@ public sealed class MunicipalReportView
             list,
             Table("arms", ["arm_name_nl", "arm_type_nl", "arm_name_en", "description", ResultValue.N]),
             new ConsortDiagram(Report["flow"], e),
-            Table("flow", ["stage_label", "arm", ResultValue.N]),
+            Table("flow", ["stage_label", "arm_name_nl", ResultValue.N]),
         ];
     }
 

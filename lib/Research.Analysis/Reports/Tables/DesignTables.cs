@@ -23,6 +23,7 @@ public static class DesignTables
         .Label("stage", "Stage code", f => f.Stage.Key)
         .Label("stage_label", "Stage", f => f.Stage.Label)
         .Label("arm", "Arm code", f => f.Arm?.Code ?? "all")
+        .Label("arm_name_nl", "Arm", f => f.Arm?.NameNl ?? "All arms")
         .Count(ResultValue.N, "Persons", f => f.Count, f => f.Stage.Key == "invited" ? null : Populations.Stage(f.Stage, f.Arm))
         .Build();
 
