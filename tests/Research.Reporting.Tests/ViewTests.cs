@@ -57,7 +57,7 @@ public sealed partial class ViewTests(SyntheticRun run) : IClassFixture<Syntheti
         var charts = new MunicipalCharts(report);
         var figures = ReportOutcome.All.Select(charts.EffectPath)
             .Concat(Durability.Outcomes.Select(charts.Survival))
-            .Concat(report.Wellbeing.Instruments.Take(2).Select(i => charts.WellbeingMeans(i.Id)))
+            .Append(charts.WellbeingMeans())
             .Select(c => System.Text.Json.Nodes.JsonNode.Parse(GenericChart.toFigureJson(c))!);
 
         foreach (var figure in figures)
@@ -65,7 +65,7 @@ public sealed partial class ViewTests(SyntheticRun run) : IClassFixture<Syntheti
             var layout = figure["layout"]!;
             Assert.Contains("(", layout["yaxis"]!["title"]!["text"]!.GetValue<string>(), StringComparison.Ordinal);
             Assert.False(string.IsNullOrEmpty(layout["xaxis"]!["title"]!["text"]!.GetValue<string>()));
-            Assert.Contains(figure["data"]!.AsArray(), t => t?["fill"]?.GetValue<string>() == "tonexty");
+            Assert.Contains(figure["data"]!.AsArray(), t => t?["fill"]?.GetValue<string>() == "toself");
         }
     }
 

@@ -80,7 +80,7 @@ public sealed class MunicipalCharts
             }
 
             return new ChartSeries(arm.NameNl, [0.0, .. points.Select(p => (double)Month(p))], [0.0, .. points.Select(p => p["out"])],
-                [0.0, .. points.Select(p => p[ResultValue.CiLow])], [0.0, .. points.Select(p => p[ResultValue.CiHigh])], Palette.Arm(i),
+                [0.0, .. points.Select(p => p[ResultValue.CiLow])], [0.0, .. points.Select(p => p[ResultValue.CiHigh])], Palette.Arm(i), Cumulative: true,
                 BaseCounts: [points.FirstOrDefault()?[ResultValue.N], .. points.Select(p => p[ResultValue.N])]);
         }).ToList();
         return ReportCharts.Draw(new LineChart(
@@ -93,30 +93,26 @@ public sealed class MunicipalCharts
             Note: $"Kaplan–Meier, 95% bands (log-log). Points at the months by which at least {_report.Specification.Disclosure.MinimumCount} more persons had a first outflow; lines join them."));
     }
 
-    /// <summary>The mean score on <paramref name="instrumentId"/> by arm and survey wave, with 95% intervals.</summary>
-    /// <exception cref="KeyNotFoundException">The survey has no such instrument.</exception>
-    public GenericChart WellbeingMeans(string instrumentId)
+    /// <summary>The mean score on every instrument by arm and survey wave, with 95% intervals: small multiples in one figure.</summary>
+    public GenericChart WellbeingMeans()
     {
-        var instrument = _report.Wellbeing.Instruments.FirstOrDefault(i => i.Id == instrumentId)
-            ?? throw new KeyNotFoundException($"instrument '{instrumentId}' is not in this survey; available: {string.Join(", ", _report.Wellbeing.Instruments.Select(i => i.Id))}");
-        var rows = _report["wellbeing_means"].Rows.Where(r => r.Label("instrument") == instrumentId).ToList();
-        var waves = rows.Select(r => int.Parse(r.Label("wave"), CultureInfo.InvariantCulture)).Distinct().Order().ToList();
-        var series = _report.Context.Experiment.Arms.Select((arm, i) =>
+        var rows = _report["wellbeing_means"].Rows;
+        var panels = _report.Wellbeing.Instruments.Select(instrument =>
         {
-            var byWave = rows.Where(r => r.Label("arm") == arm.Code).ToDictionary(r => int.Parse(r.Label("wave"), CultureInfo.InvariantCulture));
-            double? Get(int w, string column) => byWave.TryGetValue(w, out var r) ? r[column] : null;
-            return new ChartSeries(arm.NameNl, [.. waves.Select(w => (double)w)], [.. waves.Select(w => Get(w, "mean"))],
-                [.. waves.Select(w => Get(w, ResultValue.CiLow))], [.. waves.Select(w => Get(w, ResultValue.CiHigh))], Palette.Arm(i));
+            var mine = rows.Where(r => r.Label("instrument") == instrument.Id).ToList();
+            var waves = mine.Select(r => int.Parse(r.Label("wave"), CultureInfo.InvariantCulture)).Distinct().Order().ToList();
+            var series = _report.Context.Experiment.Arms.Select((arm, i) =>
+            {
+                var byWave = mine.Where(r => r.Label("arm") == arm.Code).ToDictionary(r => int.Parse(r.Label("wave"), CultureInfo.InvariantCulture));
+                double? Get(int w, string column) => byWave.TryGetValue(w, out var r) ? r[column] : null;
+                return new ChartSeries(arm.NameNl, [.. waves.Select(w => (double)w)], [.. waves.Select(w => Get(w, "mean"))],
+                    [.. waves.Select(w => Get(w, ResultValue.CiLow))], [.. waves.Select(w => Get(w, ResultValue.CiHigh))], Palette.Arm(i));
+            }).ToList();
+            var score = instrument.Scores[0];
+            var title = Wrap(instrument.Name, 45) + (score.HigherMeans is { } h ? $"\n(higher: {h})" : string.Empty);
+            return new LineChart(title, "Survey wave", $"Mean {score.Id} (points)", AxisScale.Plain, series, []);
         }).ToList();
-        var score = instrument.Scores[0];
-        return ReportCharts.Draw(new LineChart(
-            Wrap(instrument.Name, 70),
-            "Survey wave",
-            $"Mean {score.Id} score (points)",
-            AxisScale.Plain,
-            series,
-            [],
-            Note: "Means of the respondents with a valid score, with 95% intervals" + (score.HigherMeans is { } h ? $"; higher means {h}." : ".")));
+        return ReportCharts.Grid("Wellbeing: mean score by arm and survey wave", "Means of the respondents with a valid score, with 95% intervals.", panels, columns: 3);
     }
 
     /// <summary>How a chart names the COVID-19 months.</summary>

@@ -171,7 +171,7 @@ public sealed class MunicipalReportView
     public IReadOnlyList<object> Wellbeing() =>
     [
         Table("reliability", ["instrument_name", "score", "alpha", "omega", "items", ResultValue.N]),
-        .. Report.Wellbeing.Instruments.Select(i => Charts.WellbeingMeans(i.Id)),
+        Charts.WellbeingMeans(),
         Table("wellbeing", ["instrument_name", "arm_name_nl", "higher_means", ResultValue.Estimate, ResultValue.CiLow, ResultValue.CiHigh, ResultValue.PValue, ResultValue.AdjustedP, "effect_sd", ResultValue.N]),
     ];
 

@@ -93,7 +93,7 @@ public sealed partial class PublishedReportsTests(FullRunFixture run) : IClassFi
             var layout = figure["layout"]!;
             Assert.False(string.IsNullOrWhiteSpace(layout["xaxis"]?["title"]?["text"]?.GetValue<string>()), "every chart has an x-axis title");
             Assert.False(string.IsNullOrWhiteSpace(layout["yaxis"]?["title"]?["text"]?.GetValue<string>()), "every chart has a y-axis title");
-            Assert.True(data.Any(t => t?["fill"]?.GetValue<string>() == "tonexty" || t?["error_x"] is not null), $"chart '{layout["title"]?["text"]}' has no intervals");
+            Assert.True(data.Any(t => t?["fill"]?.GetValue<string>() == "toself" || t?["error_x"] is not null), $"chart '{layout["title"]?["text"]}' has no intervals");
         }
     }
 
