@@ -52,7 +52,14 @@ public sealed class Extract
     /// Reads and validates every table of <paramref name="directory"/>. Never throws for bad data: every problem is in the
     /// report. <paramref name="extraChecks"/> lets callers add rules that need other libraries (e.g. instrument ranges).
     /// </summary>
-    public static (Extract? Extract, ValidationReport Report) Read(string directory, int detailLimit = 10_000, Action<Extract, IssueSink>? extraChecks = null)
+    /// <param name="directory">The extract directory.</param>
+    /// <param name="detailLimit">How many issue details the report keeps (counts are always complete).</param>
+    /// <param name="extraChecks">More rules to run on the extract.</param>
+    /// <param name="allowExternalResources">
+    /// Read resources that lie outside <paramref name="directory"/>; null follows <see cref="ResourceFiles.AllowExternalSwitch"/>.
+    /// </param>
+    public static (Extract? Extract, ValidationReport Report) Read(string directory, int detailLimit = 10_000, Action<Extract, IssueSink>? extraChecks = null,
+        bool? allowExternalResources = null)
     {
         var sink = new IssueSink(detailLimit);
         if (!System.IO.Directory.Exists(directory))
@@ -74,10 +81,11 @@ public sealed class Extract
             return (null, sink.ToReport());
         }
 
+        sink.ProtectIdentifiers(package.IdentifierFields);
         var tables = new List<Table>();
         foreach (var resource in package.Resources)
         {
-            if (TableReader.Read(resource, directory, sink) is { } table)
+            if (TableReader.Read(resource, directory, sink, allowExternalResources ?? ResourceFiles.ExternalAllowedByDefault) is { } table)
             {
                 tables.Add(table);
             }

@@ -22,7 +22,7 @@ public sealed partial class NotebookStartupBenchmark : IBenchmark
     /// <inheritdoc />
     public int Run(string[] args)
     {
-        var research = Argument(args, "--research") ?? Environment.GetEnvironmentVariable("RESEARCH_BIN");
+        var research = Arguments.Value(args, "--research") ?? Environment.GetEnvironmentVariable("RESEARCH_BIN");
         if (research is null || !File.Exists(research))
         {
             Console.Error.WriteLine("usage: notebook-startup --research PATH/research [--runs N]");
@@ -37,8 +37,8 @@ public sealed partial class NotebookStartupBenchmark : IBenchmark
             return 2;
         }
 
-        var runs = int.Parse(Argument(args, "--runs") ?? "5", CultureInfo.InvariantCulture);
-        var peers = Path.Combine(RepositoryRoot(), "bench", "peers", "notebooks");
+        var runs = int.Parse(Arguments.Value(args, "--runs") ?? "5", CultureInfo.InvariantCulture);
+        var peers = Path.Combine(Repository.Root(), "bench", "peers", "notebooks");
         var work = Directory.CreateTempSubdirectory("nb-bench-").FullName;
         var samples = new Dictionary<string, List<(TimeSpan Wall, TimeSpan Cpu)>>();
         var firstCell = new List<double>();
@@ -97,30 +97,7 @@ public sealed partial class NotebookStartupBenchmark : IBenchmark
         return 0;
     }
 
-    private static double Median(IEnumerable<TimeSpan> values)
-    {
-        var sorted = values.Select(v => v.TotalMilliseconds).Order().ToList();
-        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
-    }
-
-    private static string? Argument(string[] args, string name)
-    {
-        var index = Array.IndexOf(args, name);
-        return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Research.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        return Directory.GetCurrentDirectory();
-    }
+    private static double Median(IEnumerable<TimeSpan> values) => values.Select(v => v.TotalMilliseconds).Median();
 
     [GeneratedRegex(@"cell 1/1 ok \((\d+) ms\)")]
     private static partial Regex FirstCellTime();

@@ -43,7 +43,9 @@ public sealed partial class OutcomePanel
         _lastObserved = lastObserved;
         _interventionEnd = interventionEnd;
         _primaryHorizon = primaryHorizon;
-        CommonHorizon = lastObserved.Length == 0 ? FirstMonth - 1 : lastObserved.Min();
+        var linked = lastObserved.Where(m => m >= FirstMonth).ToArray();
+        CommonHorizon = linked.Length == 0 ? FirstMonth - 1 : linked.Min();
+        UnlinkedCount = lastObserved.Length - linked.Length;
         HasGaps = definitions.AllowGaps && HasUnobservedCell();
     }
 
@@ -60,10 +62,13 @@ public sealed partial class OutcomePanel
     public int LastMonth => FirstMonth + Width - 1;
 
     /// <summary>
-    /// The largest month every person's register reaches (the longest fixed horizon needing no exclusions when the register
-    /// has no declared gaps).
+    /// The largest month every linked person's register reaches (the longest fixed horizon needing no exclusions when the
+    /// register has no declared gaps).
     /// </summary>
     public int CommonHorizon { get; }
+
+    /// <summary>How many persons have no register month at all (not linked to the register; see <see cref="IsLinked"/>).</summary>
+    public int UnlinkedCount { get; }
 
     /// <summary>Whether some person lacks a register month between <see cref="FirstMonth"/> and their last register month (only possible with <see cref="OutcomeDefinitions.AllowGaps"/>).</summary>
     public bool HasGaps { get; }
@@ -98,8 +103,17 @@ public sealed partial class OutcomePanel
     /// <summary>Per person, the relative month holding the end of the experiment's intervention period.</summary>
     public ReadOnlySpan<int> InterventionEndMonth => _interventionEnd;
 
-    /// <summary>Where person <paramref name="person"/> came from (e.g. <c>participants.csv row 7</c>).</summary>
-    public string Describe(int person) => $"person {_people.Ids[person]} ({_people.RowLabel(person)})";
+    /// <summary>
+    /// Whether <paramref name="person"/> has any register month. A participant the register does not know is "not linked"
+    /// (a validation warning): every outcome is unobserved, so analyses leave the person out.
+    /// </summary>
+    public bool IsLinked(int person) => _lastObserved[person] >= FirstMonth;
+
+    /// <summary>
+    /// Where person <paramref name="person"/> came from (e.g. <c>the person of participants.csv row 7</c>), for messages;
+    /// never the person id, because messages reach published notebooks and logs.
+    /// </summary>
+    public string Describe(int person) => $"the person of {_people.RowLabel(person)}";
 
     /// <summary>Whether the register has relative month <paramref name="month"/> for <paramref name="person"/>.</summary>
     public bool IsObserved(int person, int month) =>
@@ -172,7 +186,7 @@ public sealed partial class OutcomePanel
         {
             if (!index.TryAdd(people.Ids[p], p))
             {
-                duplicates.Add($"{people.RowLabel(p)}: person_id {people.Ids[p]} already appeared at {people.RowLabel(index[people.Ids[p]])}");
+                duplicates.Add($"{people.RowLabel(p)}: the person_id already appeared at {people.RowLabel(index[people.Ids[p]])}");
             }
         }
 
@@ -207,7 +221,7 @@ public sealed partial class OutcomePanel
     {
         for (var p = 0; p < Count; p++)
         {
-            if (_lastObserved[p] < FirstMonth || _flags.AsSpan(p * Width, _lastObserved[p] - FirstMonth + 1).Contains((byte)0))
+            if (IsLinked(p) && _flags.AsSpan(p * Width, _lastObserved[p] - FirstMonth + 1).Contains((byte)0))
             {
                 return true;
             }

@@ -41,11 +41,9 @@ internal static class OutcomePanelBuilder
         {
             if (observed[p] == 0)
             {
+                // Not linked to the register (validation warns): no outcome is observed, so measures and reports leave
+                // the person out (OutcomePanel.IsLinked) instead of failing every report of the extract.
                 lastObserved[p] = -before - 1;
-                if (!definitions.AllowGaps)
-                {
-                    Add(problems, $"{Where(people, p)}: no register months from {people.RandomisationMonths[p].AddMonths(-before)} (month -{before}) on");
-                }
             }
             else if (!definitions.AllowGaps && observed[p] != lastObserved[p] + before + 1)
             {
@@ -98,7 +96,7 @@ internal static class OutcomePanelBuilder
             if ((flags[cell] & (byte)CellFlags.Observed) != 0 || !double.IsFinite(h) || !double.IsFinite(e) || (!benefitIn.IsEmpty && !double.IsFinite(b)))
             {
                 Add(problems, (flags[cell] & (byte)CellFlags.Observed) != 0
-                    ? $"{register.RowLabel(row)}: person {people.Ids[p]} has month {months[row]} twice"
+                    ? $"{register.RowLabel(row)}: the person of {people.RowLabel(p)} has month {months[row]} twice"
                     : $"{register.RowLabel(row)}: contract_hours {h.ToString("R", CultureInfo.InvariantCulture)}, earnings {e.ToString("R", CultureInfo.InvariantCulture)} or benefit_amount {b.ToString("R", CultureInfo.InvariantCulture)} is not a finite number");
                 continue;
             }
@@ -172,7 +170,8 @@ internal static class OutcomePanelBuilder
         return (end, primary);
     }
 
-    private static string Where(ParticipantColumns people, int p) => $"person {people.Ids[p]} ({people.RowLabel(p)})";
+    // Rows, never person ids: these messages reach notebook outputs and logs.
+    private static string Where(ParticipantColumns people, int p) => $"the person of {people.RowLabel(p)}";
 
     private static void Add(List<string> problems, string problem)
     {

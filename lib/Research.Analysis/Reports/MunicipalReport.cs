@@ -116,7 +116,10 @@ public sealed class MunicipalReport
     /// <summary>The result file.</summary>
     public ResultFile ToResultFile() => new(Municipality, Kind, Tables) { DisclosureRules = Specification.Disclosure.RulesUsed(Tables) };
 
-    /// <summary>Writes the result file into <paramref name="outputDirectory"/> (created if needed) and returns its path.</summary>
+    /// <summary>
+    /// Writes the result file into <paramref name="outputDirectory"/> (created if needed) and returns its path relative
+    /// to the current directory (a notebook shows it, and no machine path may reach a published output).
+    /// </summary>
     public string Save(string outputDirectory)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(outputDirectory);
@@ -124,7 +127,7 @@ public sealed class MunicipalReport
         Directory.CreateDirectory(directory);
         var path = Path.Combine(directory, ResultFile.FileNameFor(Municipality));
         ToResultFile().Save(path);
-        return path;
+        return Path.GetRelativePath(Directory.GetCurrentDirectory(), path).Replace('\\', '/');
     }
 
     private List<ResultTable> Publish()

@@ -83,7 +83,8 @@ public sealed class ReportContext
         ArgumentException.ThrowIfNullOrWhiteSpace(municipality);
         var experiment = extract.Experiments[municipality];
         var panel = OutcomePanel.FromExtract(extract);
-        var persons = Enumerable.Range(0, panel.Count).Where(p => panel.Municipality[p] == municipality).ToArray();
+        // Participants without register months are not linked (a validation warning) and have no outcomes: left out.
+        var persons = Enumerable.Range(0, panel.Count).Where(p => panel.Municipality[p] == municipality && panel.IsLinked(p)).ToArray();
         if (persons.Length == 0)
         {
             throw new InvalidDataException($"the extract in {extract.Directory} has no participants in {municipality}");

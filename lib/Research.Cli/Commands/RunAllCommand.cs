@@ -2,55 +2,77 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using Research.Cli.Pipeline;
+using Research.Pipeline;
+using Research.Pipeline.Provenance;
+using Research.Pipeline.Running;
+using Research.Synthetic;
 
 namespace Research.Cli.Commands;
 
 /// <summary><c>research run-all</c>: the main job — every municipal report plus the synthesis, with provenance.</summary>
 public static class RunAllCommand
 {
+    /// <summary>The seed of the generated synthetic extracts: the date the first experiment started, 1 October 2017.</summary>
+    public const ulong DefaultSeed = 20171001;
+
     /// <summary>Builds the verb.</summary>
     public static Command Create()
     {
         var extracts = new Option<DirectoryInfo?>("--extracts") { Description = "Extract directory to analyse (default: generate seeded synthetic extracts into OUT/extracts)." };
         var output = new Option<DirectoryInfo>("--out", "-o") { Description = "Output directory for reports, result files, index.html and provenance.json.", DefaultValueFactory = _ => new DirectoryInfo("out") };
-        var parallel = new Option<int>("--parallel") { Description = "How many municipal reports run at once.", DefaultValueFactory = _ => Environment.ProcessorCount };
         var force = new Option<bool>("--force") { Description = "Re-run every notebook even if nothing it depends on changed." };
-        var seed = new Option<ulong>("--seed") { Description = "Seed of the generated synthetic extracts.", DefaultValueFactory = _ => SyntheticDefaults.Seed };
+        var dryRun = new Option<bool>("--dry-run") { Description = "List which notebooks would run and why, without running or writing anything." };
+        var seed = new Option<ulong>("--seed") { Description = "Seed of the generated synthetic extracts.", DefaultValueFactory = _ => DefaultSeed };
         var notebooks = new Option<DirectoryInfo?>("--notebooks") { Description = "Directory with municipal-report.ipynb and synthesis.ipynb (default: the ones shipped with the tool)." };
-        var timeout = new Option<double>("--timeout") { Description = "Seconds one cell may run.", DefaultValueFactory = _ => 600 };
+        var external = new Option<bool>("--allow-external-resources")
+        {
+            Description = "Read data-package resources that lie outside the extract directory (refused by default; they are hashed like the rest).",
+        };
+        var limits = NotebookLimits.Create();
         var command = new Command("run-all", "Validate the extracts, run all municipal reports in parallel, then the synthesis; write reports, result files, index.html and provenance.json.")
         {
-            extracts, output, parallel, force, seed, notebooks, timeout,
+            extracts, output, force, dryRun, seed, notebooks, external,
         };
-        parallel.Validators.Add(r =>
+        foreach (var option in limits.All)
         {
-            if (r.GetValueOrDefault<int>() < 1)
-            {
-                r.AddError("--parallel must be at least 1");
-            }
-        });
+            command.Options.Add(option);
+        }
+
         command.SetAction(async (parse, cancellationToken) =>
         {
+            var generatorSeed = parse.GetValue(seed);
             var settings = new PipelineSettings
             {
                 ExtractDirectory = parse.GetValue(extracts)?.FullName,
+                GenerateExtracts = directory =>
+                {
+                    new SyntheticExtractGenerator().Generate(directory, new SyntheticOptions { Seed = generatorSeed, Overwrite = true });
+                    return new GeneratedExtracts(generatorSeed, 1.0);
+                },
                 OutputDirectory = parse.GetValue(output)!.FullName,
-                Parallelism = parse.GetValue(parallel),
+                Parallelism = parse.GetValue(limits.Parallel),
                 Force = parse.GetValue(force),
-                Seed = parse.GetValue(seed),
+                DryRun = parse.GetValue(dryRun),
                 NotebookDirectory = parse.GetValue(notebooks)?.FullName ?? ShippedNotebooks,
-                CellTimeoutSeconds = parse.GetValue(timeout),
+                NotebooksShippedWithTool = parse.GetValue(notebooks) is null,
+                CellTimeout = TimeSpan.FromSeconds(parse.GetValue(limits.Timeout)),
+                MemoryLimitBytes = limits.MemoryLimitBytes(parse),
+                AllowExternalResources = parse.GetValue(external),
             };
             var console = parse.InvocationConfiguration.Output;
             var watch = Stopwatch.StartNew();
-            var provenance = await new ReportPipeline(settings, console).RunAsync(cancellationToken);
-            if (provenance is null)
+            var result = await new ReportPipeline(settings, new ProcessJobRunner(SelfProcess.Command()), console).RunAsync(cancellationToken);
+            if (!result.Succeeded)
             {
                 return ExitCodes.Failure;
             }
 
-            await console.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                $"wrote {Path.Combine(settings.OutputDirectory, "index.html")} and {Provenance.FileName} in {watch.Elapsed.TotalSeconds:F1} s"));
+            if (result.Provenance is not null)
+            {
+                await console.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                    $"wrote {Path.Combine(parse.GetValue(output)!.ToString(), "index.html")} and {ProvenanceRecord.FileName} in {watch.Elapsed.TotalSeconds:F1} s"));
+            }
+
             return ExitCodes.Success;
         });
         return command;

@@ -1,7 +1,9 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
+using System.Text.Json.Nodes;
 using Research.Cli.Run;
+using Research.Cli.Terminal;
 using Research.Notebooks;
 using Research.Notebooks.Execution;
 using Research.Notebooks.Parameters;
@@ -27,10 +29,6 @@ public static class RunCommand
         var output = new Option<FileInfo?>("--output", "-o") { Description = "The executed notebook to write (.ipynb; default: NOTEBOOK.executed.ipynb next to the input)." };
         var html = new Option<FileInfo?>("--html") { Description = "Also write a standalone HTML report (works offline); code cells are left out unless --show-code." };
         var showCode = new Option<bool>("--show-code") { Description = "Keep the code cells in the HTML report (folded, with a toggle), as nbconvert does without --no-input." };
-        var workingDirectory = new Option<DirectoryInfo?>("--cwd")
-        {
-            Description = "The working directory the notebook runs in: relative paths in cells and parameters resolve against it (default: the notebook's folder, as in Jupyter).",
-        };
         var timeout = new Option<double>("--timeout")
         {
             Description = "Seconds one cell may run before it is stopped.",
@@ -38,10 +36,29 @@ public static class RunCommand
         };
         var allowErrors = new Option<bool>("--allow-errors") { Description = "Run every cell even after failures (exit code is still 1)." };
         var inPlace = new Option<bool>("--in-place") { Description = "Allow the output to replace the input notebook." };
+        var cwd = new Option<DirectoryInfo?>("--cwd") { Description = "Working directory of the cells: relative paths resolve against it (default: the notebook's directory)." };
+        var exitWithParent = new Option<bool>("--exit-with-parent") { Description = "Exit as soon as standard input closes (run-all uses this so its children die with it)." };
+        var external = new Option<bool>("--allow-external-resources") { Description = "Let cells read data-package resources outside the extract directory." };
+        var maxOutput = new Option<long>("--max-output-bytes")
+        {
+            Description = "The most output (UTF-8 bytes of text and display data) one cell may produce; the rest is dropped with a note.",
+            DefaultValueFactory = _ => NotebookHostOptions.DefaultMaxOutputBytes,
+        };
+        var noTiming = new Option<bool>("--no-timing")
+        {
+            Description = "Leave per-cell timing (nbclient 'execution' and papermill metadata) out of the executed notebook, so identical runs write identical bytes.",
+        };
         var command = new Command("run", "Execute a notebook headlessly and write the executed .ipynb (and an HTML report).")
         {
-            notebook, parameters, output, html, showCode, workingDirectory, timeout, allowErrors, inPlace,
+            notebook, parameters, output, html, showCode, timeout, allowErrors, inPlace, cwd, exitWithParent, external, maxOutput, noTiming,
         };
+        maxOutput.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<long>() < 1)
+            {
+                result.AddError("--max-output-bytes must be at least 1");
+            }
+        });
         timeout.Validators.Add(result =>
         {
             if (result.GetValueOrDefault<double>() is not (> 0 and <= 7 * 24 * 3600))
@@ -51,16 +68,28 @@ public static class RunCommand
         });
         command.SetAction((parse, cancellationToken) =>
         {
+            if (parse.GetValue(exitWithParent))
+            {
+                ParentWatch.Start();
+            }
+
+            if (parse.GetValue(external))
+            {
+                AppContext.SetSwitch(Research.Data.Schema.ResourceFiles.AllowExternalSwitch, true);
+            }
+
             var request = new RunRequest(
                 parse.GetValue(notebook)!,
                 parse.GetValue(parameters) ?? Array.Empty<string>(),
                 parse.GetValue(output),
                 parse.GetValue(html),
                 parse.GetValue(showCode),
-                parse.GetValue(workingDirectory),
                 TimeSpan.FromSeconds(parse.GetValue(timeout)),
                 parse.GetValue(allowErrors),
-                parse.GetValue(inPlace));
+                parse.GetValue(inPlace),
+                parse.GetValue(cwd),
+                parse.GetValue(maxOutput),
+                !parse.GetValue(noTiming));
             return ExecuteAsync(request, parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, cancellationToken);
         });
         return command;
@@ -77,6 +106,17 @@ public static class RunCommand
         }
 
         var outputPath = request.Output?.FullName ?? Path.Combine(Path.GetDirectoryName(input)!, Path.GetFileNameWithoutExtension(input) + ".executed.ipynb");
+        if (RunPaths.Problem(input, outputPath, request.Html?.FullName, request.InPlace) is { } pathProblem)
+        {
+            await stderr.WriteLineAsync($"research run: {pathProblem}");
+            return ExitCodes.Usage;
+        }
+
+        var workingDirectory = request.WorkingDirectory?.FullName ?? Path.GetDirectoryName(input)!;
+        if (request.WorkingDirectory is not null)
+        {
+            Directory.SetCurrentDirectory(workingDirectory);
+        }
         Notebook document;
         try
         {
@@ -94,27 +134,42 @@ public static class RunCommand
             return ExitCodes.Usage;
         }
 
-        // One notebook per process: its working directory is the process's, as a Jupyter kernel's is.
-        Directory.SetCurrentDirectory(request.WorkingDirectory?.FullName ?? Path.GetDirectoryName(input)!);
-        var options = new NotebookHostOptions { CellTimeout = request.Timeout, AllowErrors = request.AllowErrors };
+        var options = new NotebookHostOptions
+        {
+            CellTimeout = request.Timeout,
+            AllowErrors = request.AllowErrors,
+            MaxOutputBytes = request.MaxOutputBytes,
+            RecordTiming = request.RecordTiming,
+        };
         ProjectLibraries.AddTo(options);
-        var progress = new RunProgress(stderr, interactive: !Console.IsErrorRedirected && ReferenceEquals(stderr, Console.Error));
-        var result = await new NotebookRunner(options).RunAsync(document, Path.GetDirectoryName(input), progress, cancellationToken);
+        if (request.RecordTiming)
+        {
+            RecordPaths(document, input, outputPath);
+        }
+
+        void WriteReport()
+        {
+            if (request.Html is { } report)
+            {
+                File.WriteAllText(report.FullName, HtmlReportWriter.Write(document, Path.GetFileNameWithoutExtension(input), new HtmlReportOptions { ShowCode = request.ShowCode }));
+            }
+        }
+
+        var progress = new RunProgress(stderr, interactive: !Console.IsErrorRedirected && EscapingWriter.WritesTo(stderr, Console.Error));
+        var checkpoint = new RunCheckpoint(document, Path.GetFileName(input), outputPath, WriteReport, stderr, progress);
+        var result = await new NotebookRunner(options).RunAsync(document, workingDirectory, checkpoint, cancellationToken);
         progress.Complete();
 
-        NotebookFile.Save(document, outputPath);
-        if (request.Html is { } report)
-        {
-            await File.WriteAllTextAsync(report.FullName, HtmlReportWriter.Write(document, Path.GetFileNameWithoutExtension(input), new HtmlReportOptions { ShowCode = request.ShowCode }), CancellationToken.None);
-        }
-
+        checkpoint.Save();
+        WriteReport();
         foreach (var failure in result.Failures)
         {
-            var line = failure.Line is { } l ? string.Create(CultureInfo.InvariantCulture, $", line {l}") : string.Empty;
-            await stderr.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"notebook {Path.GetFileName(input)}, cell {failure.CellNumber}{line}: {failure.Message}"));
+            await stderr.WriteLineAsync(FailureLine.Of(Path.GetFileName(input), failure));
         }
 
-        var written = request.Html is null ? outputPath : $"{outputPath} and {request.Html.FullName}";
+        // The paths as given: a run-all log must not carry the machine's absolute paths.
+        var shownOutput = request.Output?.ToString() ?? Path.Combine(Path.GetDirectoryName(request.Notebook.ToString()) ?? string.Empty, Path.GetFileName(outputPath));
+        var written = request.Html is null ? shownOutput : $"{shownOutput} and {request.Html}";
         await stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
             $"{(result.Succeeded ? "ran" : "stopped after")} {result.CellsExecuted} code cell{(result.CellsExecuted == 1 ? string.Empty : "s")} in {watch.Elapsed.TotalSeconds:0.00} s; wrote {written}"));
         return result.Succeeded ? ExitCodes.Success : ExitCodes.Failure;
@@ -133,24 +188,26 @@ public static class RunCommand
             return $"'{request.Notebook}' is not a notebook: expected a .ipynb or .dib file.";
         }
 
-        if (request.WorkingDirectory is { Exists: false } missing)
-        {
-            return $"--cwd '{missing}' is not a directory.";
-        }
-
         if (request.Output is { } output && !string.Equals(output.Extension, ".ipynb", StringComparison.OrdinalIgnoreCase))
         {
             return $"--output '{output}' must be a .ipynb file (executed notebooks keep their outputs only in .ipynb).";
         }
 
-        if (request.Output is { } same && string.Equals(same.FullName, input, StringComparison.Ordinal) && !request.InPlace)
-        {
-            return $"--output is the input notebook '{request.Notebook}'; add --in-place to overwrite it.";
-        }
-
         return request.Parameters.FirstOrDefault(p => p.IndexOf('=', StringComparison.Ordinal) <= 0) is { } bad
             ? $"parameter '{bad}' must be written name=value."
             : null;
+    }
+
+    // papermill's input_path and output_path, without publishing where the files are on this machine: the input
+    // relative to the executed notebook when it lies below it, its file name otherwise.
+    private static void RecordPaths(Notebook document, string input, string output)
+    {
+        var papermill = document.Metadata["papermill"] as JsonObject ?? new JsonObject();
+        var relative = Path.GetRelativePath(Path.GetDirectoryName(output)!, input);
+        var below = !Path.IsPathRooted(relative) && !relative.StartsWith("..", StringComparison.Ordinal);
+        papermill["input_path"] = (below ? relative : Path.GetFileName(input)).Replace('\\', '/');
+        papermill["output_path"] = Path.GetFileName(output);
+        document.Metadata["papermill"] = papermill;
     }
 
     private static KeyValuePair<string, string> SplitParameter(string text)
@@ -159,5 +216,5 @@ public static class RunCommand
         return KeyValuePair.Create(text[..equals].Trim(), text[(equals + 1)..]);
     }
 
-    private sealed record RunRequest(FileInfo Notebook, string[] Parameters, FileInfo? Output, FileInfo? Html, bool ShowCode, DirectoryInfo? WorkingDirectory, TimeSpan Timeout, bool AllowErrors, bool InPlace);
+    private sealed record RunRequest(FileInfo Notebook, string[] Parameters, FileInfo? Output, FileInfo? Html, bool ShowCode, TimeSpan Timeout, bool AllowErrors, bool InPlace, DirectoryInfo? WorkingDirectory, long MaxOutputBytes, bool RecordTiming);
 }

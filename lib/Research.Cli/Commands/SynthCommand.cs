@@ -23,7 +23,8 @@ public static class SynthCommand
         };
         scale.Validators.Add(result =>
         {
-            if (result.GetValueOrDefault<double>() is <= 0 or > 10_000)
+            // Written so that NaN fails too (every comparison with NaN is false).
+            if (result.GetValueOrDefault<double>() is not (> 0 and <= 10_000))
             {
                 result.AddError("--scale must be greater than 0 and at most 10000");
             }
@@ -39,7 +40,7 @@ public static class SynthCommand
                 var console = parse.InvocationConfiguration.Output;
                 console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"wrote {summary.Participants:N0} participants, {summary.RegisterMonths:N0} register months and {summary.SurveyResponses:N0} survey responses to {directory} in {watch.Elapsed.TotalSeconds:F1} s"));
-                return Task.FromResult(parse.GetValue(validate) ? ValidateCommand.Check(directory, BundledInstruments.Catalog, 20, parse.InvocationConfiguration) : ExitCodes.Success);
+                return Task.FromResult(parse.GetValue(validate) ? ValidateCommand.Check(directory, BundledInstruments.Catalog, new ValidateCommand.Options(20), parse.InvocationConfiguration) : ExitCodes.Success);
             }
             catch (IOException e)
             {

@@ -24,6 +24,16 @@ public sealed record DataPackage
     /// <summary>The file the descriptor was read from (for messages).</summary>
     public required string Source { get; init; }
 
+    /// <summary>
+    /// The fields whose values identify a person: the string fields of every primary and foreign key (e.g.
+    /// <c>person_id</c>). Validation reports never publish their values.
+    /// </summary>
+    public IReadOnlySet<string> IdentifierFields => Resources
+        .SelectMany(r => r.Schema.PrimaryKey.Concat(r.Schema.ForeignKeys.SelectMany(k => k.Fields)).Select(r.Schema.Field))
+        .Where(f => f is { Type: FieldType.String })
+        .Select(f => f!.Name)
+        .ToHashSet(StringComparer.Ordinal);
+
     /// <summary>The resource called <paramref name="name"/>.</summary>
     /// <exception cref="KeyNotFoundException">No such resource.</exception>
     public TableResource Resource(string name) =>
@@ -37,8 +47,10 @@ public sealed record DataPackage
     public static DataPackage Load(string path) => Parse(File.ReadAllText(path), path);
 
     /// <summary>
-    /// The descriptor that governs an extract directory: its own <c>datapackage.json</c> when present (checked against
-    /// the canonical field names and types), otherwise <see cref="Canonical"/>.
+    /// The descriptor that governs an extract directory: <see cref="Canonical"/>, with the file paths, formats, dialects
+    /// and decimal and group characters of the directory's own <c>datapackage.json</c> when there is one. The local
+    /// descriptor must name the canonical resources and fields with their types; it may repeat the canonical
+    /// constraints, keys and missing values or leave them out, never change them.
     /// </summary>
     /// <exception cref="DescriptorException">The local descriptor is malformed or disagrees with the canonical schema.</exception>
     public static DataPackage ForDirectory(string directory)
@@ -49,9 +61,7 @@ public sealed record DataPackage
             return Canonical;
         }
 
-        var package = Load(local);
-        CheckConformsToCanonical(package);
-        return package;
+        return ConformToCanonical(Load(local));
     }
 
     /// <summary>Parses descriptor JSON; <paramref name="source"/> names it in errors.</summary>
@@ -292,8 +302,18 @@ public sealed record DataPackage
         }
     }
 
-    private static void CheckConformsToCanonical(DataPackage local)
+    // The local descriptor says how the files are written (path, format, dialect, decimal and group characters); what
+    // the values may be stays canonical. Constraints, keys and missing-value tokens may be left out (the canonical ones
+    // apply) or repeated exactly, never changed, so a descriptor shipped with the data cannot make -999 a valid amount.
+    private static DataPackage ConformToCanonical(DataPackage local)
     {
+        var extraResource = local.Resources.FirstOrDefault(r => Canonical.Resources.All(c => c.Name != r.Name));
+        if (extraResource is not null)
+        {
+            throw new DescriptorException(local.Source, $"$.resources[\"{extraResource.Name}\"]", "is not a resource of the canonical schema");
+        }
+
+        var resources = new List<TableResource>();
         foreach (var canonical in Canonical.Resources)
         {
             var index = local.Resources.ToList().FindIndex(r => r.Name == canonical.Name);
@@ -303,21 +323,66 @@ public sealed record DataPackage
             }
 
             var resource = local.Resources[index];
-            foreach (var field in canonical.Schema.Fields)
-            {
-                var mine = resource.Schema.Field(field.Name)
-                    ?? throw new DescriptorException(local.Source, $"$.resources[{index}].schema.fields", $"field \"{field.Name}\" is missing (required by the canonical schema)");
-                if (mine.Type != field.Type)
-                {
-                    throw new DescriptorException(local.Source, $"$.resources[{index}].schema.fields[\"{field.Name}\"].type",
-                        $"is {mine.Type.ToString().ToLowerInvariant()} but the canonical schema says {field.Type.ToString().ToLowerInvariant()}");
-                }
-            }
-
+            var at = $"$.resources[{index}].schema";
             foreach (var extra in resource.Schema.Fields.Where(f => canonical.Schema.Field(f.Name) is null))
             {
-                throw new DescriptorException(local.Source, $"$.resources[{index}].schema.fields[\"{extra.Name}\"]", "is not a field of the canonical schema");
+                throw new DescriptorException(local.Source, $"{at}.fields[\"{extra.Name}\"]", "is not a field of the canonical schema");
             }
+
+            var defaults = new TableSchema { Fields = [] };
+            SameOrAbsent(local, $"{at}.primaryKey", resource.Schema.PrimaryKey, canonical.Schema.PrimaryKey, defaults.PrimaryKey);
+            SameOrAbsent(local, $"{at}.foreignKeys", [.. resource.Schema.ForeignKeys.Select(KeyText)], [.. canonical.Schema.ForeignKeys.Select(KeyText)], []);
+            SameOrAbsent(local, $"{at}.missingValues", resource.Schema.MissingValues, canonical.Schema.MissingValues, defaults.MissingValues);
+            var fields = new List<TableField>();
+            foreach (var field in canonical.Schema.Fields)
+            {
+                var fieldAt = $"{at}.fields[\"{field.Name}\"]";
+                var mine = resource.Schema.Field(field.Name)
+                    ?? throw new DescriptorException(local.Source, $"{at}.fields", $"field \"{field.Name}\" is missing (required by the canonical schema)");
+                if (mine.Type != field.Type)
+                {
+                    throw new DescriptorException(local.Source, $"{fieldAt}.type",
+                        $"is {mine.Type.ToString().ToLowerInvariant()} but the canonical schema says {field.Type.ToString().ToLowerInvariant()}");
+                }
+
+                if (mine.Constraints != new FieldConstraints() && !SameConstraints(mine.Constraints, field.Constraints))
+                {
+                    throw new DescriptorException(local.Source, $"{fieldAt}.constraints",
+                        "differ from the canonical schema; a local datapackage.json may change the path, format, dialect, decimalChar and groupChar, never the constraints (leave them out and the canonical ones apply)");
+                }
+
+                var fieldDefaults = new TableField { Name = field.Name, Type = field.Type };
+                SameOrAbsent(local, $"{fieldAt}.missingValues", mine.MissingValues ?? [], field.MissingValues ?? [], []);
+                SameOrAbsent(local, $"{fieldAt}.trueValues", mine.TrueValues, field.TrueValues, fieldDefaults.TrueValues);
+                SameOrAbsent(local, $"{fieldAt}.falseValues", mine.FalseValues, field.FalseValues, fieldDefaults.FalseValues);
+                fields.Add(field with { DecimalChar = mine.DecimalChar, GroupChar = mine.GroupChar });
+            }
+
+            resources.Add(canonical with
+            {
+                Path = resource.Path,
+                Format = resource.Format,
+                Dialect = resource.Dialect,
+                Schema = canonical.Schema with { Fields = fields },
+            });
+        }
+
+        return local with { Resources = resources };
+    }
+
+    private static bool SameConstraints(FieldConstraints a, FieldConstraints b) =>
+        a.Required == b.Required && a.Unique == b.Unique && a.Minimum == b.Minimum && a.Maximum == b.Maximum && a.Pattern == b.Pattern
+        && (a.Enum ?? []).SequenceEqual(b.Enum ?? [], StringComparer.Ordinal) && (a.Enum is null) == (b.Enum is null);
+
+    private static string KeyText(ForeignKey key) => $"{string.Join("+", key.Fields)} -> {key.ReferencedResource}.{string.Join("+", key.ReferencedFields)}";
+
+    // A list left out parses as its default (absent); anything else must be the canonical list.
+    private static void SameOrAbsent(DataPackage local, string location, IReadOnlyList<string> mine, IReadOnlyList<string> canonical, IReadOnlyList<string> absent)
+    {
+        if (!mine.SequenceEqual(absent, StringComparer.Ordinal) && !mine.SequenceEqual(canonical, StringComparer.Ordinal))
+        {
+            throw new DescriptorException(local.Source, location,
+                $"[{string.Join(", ", mine)}] differs from the canonical [{string.Join(", ", canonical)}]; a local datapackage.json may not change it (leave it out and the canonical value applies)");
         }
     }
 }

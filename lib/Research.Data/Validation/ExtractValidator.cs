@@ -178,7 +178,7 @@ public static class ExtractValidator
                     var missing = last.MonthsSince(first) + 1 - Distinct(present);
                     sink.Error(file, register.FileRowNumber(rows[0]), "month", present[i - 1].AddMonths(1).ToString(), Rules.MonthsContiguous,
                         string.Create(CultureInfo.InvariantCulture,
-                            $"person {ids.Levels[g]} has {missing} missing month(s) between {first} and {last}; the first gap starts at {present[i - 1].AddMonths(1)}"));
+                            $"the person has {missing} missing month(s) between {first} and {last}; the first gap starts at {present[i - 1].AddMonths(1)}"), ids.Levels[g]);
                     break;
                 }
             }
@@ -190,7 +190,7 @@ public static class ExtractValidator
                 if (first > from || last < to)
                 {
                     sink.Error(file, register.FileRowNumber(rows[0]), "month", $"{first}..{last}", Rules.MonthsContiguous,
-                        $"person {ids.Levels[g]} must have register months from {from} to at least {to} (randomised {randomised}); found {first} to {last}");
+                        $"the person must have register months from {from} to at least {to} (randomised {randomised}); found {first} to {last}", ids.Levels[g]);
                 }
             }
         }

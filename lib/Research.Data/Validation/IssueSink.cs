@@ -8,6 +8,7 @@ public sealed class IssueSink
 {
     private readonly List<ValidationIssue> _details = [];
     private readonly Dictionary<(Severity, string, string), int> _counts = [];
+    private readonly HashSet<string> _identifiers = new(StringComparer.Ordinal);
 
     /// <summary>Creates a sink that keeps at most <paramref name="detailLimit"/> issue details.</summary>
     public IssueSink(int detailLimit = 10_000) => DetailLimit = detailLimit;
@@ -21,9 +22,21 @@ public sealed class IssueSink
     /// <summary>Number of warnings seen.</summary>
     public int WarningCount { get; private set; }
 
-    /// <summary>Records <paramref name="issue"/>.</summary>
+    /// <summary>
+    /// Declares columns whose values identify a person: an issue in such a column keeps its value only as
+    /// <see cref="ValidationIssue.Identifier"/>, which reports print only on request.
+    /// </summary>
+    public void ProtectIdentifiers(IEnumerable<string> columns) => _identifiers.UnionWith(columns);
+
+    /// <summary>Records <paramref name="issue"/> (its value moved to <see cref="ValidationIssue.Identifier"/> when the column identifies a person).</summary>
     public void Add(ValidationIssue issue)
     {
+        ArgumentNullException.ThrowIfNull(issue);
+        if (issue.Value is not null && issue.Column is { } column && column.Split('+').Any(_identifiers.Contains))
+        {
+            issue = issue with { Value = null, Identifier = issue.Identifier ?? issue.Value };
+        }
+
         if (issue.Severity == Severity.Error)
         {
             ErrorCount++;
@@ -41,13 +54,13 @@ public sealed class IssueSink
         }
     }
 
-    /// <summary>Records an error.</summary>
-    public void Error(string file, int? row, string? column, string? value, string rule, string message) =>
-        Add(new ValidationIssue(Severity.Error, file, row, column, value, rule, message));
+    /// <summary>Records an error; <paramref name="identifier"/> is the person it concerns, printed only on request.</summary>
+    public void Error(string file, int? row, string? column, string? value, string rule, string message, string? identifier = null) =>
+        Add(new ValidationIssue(Severity.Error, file, row, column, value, rule, message) { Identifier = identifier });
 
-    /// <summary>Records a warning.</summary>
-    public void Warning(string file, int? row, string? column, string? value, string rule, string message) =>
-        Add(new ValidationIssue(Severity.Warning, file, row, column, value, rule, message));
+    /// <summary>Records a warning; <paramref name="identifier"/> is the person it concerns, printed only on request.</summary>
+    public void Warning(string file, int? row, string? column, string? value, string rule, string message, string? identifier = null) =>
+        Add(new ValidationIssue(Severity.Warning, file, row, column, value, rule, message) { Identifier = identifier });
 
     /// <summary>The report of everything recorded so far.</summary>
     public ValidationReport ToReport() =>

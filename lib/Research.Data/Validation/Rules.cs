@@ -69,6 +69,9 @@ public static class Rules
     /// <summary>A person's register months have gaps or do not cover the required window.</summary>
     public const string MonthsContiguous = "months-contiguous";
 
+    /// <summary>A resource's file lies outside the extract directory and external resources were not allowed.</summary>
+    public const string ResourcePath = "resource-path";
+
     /// <summary>A participant has no register months (not linked).</summary>
     public const string RegisterCoverage = "register-coverage";
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Research.Data.Text;
 
 namespace Research.Data.Validation;
 
@@ -10,10 +11,23 @@ namespace Research.Data.Validation;
 /// <param name="Value">The offending value as it appears in the file, or null.</param>
 /// <param name="Rule">The rule's identifier, one of <see cref="Rules"/>.</param>
 /// <param name="Message">What was expected.</param>
+/// <remarks>
+/// A value in a column that identifies a person (see <see cref="Schema.DataPackage.IdentifierFields"/>) is kept only as
+/// <see cref="Identifier"/>: reports list such rows by file and row number and print the identifier only on request.
+/// </remarks>
 public sealed record ValidationIssue(Severity Severity, string File, int? Row, string? Column, string? Value, string Rule, string Message)
 {
-    /// <summary>One line: <c>error participants.csv row 12, column arm, value "x": [arm-known] ...</c>.</summary>
-    public override string ToString()
+    /// <summary>The identifier of the person the issue concerns, if any: never published, printed only on request.</summary>
+    public string? Identifier { get; init; }
+
+    /// <summary>One line without the person identifier: <c>error participants.csv row 12, column arm, value "x": [arm-known] ...</c>.</summary>
+    public override string ToString() => ToString(showIdentifier: false);
+
+    /// <summary>
+    /// One line, with the person identifier when <paramref name="showIdentifier"/> (for the researcher's terminal, never
+    /// for a published file). Control characters in values are escaped.
+    /// </summary>
+    public string ToString(bool showIdentifier)
     {
         var where = File;
         if (Row is { } row)
@@ -31,6 +45,11 @@ public sealed record ValidationIssue(Severity Severity, string File, int? Row, s
             where += $", value \"{Value}\"";
         }
 
-        return $"{(Severity == Severity.Error ? "error" : "warning")} {where}: [{Rule}] {Message}";
+        if (showIdentifier && Identifier is not null)
+        {
+            where += $", identifier \"{Identifier}\"";
+        }
+
+        return PrintableText.Escape($"{(Severity == Severity.Error ? "error" : "warning")} {where}: [{Rule}] {Message}");
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Research.Data.Text;
 
 namespace Research.Data.Validation;
 
@@ -21,13 +22,15 @@ public sealed record ValidationReport(IReadOnlyList<ValidationIssue> Issues, IRe
     public bool IsValid => ErrorCount == 0;
 
     /// <summary>The report as text, listing at most <paramref name="maxListed"/> issues and then every count.</summary>
-    public string Format(int maxListed = 100)
+    /// <param name="maxListed">How many issues to list.</param>
+    /// <param name="showIdentifiers">Print the person identifier of each issue (for a terminal only, never for a published file).</param>
+    public string Format(int maxListed = 100, bool showIdentifiers = false)
     {
         var text = new StringBuilder();
         var ordered = Issues.OrderBy(i => i.Severity).ToList();
         foreach (var issue in ordered.Take(maxListed))
         {
-            text.AppendLine(issue.ToString());
+            text.AppendLine(issue.ToString(showIdentifiers));
         }
 
         var total = ErrorCount + WarningCount;
@@ -43,7 +46,7 @@ public sealed record ValidationReport(IReadOnlyList<ValidationIssue> Issues, IRe
             foreach (var count in Counts)
             {
                 text.AppendLine(CultureInfo.InvariantCulture,
-                    $"  {(count.Severity == Severity.Error ? "error  " : "warning")} {count.File,-24} {count.Rule,-20} {count.Count,10}");
+                    $"  {(count.Severity == Severity.Error ? "error  " : "warning")} {PrintableText.Escape(count.File),-24} {count.Rule,-20} {count.Count,10}");
             }
         }
 

@@ -9,19 +9,24 @@ internal static class CellMagics
     /// <summary>The magic that times the whole cell.</summary>
     public const string Time = "#!time";
 
-    /// <summary>The code to hand to the kernel, and whether <c>#!time</c> was present.</summary>
-    public static (string Code, bool Timed) Strip(string source, KernelInfoCollection selectors)
+    /// <summary>
+    /// The code to hand to the kernel, whether <c>#!time</c> was present, and the canonical kernel a leading selector
+    /// line names (null without one).
+    /// </summary>
+    public static (string Code, bool Timed, string? Kernel) Strip(string source, KernelInfoCollection selectors)
     {
         var lines = source.Split('\n');
         var timed = false;
         var first = true;
+        string? kernel = null;
         for (var i = 0; i < lines.Length; i++)
         {
             var line = lines[i].TrimEnd('\r');
             var blank = line.Trim().Length == 0;
-            if (first && line.StartsWith("#!", StringComparison.Ordinal) && selectors.TryResolve(line[2..], out _))
+            if (first && line.StartsWith("#!", StringComparison.Ordinal) && selectors.TryResolve(line[2..], out var selected))
             {
                 lines[i] = string.Empty;
+                kernel = selected;
             }
             else if (line.TrimEnd() == Time)
             {
@@ -32,6 +37,6 @@ internal static class CellMagics
             first &= blank;
         }
 
-        return (string.Join('\n', lines), timed);
+        return (string.Join('\n', lines), timed, kernel);
     }
 }

@@ -3,16 +3,17 @@ using System.Text;
 namespace Research.Notebooks.Execution;
 
 /// <summary>
-/// Replaces <see cref="Console.Out"/> and <see cref="Console.Error"/> once per process with writers that send text
-/// to the cell running on the current async flow (<see cref="CellExecutionContext.Current"/>) and everything else
-/// to the original console, so a progress display and concurrent runs do not mix with cell output.
+/// Replaces <see cref="Console.Out"/>, <see cref="Console.Error"/> and <see cref="Console.In"/> once per process with
+/// ones that route to the cell running on the current async flow (<see cref="CellExecutionContext.Current"/>):
+/// output becomes the cell's streams, input comes from the host's input provider. Everything outside a cell uses
+/// the original console, so a progress display and concurrent runs do not mix with cell output.
 /// </summary>
 internal static class ConsoleCapture
 {
     private static readonly object Gate = new();
     private static bool _installed;
 
-    /// <summary>Installs the routing writers if that has not happened yet.</summary>
+    /// <summary>Installs the routing writers and reader if that has not happened yet.</summary>
     public static void Install()
     {
         lock (Gate)
@@ -24,6 +25,7 @@ internal static class ConsoleCapture
 
             Console.SetOut(new RoutingWriter(StreamOutput.Stdout, Console.Out));
             Console.SetError(new RoutingWriter(StreamOutput.Stderr, Console.Error));
+            Console.SetIn(new RoutingReader(Console.In));
             _installed = true;
         }
     }
@@ -34,35 +36,49 @@ internal static class ConsoleCapture
 
         public override IFormatProvider FormatProvider => fallback.FormatProvider;
 
-        public override void Write(char value) => Write(value.ToString());
+        public override void Write(char value) => Write(new ReadOnlySpan<char>(in value));
 
-        public override void Write(char[] buffer, int index, int count) => Write(new string(buffer, index, count));
+        public override void Write(char[] buffer, int index, int count) => Write(buffer.AsSpan(index, count));
 
-        public override void Write(string? value)
+        public override void Write(string? value) => Write(value.AsSpan());
+
+        public override void Write(ReadOnlySpan<char> buffer)
         {
-            if (value is null)
-            {
-                return;
-            }
-
             if (CellExecutionContext.Current is { } context)
             {
-                context.WriteStream(stream, value);
+                context.WriteStream(stream, buffer);
             }
             else
             {
-                fallback.Write(value);
+                fallback.Write(buffer);
             }
         }
 
-        public override void WriteLine(string? value) => Write(value + NewLine);
+        public override void WriteLine(string? value)
+        {
+            Write(value.AsSpan());
+            Write(CoreNewLine.AsSpan());
+        }
 
         public override void Flush()
         {
-            if (CellExecutionContext.Current is null)
+            if (CellExecutionContext.Current is { } context)
+            {
+                context.FlushStreams();
+            }
+            else
             {
                 fallback.Flush();
             }
         }
+    }
+
+    private sealed class RoutingReader(TextReader fallback) : TextReader
+    {
+        public override string? ReadLine() => CellExecutionContext.Current is { } context ? context.ReadLine() : fallback.ReadLine();
+
+        public override int Read() => CellExecutionContext.Current is { } context ? context.ReadChar(peek: false) : fallback.Read();
+
+        public override int Peek() => CellExecutionContext.Current is { } context ? context.ReadChar(peek: true) : fallback.Peek();
     }
 }

@@ -1,5 +1,6 @@
 using System.Reflection;
 using Research.Notebooks.Formatting;
+using Research.Notebooks.Sessions;
 
 namespace Research.Notebooks.Execution;
 
@@ -8,6 +9,12 @@ public sealed class NotebookHostOptions
 {
     /// <summary>The per-cell timeout used when none is given: long enough for real analyses, short enough for CI.</summary>
     public static readonly TimeSpan DefaultCellTimeout = TimeSpan.FromMinutes(10);
+
+    /// <summary>
+    /// The output cap per cell when none is given: 8 MiB of text, far above what a report cell shows (its charts and
+    /// tables take tens to hundreds of KiB) and small enough that a runaway print loop cannot flood the notebook.
+    /// </summary>
+    public const long DefaultMaxOutputBytes = 8L * 1024 * 1024;
 
     /// <summary>
     /// Assemblies C# cells reference without <c>#r</c> (the CLI adds the project's <c>Research.*</c> libraries). The
@@ -33,6 +40,21 @@ public sealed class NotebookHostOptions
 
     /// <summary>Keep running after a failing cell (errors still appear as outputs); timeouts always stop the run.</summary>
     public bool AllowErrors { get; set; }
+
+    /// <summary>
+    /// The most output one cell may produce, in UTF-8 bytes of stream text and display data; what comes after is
+    /// dropped and a note says so, as Jupyter front ends do. Updates of a display replace it and do not count.
+    /// </summary>
+    public long MaxOutputBytes { get; set; } = DefaultMaxOutputBytes;
+
+    /// <summary>
+    /// Record when each cell ran in the executed notebook's metadata (nbclient's <c>execution</c> timestamps and
+    /// papermill's <c>papermill</c> metadata). Off: executed notebooks of identical runs are byte-identical.
+    /// </summary>
+    public bool RecordTiming { get; set; } = true;
+
+    /// <summary>Answers cells' input requests (<c>Console.ReadLine()</c>, <c>GetInputAsync</c>); headless by default.</summary>
+    public IInputProvider Input { get; set; } = new HeadlessInputProvider();
 
     /// <summary>Where restored NuGet package sets are cached (default: <c>research/nuget</c> in the local application data folder, <c>~/.local/share</c> on Linux).</summary>
     public string PackageCacheDirectory { get; set; } = Path.Combine(

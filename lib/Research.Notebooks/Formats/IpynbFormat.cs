@@ -61,6 +61,9 @@ public static class IpynbFormat
     /// <summary>Writes <paramref name="notebook"/> as nbformat JSON text with a trailing newline.</summary>
     public static string Write(Notebook notebook) => NbformatJsonWriter.Write(ToJson(notebook));
 
+    /// <summary>Writes <paramref name="notebook"/> as <see cref="Write(Notebook)"/> does, to <paramref name="writer"/>.</summary>
+    public static void Write(Notebook notebook, TextWriter writer) => NbformatJsonWriter.Write(ToJson(notebook), writer);
+
     /// <summary>The notebook as a JSON object in nbformat 4 shape.</summary>
     public static JsonObject ToJson(Notebook notebook)
     {

@@ -1,4 +1,4 @@
-using System.Text;
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -13,122 +13,134 @@ public static class NbformatJsonWriter
     /// <summary>Serializes <paramref name="node"/> in nbformat style, ending with a newline.</summary>
     public static string Write(JsonNode node)
     {
-        var builder = new StringBuilder();
-        WriteNode(builder, node, 0);
-        builder.Append('\n');
-        return builder.ToString();
+        using var text = new StringWriter(CultureInfo.InvariantCulture);
+        Write(node, text);
+        return text.ToString();
     }
 
-    private static void WriteNode(StringBuilder builder, JsonNode? node, int depth)
+    /// <summary>Serializes <paramref name="node"/> to <paramref name="writer"/> (e.g. straight into a file, without the whole text in memory).</summary>
+    public static void Write(JsonNode node, TextWriter writer)
+    {
+        WriteNode(writer, node, 0);
+        writer.Write('\n');
+    }
+
+    private static void WriteNode(TextWriter writer, JsonNode? node, int depth)
     {
         switch (node)
         {
             case null:
-                builder.Append("null");
+                writer.Write("null");
                 break;
             case JsonObject obj:
-                WriteObject(builder, obj, depth);
+                WriteObject(writer, obj, depth);
                 break;
             case JsonArray array:
-                WriteArray(builder, array, depth);
+                WriteArray(writer, array, depth);
                 break;
             case JsonValue value:
-                WriteValue(builder, value);
+                WriteValue(writer, value);
                 break;
         }
     }
 
-    private static void WriteObject(StringBuilder builder, JsonObject obj, int depth)
+    private static void WriteObject(TextWriter writer, JsonObject obj, int depth)
     {
         if (obj.Count == 0)
         {
-            builder.Append("{}");
+            writer.Write("{}");
             return;
         }
 
-        builder.Append('{');
+        writer.Write('{');
         var first = true;
         foreach (var (key, value) in obj.OrderBy(p => p.Key, StringComparer.Ordinal))
         {
-            builder.Append(first ? "\n" : ",\n");
+            writer.Write(first ? "\n" : ",\n");
             first = false;
-            Indent(builder, depth + 1);
-            WriteString(builder, key);
-            builder.Append(": ");
-            WriteNode(builder, value, depth + 1);
+            Indent(writer, depth + 1);
+            WriteString(writer, key);
+            writer.Write(": ");
+            WriteNode(writer, value, depth + 1);
         }
 
-        builder.Append('\n');
-        Indent(builder, depth);
-        builder.Append('}');
+        writer.Write('\n');
+        Indent(writer, depth);
+        writer.Write('}');
     }
 
-    private static void WriteArray(StringBuilder builder, JsonArray array, int depth)
+    private static void WriteArray(TextWriter writer, JsonArray array, int depth)
     {
         if (array.Count == 0)
         {
-            builder.Append("[]");
+            writer.Write("[]");
             return;
         }
 
-        builder.Append('[');
+        writer.Write('[');
         for (var i = 0; i < array.Count; i++)
         {
-            builder.Append(i == 0 ? "\n" : ",\n");
-            Indent(builder, depth + 1);
-            WriteNode(builder, array[i], depth + 1);
+            writer.Write(i == 0 ? "\n" : ",\n");
+            Indent(writer, depth + 1);
+            WriteNode(writer, array[i], depth + 1);
         }
 
-        builder.Append('\n');
-        Indent(builder, depth);
-        builder.Append(']');
+        writer.Write('\n');
+        Indent(writer, depth);
+        writer.Write(']');
     }
 
-    private static void WriteValue(StringBuilder builder, JsonValue value)
+    private static void WriteValue(TextWriter writer, JsonValue value)
     {
         switch (value.GetValueKind())
         {
             case JsonValueKind.String:
-                WriteString(builder, value.GetValue<string>());
+                WriteString(writer, value.GetValue<string>());
                 break;
             case JsonValueKind.True:
-                builder.Append("true");
+                writer.Write("true");
                 break;
             case JsonValueKind.False:
-                builder.Append("false");
+                writer.Write("false");
                 break;
             case JsonValueKind.Null:
-                builder.Append("null");
+                writer.Write("null");
                 break;
             default:
                 // Numbers keep the text they were read with (or System.Text.Json's invariant rendering).
-                builder.Append(value.ToJsonString());
+                writer.Write(value.ToJsonString());
                 break;
         }
     }
 
     // Python's json escaping with ensure_ascii=False: only quote, backslash and control characters are escaped.
-    private static void WriteString(StringBuilder builder, string text)
+    private static void WriteString(TextWriter writer, string text)
     {
-        builder.Append('"');
+        writer.Write('"');
         foreach (var c in text)
         {
             switch (c)
             {
-                case '"': builder.Append("\\\""); break;
-                case '\\': builder.Append("\\\\"); break;
-                case '\n': builder.Append("\\n"); break;
-                case '\r': builder.Append("\\r"); break;
-                case '\t': builder.Append("\\t"); break;
-                case '\b': builder.Append("\\b"); break;
-                case '\f': builder.Append("\\f"); break;
-                case < ' ': builder.Append("\\u").Append(((int)c).ToString("x4", System.Globalization.CultureInfo.InvariantCulture)); break;
-                default: builder.Append(c); break;
+                case '"': writer.Write("\\\""); break;
+                case '\\': writer.Write("\\\\"); break;
+                case '\n': writer.Write("\\n"); break;
+                case '\r': writer.Write("\\r"); break;
+                case '\t': writer.Write("\\t"); break;
+                case '\b': writer.Write("\\b"); break;
+                case '\f': writer.Write("\\f"); break;
+                case < ' ': writer.Write("\\u" + ((int)c).ToString("x4", CultureInfo.InvariantCulture)); break;
+                default: writer.Write(c); break;
             }
         }
 
-        builder.Append('"');
+        writer.Write('"');
     }
 
-    private static void Indent(StringBuilder builder, int depth) => builder.Append(' ', depth);
+    private static void Indent(TextWriter writer, int depth)
+    {
+        for (var i = 0; i < depth; i++)
+        {
+            writer.Write(' ');
+        }
+    }
 }

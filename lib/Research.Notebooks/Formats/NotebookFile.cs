@@ -25,11 +25,37 @@ public static class NotebookFile
         }
     }
 
-    /// <summary>Writes a notebook in the format given by <paramref name="path"/>'s extension (UTF-8, no BOM).</summary>
+    /// <summary>
+    /// Writes a notebook in the format given by <paramref name="path"/>'s extension (UTF-8, no BOM), atomically: the
+    /// text goes to a temporary file beside it, which then replaces the file by a rename. A reader, or a crash at any
+    /// moment, sees either the previous file or the new one, never a half-written notebook.
+    /// </summary>
     public static void Save(Notebook notebook, string path)
     {
         var format = Format(path) ?? throw new NotebookFormatException($"{path}: unsupported notebook extension '{Path.GetExtension(path)}' (expected .ipynb or .dib).");
-        File.WriteAllText(path, format == ".dib" ? DibFormat.Write(notebook) : IpynbFormat.Write(notebook), Utf8NoBom);
+        var full = Path.GetFullPath(path);
+        var temporary = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            // Streamed, so saving a large notebook after every cell does not build its whole text in memory each time.
+            using (var writer = new StreamWriter(temporary, append: false, Utf8NoBom))
+            {
+                if (format == ".dib")
+                {
+                    writer.Write(DibFormat.Write(notebook));
+                }
+                else
+                {
+                    IpynbFormat.Write(notebook, writer);
+                }
+            }
+
+            File.Move(temporary, full, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(temporary);
+        }
     }
 
     private static string? Format(string path) => Path.GetExtension(path).ToLowerInvariant() switch

@@ -1,10 +1,8 @@
 using System.Collections;
 using System.Globalization;
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
 using Markdig;
 using Microsoft.Data.Analysis;
-using Microsoft.FSharp.Core;
 using Plotly.NET;
 using Research.Notebooks.Reports;
 
@@ -15,7 +13,7 @@ namespace Research.Notebooks.Formatting;
 /// <see cref="MarkdownContent"/>, sequences (capped), <see cref="DataFrame"/> (HTML table, capped rows) and
 /// Plotly.NET charts (chart HTML that loads plotly.js with require.js in Jupyter, plus the Plotly figure JSON, which the HTML report draws with one embedded plotly.js).
 /// </summary>
-public static partial class BuiltInFormatters
+public static class BuiltInFormatters
 {
     /// <summary>The Markdig pipeline used for Markdown everywhere in the host (tables, task lists, auto links...).</summary>
     public static MarkdownPipeline MarkdownPipeline { get; } = new MarkdownPipelineBuilder().UseAdvancedExtensions().Build();
@@ -93,20 +91,37 @@ public static partial class BuiltInFormatters
 
     private static MimeBundle FormatChart(GenericChart chart, FormatContext context)
     {
-        // Plotly.NET puts random GUIDs in the chart HTML; replace them so identical runs give identical bytes.
         var id = context.NewElementId("plotly");
-        // Jupyter front ends have no global Plotly: the HTML loads plotly.js through require.js, as Plotly.NET.Interactive did.
-        var loading = GenericChart.addDisplayOptions(
-            DisplayOptions.init(null, null, null, null, null, null, FSharpOption<PlotlyJSReference>.Some(PlotlyJSReference.NewRequire(PlotlyJs.CdnUrl))),
-            chart);
-        var html = GuidPattern().Replace(GenericChart.toChartHTML(loading), _ => id);
+        var figure = JsonNode.Parse(GenericChart.toFigureJson(chart))!;
         var traces = GenericChart.countTrace(chart);
         return new MimeBundle()
-            .Set(MimeBundle.Html, html)
-            .SetJson(MimeBundle.PlotlyJson, JsonNode.Parse(GenericChart.toFigureJson(chart))!)
+            .Set(MimeBundle.Html, ChartHtml(id, figure))
+            .SetJson(MimeBundle.PlotlyJson, figure)
             .Set(MimeBundle.PlainText, string.Create(CultureInfo.InvariantCulture, $"Plotly chart ({traces} trace{(traces == 1 ? string.Empty : "s")})"));
     }
 
-    [GeneratedRegex("[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}")]
-    private static partial Regex GuidPattern();
+    // Jupyter front ends have no global Plotly: the HTML loads plotly.js through require.js, as Plotly.NET.Interactive did.
+    // Plotly.NET's own chart HTML writes the figure JSON into the script unescaped (a trace named "</script>..." ends the
+    // script), so the script is written here and the figure goes in through ScriptJson.
+    private static string ChartHtml(string id, JsonNode figure) =>
+        "<div><div id=\"" + id + "\"></div><script type=\"text/javascript\">\n"
+        + "(function () {\n"
+        + "  var render = function () {\n"
+        + "    var plotlyRequire = requirejs.config({context: 'research-plotly', paths: {plotly: '" + PlotlyJs.CdnUrl[..^3] + "'}}) || require;\n"
+        + "    plotlyRequire(['plotly'], function (Plotly) {\n"
+        + "      var figure = " + ScriptJson.Literal(figure) + ";\n"
+        + "      Plotly.newPlot('" + id + "', figure.data, figure.layout, {responsive: true});\n"
+        + "    });\n"
+        + "  };\n"
+        + "  if (typeof requirejs !== 'function' || typeof requirejs.config !== 'function') {\n"
+        + "    var script = document.createElement('script');\n"
+        + "    script.setAttribute('src', 'https://cdnjs.cloudflare.com/ajax/libs/require.js/2.3.6/require.min.js');\n"
+        + "    script.onload = render;\n"
+        + "    document.getElementsByTagName('head')[0].appendChild(script);\n"
+        + "  } else {\n"
+        + "    render();\n"
+        + "  }\n"
+        + "})();\n"
+        + "</script></div>";
+
 }

@@ -6,6 +6,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Scripting;
 using Microsoft.CodeAnalysis.Scripting;
+using Microsoft.CodeAnalysis.Text;
 using Research.Notebooks.Execution;
 using Research.Notebooks.Packages;
 
@@ -15,7 +16,8 @@ namespace Research.Notebooks.Kernels;
 /// Runs C# cells on Roslyn scripting as one continuing script state: variables, usings and types carry from cell to
 /// cell. <c>#r "path.dll"</c> resolves relative to the notebook; <c>#r "nuget: Name, Version"</c> lines are restored
 /// (see <see cref="NuGetRestorer"/>) before the cell's code runs. The script engine is warmed up on a background
-/// thread as soon as the kernel is created, so the first cell does not pay for compiling the defaults.
+/// thread as soon as the kernel is created, so the first cell does not pay for compiling the defaults. Cells are
+/// made interruptible (<see cref="InterruptChecks"/>) and may not end the process (<see cref="ProcessExitGuard"/>).
 /// </summary>
 public sealed class CSharpKernel : IKernel
 {
@@ -24,8 +26,10 @@ public sealed class CSharpKernel : IKernel
     private readonly string _directory;
     private readonly Dictionary<string, PackageReference> _packages = new(StringComparer.OrdinalIgnoreCase);
     private readonly HashSet<string> _packageAssemblies = new(StringComparer.Ordinal);
+    private readonly List<MetadataReference> _newReferences = new();
     private readonly Task<ScriptState<object>> _warmUp;
-    private ScriptOptions _options;
+    private readonly ScriptOptions _continuation;
+    private readonly CSharpParseOptions _parseOptions = new(LanguageVersion.Latest, kind: SourceCodeKind.Script);
     private ScriptState<object>? _state;
 
     /// <summary>Creates the kernel for a notebook in <paramref name="notebookDirectory"/> (null: the current directory).</summary>
@@ -33,14 +37,23 @@ public sealed class CSharpKernel : IKernel
     {
         _directory = Path.GetFullPath(notebookDirectory ?? Directory.GetCurrentDirectory());
         _restorer = new NuGetRestorer(options.PackageCacheDirectory);
-        _options = ScriptOptions.Default
+
+        // The encoding lets Roslyn emit debug information (cell line numbers in tracebacks) for source given as text.
+        var first = ScriptOptions.Default
             .WithLanguageVersion(LanguageVersion.Latest)
             .WithEmitDebugInformation(true)
+            .WithFileEncoding(Encoding.UTF8)
             .WithMetadataResolver(ScriptMetadataResolver.Default.WithBaseDirectory(_directory))
             .WithSourceResolver(ScriptSourceResolver.Default.WithBaseDirectory(_directory))
             .AddReferences(StandardAssemblies().Concat(options.DefaultAssemblies).Distinct())
             .AddImports(NotebookHostOptions.StandardUsings.Concat(options.DefaultUsings).Distinct());
-        _warmUp = Task.Run(() => CSharpScript.Create(string.Empty, _options, typeof(ScriptGlobals)).RunAsync(_globals));
+
+        // References and imports are applied once, by the first submission; every later one inherits them through the
+        // chain. Giving them again with each cell (what continuing with the same options does) re-resolves and
+        // re-reads every reference file into native memory and adds them to each compilation once more: about 4 MB
+        // and a longer reference list per cell, so 1,000 trivial cells took 5.4 GB. Only new references go along.
+        _continuation = first.WithReferences(Array.Empty<MetadataReference>()).WithImports(Array.Empty<string>());
+        _warmUp = Task.Run(() => CSharpScript.Create(string.Empty, first, typeof(ScriptGlobals)).RunAsync(_globals));
     }
 
     /// <inheritdoc />
@@ -72,30 +85,62 @@ public sealed class CSharpKernel : IKernel
 
         var cellPath = Path.Combine(_directory, string.Create(CultureInfo.InvariantCulture, $"cell-{context.CellNumber}.csx"));
         _globals.CancellationToken = cancellationToken;
-        ScriptState<object> state;
-        try
+        var options = _continuation.WithFilePath(cellPath).AddReferences(_newReferences);
+        var instrumented = InterruptChecks.Insert(submission.Code, _parseOptions);
+        var script = _state.Script.ContinueWith(instrumented.Code, options);
+        if (script.Compile(cancellationToken).Any(IsError))
         {
-            // A stream (not a string) gives the source an encoding, which Roslyn needs to emit debug information.
-            using var source = new MemoryStream(Encoding.UTF8.GetBytes(submission.Code));
-            var script = _state.Script.ContinueWith(source, _options.WithFilePath(cellPath));
-            state = await script.RunFromAsync(_state, _ => true, cancellationToken);
+            // Report the user's own text: compile the original and show its errors. Should the instrumented code be at
+            // fault while the original compiles, the cell runs uninstrumented (stoppable only when it blocks or awaits).
+            var original = _state.Script.ContinueWith(submission.Code, options);
+            var errors = original.Compile(cancellationToken).Where(IsError).ToList();
+            if (errors.Count > 0)
+            {
+                ReportCompilationError(errors, context);
+                return;
+            }
+
+            (script, instrumented) = (original, InterruptChecks.None(submission.Code));
         }
-        catch (CompilationErrorException e)
+
+        var compilation = script.GetCompilation();
+        if (ProcessExitGuard.Find(compilation, compilation.SyntaxTrees.Last()) is { } exit)
         {
-            ReportCompilationError(e, context);
+            var position = SourceText.From(submission.Code).Lines.GetLinePosition(instrumented.ToOriginal(exit.Position));
+            var message = string.Create(CultureInfo.InvariantCulture,
+                $"line {position.Line + 1}, column {position.Character + 1}: {exit.Method} would end the notebook host, so a cell may not call it; throw an exception to stop the notebook.");
+            context.Fail(new ErrorOutput("ProcessExitNotAllowed", message, new[] { message }), position.Line + 1);
             return;
         }
 
-        _state = state;
-        if (state.Exception is OperationCanceledException && cancellationToken.IsCancellationRequested)
+        Task<ScriptState<object>> running;
+        using (context.EnterUserCode())
         {
-            // The host stopped the cell (timeout or Ctrl-C); it reports that itself.
-            throw new OperationCanceledException(cancellationToken);
+            // Only the synchronous part of the cell runs in the scope: after its first await the cell continues on
+            // pool threads, which Thread.Interrupt must not hit. No token here: Roslyn would throw for a cancelled one
+            // and lose where the cell stopped; the cell's own checks and its CancellationToken stop it.
+            running = script.RunFromAsync(_state, _ => true, CancellationToken.None);
+        }
+
+        var state = await running;
+
+        // A cell abandoned after an interrupt may end later: it must not replace the state later cells build on.
+        if (!context.RunIfActive(() => Commit(state)))
+        {
+            return;
         }
 
         if (state.Exception is { } exception)
         {
-            ReportException(exception, cellPath, context);
+            var line = CellLine(exception, cellPath);
+            if (context.InterruptKind is not null)
+            {
+                context.ReportInterrupted(line);
+                return;
+            }
+
+            var traceback = exception.ToString().Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
+            context.Fail(new ErrorOutput(exception.GetType().FullName ?? exception.GetType().Name, exception.Message, traceback), line);
             return;
         }
 
@@ -118,12 +163,21 @@ public sealed class CSharpKernel : IKernel
         typeof(DynamicObj.DynamicObj).Assembly,
     };
 
-    // A trailing expression of type void (e.g. Console.WriteLine("x") without semicolon) has no result to show.
+    private static bool IsError(Diagnostic diagnostic) => diagnostic.Severity == DiagnosticSeverity.Error;
+
+    private void Commit(ScriptState<object> state)
+    {
+        _state = state;
+        _newReferences.Clear();
+    }
+
+    // A trailing expression of type void (e.g. Console.WriteLine("x") without semicolon) has no result to show, and a
+    // trailing display(x) has been shown already.
     private static bool HasResult(ScriptState<object> state)
     {
         var compilation = state.Script.GetCompilation();
         var tree = compilation.SyntaxTrees.LastOrDefault();
-        if (tree is null || CSharpSubmission.TrailingExpression(tree) is not { } expression)
+        if (tree is null || CSharpSubmission.TrailingExpression(tree) is not { } expression || state.ReturnValue is DisplayHandle)
         {
             return false;
         }
@@ -167,35 +221,28 @@ public sealed class CSharpKernel : IKernel
             return false;
         }
 
-        var added = assemblies.Where(_packageAssemblies.Add).ToList();
-        _options = _options.AddReferences(added.Select(path => MetadataReference.CreateFromFile(path)));
+        _newReferences.AddRange(assemblies.Where(_packageAssemblies.Add).Select(path => MetadataReference.CreateFromFile(path)));
         context.Display(new Formatting.HtmlContent(string.Create(
             CultureInfo.InvariantCulture,
             $"<div class=\"nb-packages\">Installed packages: {System.Net.WebUtility.HtmlEncode(string.Join("; ", requested))} ({watch.ElapsedMilliseconds} ms)</div>")));
         return true;
     }
 
-    private static void ReportCompilationError(CompilationErrorException e, CellExecutionContext context)
+    private static void ReportCompilationError(IReadOnlyList<Diagnostic> errors, CellExecutionContext context)
     {
-        var errors = e.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
         var lines = errors.Select(d =>
         {
             var position = d.Location.GetLineSpan().StartLinePosition;
             return string.Create(CultureInfo.InvariantCulture, $"line {position.Line + 1}, column {position.Character + 1}: error {d.Id}: {d.GetMessage(CultureInfo.InvariantCulture)}");
         }).ToList();
-        var first = errors.FirstOrDefault();
-        context.Fail(
-            new ErrorOutput("CompilationError", lines.FirstOrDefault() ?? e.Message, lines),
-            first is null ? null : first.Location.GetLineSpan().StartLinePosition.Line + 1);
+        context.Fail(new ErrorOutput("CompilationError", lines[0], lines), errors[0].Location.GetLineSpan().StartLinePosition.Line + 1);
     }
 
-    private static void ReportException(Exception exception, string cellPath, CellExecutionContext context)
+    // The cell line of the innermost frame in this cell's code.
+    private static int? CellLine(Exception exception, string cellPath)
     {
         var line = new StackTrace(exception, fNeedFileInfo: true).GetFrames()
             .FirstOrDefault(f => string.Equals(f.GetFileName(), cellPath, StringComparison.Ordinal))?.GetFileLineNumber();
-        var traceback = exception.ToString().Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
-        context.Fail(
-            new ErrorOutput(exception.GetType().FullName ?? exception.GetType().Name, exception.Message, traceback),
-            line is > 0 ? line : null);
+        return line is > 0 ? line : null;
     }
 }

@@ -18,7 +18,7 @@ public sealed class HtmlKernel : IKernel
     public Task ExecuteAsync(string code, CellExecutionContext context, CancellationToken cancellationToken)
     {
         var html = code.Trim('\n');
-        context.Publish(new DisplayDataOutput(new MimeBundle().Set(MimeBundle.Html, html).Set(MimeBundle.PlainText, html)));
+        context.PublishDisplay(new MimeBundle().Set(MimeBundle.Html, html).Set(MimeBundle.PlainText, html));
         return Task.CompletedTask;
     }
 }

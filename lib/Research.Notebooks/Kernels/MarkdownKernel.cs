@@ -18,7 +18,7 @@ public sealed class MarkdownKernel : IKernel
     /// <inheritdoc />
     public Task ExecuteAsync(string code, CellExecutionContext context, CancellationToken cancellationToken)
     {
-        context.Publish(new DisplayDataOutput(BuiltInFormatters.MarkdownBundle(code.Trim('\n'))));
+        context.PublishDisplay(BuiltInFormatters.MarkdownBundle(code.Trim('\n')));
         return Task.CompletedTask;
     }
 }

@@ -214,7 +214,7 @@ public static partial class HtmlReportWriter
         {
             var id = string.Create(CultureInfo.InvariantCulture, $"report-plot-{++plots}");
             html.Append("<div id=\"").Append(id).Append("\" class=\"plotly-chart\"></div>\n<script>(function(){var f=")
-                .Append(figure.ToJsonString())
+                .Append(ScriptJson.Literal(figure))
                 .Append(";Plotly.newPlot(\"").Append(id).Append("\",f.data,f.layout,{responsive:true});})();</script>\n");
         }
         else if (bundle.GetText(MimeBundle.Html) is { } fragment)

@@ -311,7 +311,9 @@ public static class InstrumentReader
 
         private MissingRule ReadMissingRule(JsonObject node, string at, int itemCount, Aggregation aggregation)
         {
-            var minimum = node["minimumAnswered"]!.GetValue<int>();
+            // A share is rounded up to whole items; the tolerance keeps a product such as 0.07 × 100 = 7.000000000000001 at 7.
+            var share = node["minimumShareAnswered"]?.GetValue<double>();
+            var minimum = share is { } s ? Math.Max(1, (int)Math.Ceiling((s * itemCount) - 1e-9)) : node["minimumAnswered"]!.GetValue<int>();
             if (minimum > itemCount)
             {
                 Fail($"{at}/minimumAnswered", $"{minimum} exceeds the number of items in the score ({itemCount}).");
@@ -328,7 +330,7 @@ public static class InstrumentReader
                 Fail($"{at}/handling", "'prorate' only applies to a sum; a mean of the answered items needs 'none'.");
             }
 
-            return new MissingRule(minimum, handling, ReadBasis(node["basis"]!, $"{at}/basis"));
+            return new MissingRule(minimum, handling, ReadBasis(node["basis"]!, $"{at}/basis"), share);
         }
 
         private List<BandScheme> ReadBandSchemes(JsonNode? node, string at, IReadOnlyList<InstrumentItem> items)

@@ -17,4 +17,7 @@ public enum TermKind
 
     /// <summary>Fixed effects (e.g. municipality or stratum): one dummy per level except the first.</summary>
     FixedEffects,
+
+    /// <summary>A treatment dummy times a centred covariate (Lin's interacted adjustment, <c>arm[B]:age_c</c>).</summary>
+    Interaction,
 }

@@ -1,16 +1,8 @@
-using System.Globalization;
-using MathNet.Numerics;
-using MathNet.Numerics.RootFinding;
-
 namespace Research.Statistics.MetaAnalysis;
 
 /// <summary>Estimators of the between-study variance τ², all truncated at zero as metafor does.</summary>
 internal static class Tau2Estimator
 {
-    // Roots are refined to near machine precision; metafor's default REML threshold (1e-5) is far looser.
-    private const double RootAccuracy = 1e-15;
-    private const int MaxRootIterations = 1000;
-
     public static double Estimate(PoolingModel model, MetaAnalysisMethod method) => method switch
     {
         MetaAnalysisMethod.FixedEffect => 0,
@@ -51,39 +43,6 @@ internal static class Tau2Estimator
     public static double SolveGeneralisedQ(PoolingModel model, double target, string what) =>
         SolveDecreasingFromZero(model, tau2 => model.Pool(tau2).WeightedResidualSquares - target, what);
 
-    /// <summary>
-    /// Root of a function of τ² that is positive at 0 and negative for large τ² (0 if not positive at 0). The search runs
-    /// on τ²/s with s the mean sampling variance, so that the accuracy is relative to the data's scale
-    /// (proportions, log ratios and euros alike).
-    /// </summary>
-    private static double SolveDecreasingFromZero(PoolingModel model, Func<double, double> f, string what)
-    {
-        if (f(0) <= 0)
-        {
-            return 0;
-        }
-
-        var scale = model.VarianceScale;
-        double Scaled(double t) => f(t * scale);
-        double lower = 0, upper = 1;
-        var doublings = 0;
-        while (Scaled(upper) > 0)
-        {
-            lower = upper;
-            upper *= 2;
-            if (++doublings > 1000)
-            {
-                throw new NonConvergenceException(string.Create(CultureInfo.InvariantCulture, $"Could not bracket the root of the {what}: it stays positive up to tau^2 = {upper * scale:R}."));
-            }
-        }
-
-        try
-        {
-            return scale * Brent.FindRoot(Scaled, lower, upper, RootAccuracy, MaxRootIterations);
-        }
-        catch (NonConvergenceException e)
-        {
-            throw new NonConvergenceException(string.Create(CultureInfo.InvariantCulture, $"The {what} did not converge for tau^2 in [{lower * scale:R}, {upper * scale:R}] within {MaxRootIterations} Brent iterations."), e);
-        }
-    }
+    private static double SolveDecreasingFromZero(PoolingModel model, Func<double, double> f, string what) =>
+        Tau2Root.SolveDecreasingFromZero(f, model.VarianceScale, what);
 }

@@ -23,7 +23,11 @@ internal sealed class AssignmentDesign
 
     public int IndividualCount => _unitOfIndividual.Length;
 
-    public static AssignmentDesign Create(IReadOnlyList<int> assignment, IReadOnlyList<string>? strata, IReadOnlyList<string>? clusters)
+    /// <summary>
+    /// The design; with <paramref name="permutedArms"/>, units of the other arms form blocks of their own, so they
+    /// never move and the permuted arms keep their counts within each stratum.
+    /// </summary>
+    public static AssignmentDesign Create(IReadOnlyList<int> assignment, IReadOnlyList<string>? strata, IReadOnlyList<string>? clusters, IReadOnlyList<int>? permutedArms = null)
     {
         ArgumentNullException.ThrowIfNull(assignment);
         var n = assignment.Count;
@@ -64,10 +68,24 @@ internal sealed class AssignmentDesign
             unitOf[i] = unit;
         }
 
-        var byStratum = Enumerable.Range(0, unitArms.Count).GroupBy(u => unitStrata[u], StringComparer.Ordinal).Select(g => g.ToArray()).ToArray();
+        if (permutedArms is not null)
+        {
+            var absent = permutedArms.Where(a => !unitArms.Contains(a)).ToList();
+            if (permutedArms.Count < 2 || absent.Count > 0)
+            {
+                throw new ArgumentException($"PermutedArms must name at least two arms that occur in the assignment; got [{string.Join(", ", permutedArms)}].", nameof(permutedArms));
+            }
+        }
+
+        // A unit outside the permuted arms is a block of its own: a fixed point of every re-randomisation.
+        var byStratum = Enumerable.Range(0, unitArms.Count)
+            .GroupBy(u => permutedArms is null || permutedArms.Contains(unitArms[u]) ? (Stratum: unitStrata[u], Unit: -1) : (Stratum: string.Empty, Unit: u))
+            .Select(g => g.ToArray()).ToArray();
         if (byStratum.All(units => units.Select(u => unitArms[u]).Distinct().Count() < 2))
         {
-            throw new ArgumentException("Every stratum has all its units in one arm, so no other assignment is possible.", nameof(assignment));
+            throw new ArgumentException(permutedArms is null
+                ? "Every stratum has all its units in one arm, so no other assignment is possible."
+                : "No stratum has units of two of the permuted arms, so no other assignment is possible.", nameof(assignment));
         }
 
         return new AssignmentDesign(unitOf, unitArms.ToArray(), byStratum);

@@ -7,10 +7,17 @@ namespace Research.Statistics.Randomisation;
 /// <param name="Alternative">Sidedness of the p-value.</param>
 /// <param name="Strata">Stratum of each individual (assignment is permuted within strata); null for none.</param>
 /// <param name="Clusters">Cluster of each individual (whole clusters are permuted); null for individual assignment.</param>
+/// <param name="PermutedArms">
+/// The arms whose units are re-randomised among themselves within each stratum, keeping the realised number of each
+/// of these arms per stratum; units of every other arm keep their arm. Null permutes all arms. For one arm against
+/// control in a multi-arm trial this is the design-based test of the sharp null of no difference between those two
+/// arms only (see <see cref="RandomisationTest.ArmVersusControl"/>).
+/// </param>
 public sealed record RandomisationOptions(
     int Seed,
     int Draws = 10_000,
     long MaxExactAssignments = 100_000,
     Alternative Alternative = Alternative.TwoSided,
     IReadOnlyList<string>? Strata = null,
-    IReadOnlyList<string>? Clusters = null);
+    IReadOnlyList<string>? Clusters = null,
+    IReadOnlyList<int>? PermutedArms = null);

@@ -39,7 +39,7 @@ public static class RandomisationTest
             throw new ArgumentOutOfRangeException(nameof(options), options.Alternative, "Unknown alternative.");
         }
 
-        var design = AssignmentDesign.Create(assignment, options.Strata, options.Clusters);
+        var design = AssignmentDesign.Create(assignment, options.Strata, options.Clusters, options.PermutedArms);
         var individuals = new int[design.IndividualCount];
 
         design.Expand(design.UnitArms, individuals);
@@ -86,6 +86,30 @@ public static class RandomisationTest
         }
 
         return new RandomisationResult(observed, (1.0 + extreme) / (1.0 + options.Draws), RandomisationMethod.MonteCarlo, options.Alternative, options.Draws, extreme, options.Seed, distribution);
+    }
+
+    /// <summary>
+    /// Tests one arm against control in a multi-arm design as it was randomised: the units of these two arms are
+    /// re-randomised among themselves within each stratum (each stratum keeps its realised number of treated and
+    /// control units), and units of other arms stay where they are. This is Fisher's test of the sharp null that the
+    /// two arms have the same effect on everyone, valid whatever the other arms do.
+    /// </summary>
+    /// <param name="assignment">Observed arm code of each individual.</param>
+    /// <param name="treatedArm">Code of the arm tested.</param>
+    /// <param name="controlArm">Code of the control arm.</param>
+    /// <param name="statistic">
+    /// E.g. <see cref="TestStatistics.Studentised"/> or <see cref="TestStatistics.LinAdjusted"/>; the array passed in is reused.
+    /// </param>
+    /// <param name="options">Seed, draws, strata, clusters; its <see cref="RandomisationOptions.PermutedArms"/> is replaced by the two arms.</param>
+    public static RandomisationResult ArmVersusControl(IReadOnlyList<int> assignment, int treatedArm, int controlArm, Func<int[], double> statistic, RandomisationOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (treatedArm == controlArm)
+        {
+            throw new ArgumentException("The treated and control arm codes must differ.", nameof(controlArm));
+        }
+
+        return Run(assignment, statistic, options with { PermutedArms = [treatedArm, controlArm] });
     }
 
     private static double Evaluate(Func<int[], double> statistic, int[] individuals, string which)

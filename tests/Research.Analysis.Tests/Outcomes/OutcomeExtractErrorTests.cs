@@ -29,7 +29,8 @@ public sealed class OutcomeExtractErrorTests : IDisposable
         File.WriteAllLines(RegisterPath, lines);
 
         var error = Assert.Throws<OutcomeDataException>(() => OutcomePanel.FromExtract(ReadAnyway()));
-        Assert.Contains($"person {removed[0]} (participants.csv row 2): register month {removed[1]} (month ", error.Message, StringComparison.Ordinal);
+        Assert.Contains($"the person of participants.csv row 2: register month {removed[1]} (month ", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(removed[0], error.Message + string.Join("\n", error.Problems), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -41,7 +42,8 @@ public sealed class OutcomeExtractErrorTests : IDisposable
 
         var error = Assert.Throws<OutcomeDataException>(() => OutcomePanel.FromExtract(ReadAnyway()));
         var fields = lines[20].Split(',');
-        Assert.Contains($"register_months.csv row 22: person {fields[0]} has month {fields[1]} twice", error.Message, StringComparison.Ordinal);
+        Assert.Contains($"register_months.csv row 22: the person of participants.csv row 2 has month {fields[1]} twice", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(fields[0], error.Message + string.Join("\n", error.Problems), StringComparison.Ordinal);
     }
 
     [Fact]

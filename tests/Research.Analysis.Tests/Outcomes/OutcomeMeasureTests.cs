@@ -105,7 +105,7 @@ public sealed class OutcomeMeasureTests
 
         Assert.Equal(3, panel.CommonHorizon);
         var error = Assert.Throws<OutcomeDataException>(() => panel.At(Outcome.FullOutflow, 5));
-        Assert.Contains("person short (test participant 1): needs months +5 to +5; the register covers -12 to +3", error.Message, StringComparison.Ordinal);
+        Assert.Contains("the person of test participant 1: needs months +5 to +5; the register covers -12 to +3", error.Message, StringComparison.Ordinal);
         Assert.Single(error.Problems);
 
         var excluded = panel.At(Outcome.FullOutflow, 5, Coverage.ExcludeUncovered);

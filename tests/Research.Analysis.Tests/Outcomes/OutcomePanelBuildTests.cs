@@ -13,7 +13,7 @@ public sealed class OutcomePanelBuildTests
         var register = new TinyRegister().Person("a", Pre + "B" + "BB-BB");
 
         var error = Assert.Throws<OutcomeDataException>(() => register.Build());
-        Assert.Contains("person a (test participant 0): register month 2018-09 (month +3) is missing; 1 month(s) are missing", error.Message, StringComparison.Ordinal);
+        Assert.Contains("the person of test participant 0: register month 2018-09 (month +3) is missing; 1 month(s) are missing", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -36,7 +36,7 @@ public sealed class OutcomePanelBuildTests
         Assert.False(panel.IsObserved(0, 3));
         Assert.Equal([1.0, 1.0], panel.At(Outcome.FullOutflow, 4).Values.ToArray());
         var error = Assert.Throws<OutcomeDataException>(() => panel.Mean(Outcome.FullOutflow, 1, 5));
-        Assert.Contains("person gap", error.Message, StringComparison.Ordinal);
+        Assert.Contains("the person of test participant 0", error.Message, StringComparison.Ordinal);
         Assert.Contains("with gaps", error.Message, StringComparison.Ordinal);
 
         var survival = panel.TimeToFirst(Outcome.FullOutflow, 100);
@@ -53,7 +53,7 @@ public sealed class OutcomePanelBuildTests
         var register = new TinyRegister().Person("a", Pre + "BB").Row(0, TinyRegister.DefaultRandomisation);
 
         var error = Assert.Throws<OutcomeDataException>(() => register.Build());
-        Assert.Contains("test row 14: person a has month 2018-06 twice", error.Message, StringComparison.Ordinal);
+        Assert.Contains("test row 14: the person of test participant 0 has month 2018-06 twice", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -58,6 +58,6 @@ public sealed class OutcomeStatusTests
         var panel = new TinyRegister().Person("a", Pre + "BB").Build();
 
         var error = Assert.Throws<OutcomeDataException>(() => panel.Value(Outcome.FullOutflow, 0, 2));
-        Assert.Contains("person a (test participant 0)", error.Message, StringComparison.Ordinal);
+        Assert.Contains("the person of test participant 0", error.Message, StringComparison.Ordinal);
     }
 }

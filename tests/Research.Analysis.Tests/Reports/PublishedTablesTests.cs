@@ -17,7 +17,7 @@ public sealed class PublishedTablesTests(SmallExtractFixture fixture) : IClassFi
         var report = fixture.Report(municipality);
         var directory = Path.Combine(fixture.Directory, "out");
         var path = report.Save(directory);
-        Assert.Equal(Path.Combine(directory, $"{municipality}.results.json"), path);
+        Assert.Equal(Path.Combine(directory, $"{municipality}.results.json"), Path.GetFullPath(path)); // returned relative to the current directory
         var saved = ResultFile.Load(path);
         Assert.Equal(MunicipalReport.Kind, saved.Kind);
         Assert.Equal(municipality, saved.Site);

@@ -1,4 +1,5 @@
-using Research.Cli.Pipeline;
+using Research.Cli.Tests.Support;
+using Research.Pipeline.Provenance;
 
 namespace Research.Cli.Tests.Pipeline;
 
@@ -15,7 +16,7 @@ public sealed class FullRunFixture : IAsyncLifetime
     {
         var run = await CliRunner.RunAsync("run-all", "--out", Output, "--parallel", "2");
         Assert.True(run.Exit == 0, run.Output + run.Error);
-        Assert.True(File.Exists(Path.Combine(Output, Provenance.FileName)));
+        Assert.True(File.Exists(Path.Combine(Output, ProvenanceRecord.FileName)));
     }
 
     public Task DisposeAsync()

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Research.Analysis.Disclosure;
+using Research.Analysis.Reports;
 using Research.Analysis.Results;
 using Research.Notebooks.Tests.Support;
 using Research.Reporting.Publication;
@@ -29,7 +30,9 @@ public sealed partial class PublishedReportsTests(FullRunFixture run) : IClassFi
         }
 
         var utrecht = File.ReadAllText(Path.Combine(run.Reports, "utrecht.html"));
-        Assert.True(Figures(utrecht).Count() >= 20, "the Utrecht report's charts are embedded for the scan to read");
+        // A trend and an effect path per outcome, a survival curve per durable outcome, the wellbeing small multiples.
+        var expected = (2 * ReportOutcome.All.Count) + Durability.Outcomes.Count + 1;
+        Assert.True(Figures(utrecht).Count() >= expected, "the Utrecht report's charts are embedded for the scan to read");
         Assert.True(Regex.Count(utrecht, "data-kind=\"count\"") > 100);
     }
 

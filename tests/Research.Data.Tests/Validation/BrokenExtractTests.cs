@@ -49,7 +49,10 @@ public sealed class BrokenExtractTests
 
         Assert.Equal("register_months.csv", issue.File);
         Assert.Equal(File.ReadAllLines(Path.Combine(dir, "register_months.csv")).Length, issue.Row);
-        Assert.StartsWith(lines(dir)[5].Split(',')[0] + "|" + lines(dir)[5].Split(',')[1], issue.Value);
+        Assert.Null(issue.Value); // the key holds a person id: kept only as the identifier, printed on request
+        Assert.StartsWith(lines(dir)[5].Split(',')[0] + "|" + lines(dir)[5].Split(',')[1], issue.Identifier);
+        Assert.DoesNotContain(lines(dir)[5].Split(',')[0], report.Format());
+        Assert.Contains(lines(dir)[5].Split(',')[0], report.Format(showIdentifiers: true));
 
         static string[] lines(string d) => File.ReadAllLines(Path.Combine(d, "register_months.csv"));
     }
@@ -63,7 +66,8 @@ public sealed class BrokenExtractTests
         var (_, report) = Extract.Read(dir);
         var issue = report.Issues.Single(i => i.Rule == Rules.ForeignKey);
 
-        Assert.Equal(("register_months.csv", 11, "person_id", "999999999"), (issue.File, issue.Row, issue.Column, issue.Value));
+        Assert.Equal(("register_months.csv", 11, "person_id", null, "999999999"), (issue.File, issue.Row, issue.Column, issue.Value, issue.Identifier));
+        Assert.DoesNotContain("999999999", report.Format());
         Assert.Contains("no row of participants", issue.Message);
         Assert.False(report.IsValid);
     }
@@ -171,7 +175,8 @@ public sealed class BrokenExtractTests
         var issue = Single(Path.Combine(dir), Rules.MonthsContiguous);
 
         Assert.Equal(removed[1], issue.Value);
-        Assert.Contains(removed[0], issue.Message);
+        Assert.Equal(removed[0], issue.Identifier);
+        Assert.DoesNotContain(removed[0], issue.ToString());
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Research.Notebooks.Execution;
 using Research.Notebooks.Formatting;
 using Research.Notebooks.Tests.Support;
 
@@ -81,8 +82,10 @@ public class FormatterTests
             display(chart);
             chart
             """;
-        var (first, result) = await Runs.RunCSharpAsync(cell);
-        var (second, _) = await Runs.RunCSharpAsync(cell);
+        // Timing is left out, the documented way to compare executed notebooks byte for byte.
+        var untimed = new NotebookHostOptions { RecordTiming = false };
+        var (first, result) = await Runs.RunAsync(Runs.CSharp(cell), untimed);
+        var (second, _) = await Runs.RunAsync(Runs.CSharp(cell), untimed);
 
         Assert.True(result.Succeeded, string.Join("\n", result.Failures));
         var data = Assert.IsType<DisplayDataOutput>(first.Cells[0].Outputs[0]).Data;

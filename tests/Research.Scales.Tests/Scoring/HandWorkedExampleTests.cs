@@ -78,7 +78,8 @@ public class HandWorkedExampleTests
             [3, 3, 3, 3, 3, 3, 3, 3, null, null],
             [3, 3, 3, 3, 3, 3, null, null, null, null]);
         Assert.Equal(3.0, s["mean"][0].Value);
-        Assert.Null(s["sum"][0].Value);
+        Assert.Equal(30.0, s["sum"][0].Value!.Value, 12); // prorated: 10 × the mean of the 8 answered items
+        Assert.Null(s["sum"][1].Value);
         Assert.Null(s["mean"][1].Value);
         Assert.StartsWith("6 of 10 items answered; at least 7 required", s["mean"][1].MissingReason);
     }

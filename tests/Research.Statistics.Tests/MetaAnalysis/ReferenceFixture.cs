@@ -15,6 +15,10 @@ internal static class ReferenceFixture
     public static double[] Doubles(this JsonElement e, string name) =>
         e.GetProperty(name).EnumerateArray().Select(x => x.GetDouble()).ToArray();
 
+    /// <summary>The numbers, with R's NA (JSON null) as NaN.</summary>
+    public static double[] DoublesWithMissing(this JsonElement e, string name) =>
+        e.GetProperty(name).EnumerateArray().Select(x => x.ValueKind == JsonValueKind.Null ? double.NaN : x.GetDouble()).ToArray();
+
     public static string[] Strings(this JsonElement e, string name) =>
         e.GetProperty(name).EnumerateArray().Select(x => x.GetString()!).ToArray();
 

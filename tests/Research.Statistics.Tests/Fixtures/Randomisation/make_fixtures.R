@@ -62,3 +62,50 @@ add_case("stratified_clusters_12", y5, z5,
          strata = s5, clusters = k5)
 
 write_json(cases, "randomisation_cases.json", digits = NA, auto_unbox = TRUE, pretty = TRUE, null = "null")
+
+# ---------------------------------------------------------------------------------------------------------------
+# One arm against control in a three-arm trial randomised within strata: units of arms A and C are re-randomised
+# among themselves within each stratum (realised counts kept), units of arm B stay put. Statistics: Welch's t and
+# the HC2 t of arm A in estimatr::lm_lin with one covariate, both recomputed for every assignment.
+# Writes arm_versus_control.json.
+suppressPackageStartupMessages(library(estimatr))
+y6 <- c(4.2, 5.1, 3.3, 6.0, 2.9, 4.4,   5.5, 6.2, 3.8, 4.9, 5.0, 7.1,   2.5, 3.9, 4.6, 5.8, 3.1)
+x6 <- c(1.2, 0.4, -0.8, 2.0, -1.1, 0.3, 0.9, 1.7, -0.2, 0.5, 0.1, 2.2, -1.5, -0.3, 0.8, 1.4, -0.9)
+s6 <- c(rep("s1", 6), rep("s2", 6), rep("s3", 5))
+z6 <- c("A", "C", "B", "A", "C", "B",   "A", "C", "C", "A", "C", "B",   "A", "C", "A", "C", "B")
+welch <- function(z) {
+  a <- y6[z == "A"]; c0 <- y6[z == "C"]
+  (mean(a) - mean(c0)) / sqrt(var(a) / length(a) + var(c0) / length(c0))
+}
+lin_t <- function(z) {
+  d <- data.frame(y = y6, x = x6, z = factor(z, levels = c("C", "A", "B")))
+  f <- lm_lin(y ~ z, covariates = ~ x, data = d, se_type = "HC2")
+  unname(f$statistic["zA"])
+}
+lin_estimate <- function(z) {
+  d <- data.frame(y = y6, x = x6, z = factor(z, levels = c("C", "A", "B")))
+  unname(coef(lm_lin(y ~ z, covariates = ~ x, data = d, se_type = "HC2"))["zA"])
+}
+# Every assignment: per stratum, which of its A-or-C units get A.
+per_stratum <- lapply(split(seq_along(z6), s6), function(idx) {
+  pool <- idx[z6[idx] %in% c("A", "C")]
+  combn(pool, sum(z6[idx] == "A"), simplify = FALSE)
+})
+grid6 <- expand.grid(lapply(per_stratum, seq_along))
+assignments <- lapply(seq_len(nrow(grid6)), function(r) {
+  z <- z6
+  for (s in names(per_stratum)) {
+    idx <- which(s6 == s & z6 %in% c("A", "C"))
+    z[idx] <- "C"
+    z[per_stratum[[s]][[grid6[[s]][r]]]] <- "A"
+  }
+  z
+})
+summarise <- function(stat) {
+  dist <- sapply(assignments, stat)
+  t_obs <- stat(z6)
+  c(list(observed = t_obs, n_assignments = length(dist), distribution_sorted = sort(dist)), p_values(t_obs, dist))
+}
+write_json(list(y = y6, x = x6, strata = s6, arms = z6,
+                welch = summarise(welch), lin_t = summarise(lin_t), lin_estimate = summarise(lin_estimate)),
+           "arm_versus_control.json", digits = NA, auto_unbox = TRUE, pretty = TRUE)

@@ -1,0 +1,43 @@
+using Research.Pipeline.Provenance;
+
+namespace Research.Pipeline;
+
+/// <summary>What a pipeline run was asked to do.</summary>
+public sealed record PipelineSettings
+{
+    /// <summary>The output directory.</summary>
+    public required string OutputDirectory { get; init; }
+
+    /// <summary>The extract directory; null to generate extracts into <c>OUT/extracts</c> with <see cref="GenerateExtracts"/>.</summary>
+    public string? ExtractDirectory { get; init; }
+
+    /// <summary>
+    /// Writes extracts into the directory it is given and says how (the synthetic generator; the pipeline does not know
+    /// it). Called under the output directory's lock; required when <see cref="ExtractDirectory"/> is null.
+    /// </summary>
+    public Func<string, GeneratedExtracts>? GenerateExtracts { get; init; }
+
+    /// <summary>The directory holding <c>municipal-report.ipynb</c> and <c>synthesis.ipynb</c>.</summary>
+    public required string NotebookDirectory { get; init; }
+
+    /// <summary>Whether <see cref="NotebookDirectory"/> holds the notebooks shipped with the tool (recorded as such, not as a path).</summary>
+    public bool NotebooksShippedWithTool { get; init; }
+
+    /// <summary>How many notebooks run at once.</summary>
+    public int Parallelism { get; init; } = Environment.ProcessorCount;
+
+    /// <summary>Run every notebook even when nothing it depends on changed.</summary>
+    public bool Force { get; init; }
+
+    /// <summary>List what would run and why, without running or writing anything.</summary>
+    public bool DryRun { get; init; }
+
+    /// <summary>How long one cell may run.</summary>
+    public TimeSpan CellTimeout { get; init; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>The memory limit of each notebook process, or null for none.</summary>
+    public long? MemoryLimitBytes { get; init; }
+
+    /// <summary>Whether data-package resources outside the extract directory may be read (they are then hashed like the rest).</summary>
+    public bool AllowExternalResources { get; init; }
+}

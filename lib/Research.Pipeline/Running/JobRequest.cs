@@ -1,0 +1,15 @@
+using Research.Pipeline.Jobs;
+
+namespace Research.Pipeline.Running;
+
+/// <summary>What a job runner is asked to do: run one job's notebook with the pipeline's limits.</summary>
+/// <param name="Job">The job.</param>
+/// <param name="OutputDirectory">The output directory (full path): the notebook's working directory, and the root of the job's relative paths.</param>
+/// <param name="CellTimeout">How long one cell may run.</param>
+/// <param name="MemoryLimitBytes">The notebook's memory limit (the child's GC heap), or null for none.</param>
+/// <param name="AllowExternalResources">Whether the notebook may read data-package resources outside the extract directory.</param>
+public sealed record JobRequest(NotebookJob Job, string OutputDirectory, TimeSpan CellTimeout, long? MemoryLimitBytes, bool AllowExternalResources)
+{
+    /// <summary>A path of the job relative to the output directory, as a full path.</summary>
+    public string Resolve(string relative) => Path.GetFullPath(Path.Combine(OutputDirectory, relative));
+}

@@ -1,0 +1,115 @@
+using Research.Pipeline.Tests.Support;
+using Research.Pipeline.Verification;
+
+namespace Research.Pipeline.Tests.Verification;
+
+/// <summary>The verify diff: changed outputs, changed inputs and unreproduced numbers are told apart, and no scratch directory is left.</summary>
+public sealed class VerifierTests
+{
+    [Fact]
+    public async Task A_faithful_run_verifies_and_leaves_no_scratch_directory()
+    {
+        var world = new PipelineWorld();
+        await world.RunAsync();
+        var scratch = new List<string>();
+        world.Runner.Ending = (_, request) =>
+        {
+            lock (scratch)
+            {
+                scratch.Add(request.OutputDirectory);
+            }
+
+            return null;
+        };
+
+        var report = await Verify(world);
+
+        Assert.True(report.Verified, string.Join("\n", report.ChangedOutputs.Concat(report.ChangedInputs).Concat(report.Differences)));
+        Assert.Equal(7, report.ResultFiles);
+        Assert.Single(scratch.Distinct());
+        Assert.StartsWith(Path.Combine(Path.GetTempPath(), "research-verify-"), scratch[0], StringComparison.Ordinal);
+        Assert.False(Directory.Exists(scratch[0]));
+    }
+
+    [Fact]
+    public async Task An_edited_report_is_a_changed_output_while_the_numbers_still_reproduce()
+    {
+        var world = new PipelineWorld();
+        await world.RunAsync();
+        File.AppendAllText(Path.Combine(world.Out, "reports", "utrecht.html"), "<p>edited</p>");
+        File.Delete(Path.Combine(world.Out, "index.html"));
+
+        var report = await Verify(world);
+
+        Assert.False(report.Verified);
+        Assert.Equal(2, report.ChangedOutputs.Count);
+        Assert.Contains(report.ChangedOutputs, l => l.StartsWith("reports/utrecht.html has changed since the run", StringComparison.Ordinal));
+        Assert.Contains("index.html is missing", report.ChangedOutputs);
+        Assert.Empty(report.Differences);
+        Assert.Empty(report.ChangedInputs);
+    }
+
+    [Fact]
+    public async Task Numbers_that_do_not_reproduce_are_differences_not_changed_outputs()
+    {
+        var world = new PipelineWorld();
+        await world.RunAsync();
+        world.Runner.Value = job => job.Name == "groningen" ? 1.5 : 1.0;
+
+        var report = await Verify(world);
+
+        Assert.Empty(report.ChangedOutputs);
+        var difference = Assert.Single(report.Differences);
+        Assert.StartsWith("groningen / flow / randomised / n: ", difference, StringComparison.Ordinal);
+        Assert.Contains("1.5", difference, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_changed_input_in_a_subdirectory_is_named_and_nothing_is_re_executed()
+    {
+        var world = new PipelineWorld();
+        await world.RunAsync();
+        PipelineWorld.ChangeFirstRow(Path.Combine(world.Extracts, "data", "participants.csv"), "birth_year");
+        var before = world.Runner.Ran.Count;
+
+        var report = await Verify(world);
+
+        Assert.StartsWith("input participants (data/participants.csv) has changed", Assert.Single(report.ChangedInputs), StringComparison.Ordinal);
+        Assert.Equal(before, world.Runner.Ran.Count);
+    }
+
+    [Fact]
+    public async Task A_run_without_a_record_cannot_be_verified()
+    {
+        var world = new PipelineWorld();
+
+        var e = await Assert.ThrowsAsync<PipelineException>(() => Verify(world));
+
+        Assert.Contains("provenance.json does not exist; run research run-all first", e.Message);
+    }
+
+    [Fact]
+    public async Task A_read_only_output_directory_can_still_be_verified()
+    {
+        var world = new PipelineWorld();
+        await world.RunAsync();
+        string[] files = [world.Out, Path.Combine(world.Out, ".lock"), Path.Combine(world.Out, ".lock.owner")];
+        try
+        {
+            WriteProtection.Set(files, on: true);
+            Assert.ThrowsAny<Exception>(() => File.WriteAllText(Path.Combine(world.Out, ".lock"), "x")); // it really is read-only
+
+            var report = await Verify(world);
+
+            Assert.True(report.Verified, string.Join("\n", report.ChangedOutputs.Concat(report.ChangedInputs).Concat(report.Differences)));
+        }
+        finally
+        {
+            WriteProtection.Set(files, on: false);
+        }
+    }
+
+    private static Task<VerificationReport> Verify(PipelineWorld world) =>
+        new Verifier(new VerificationSettings { OutputDirectory = world.Out, ShippedNotebookDirectory = world.Notebooks, Parallelism = 2 }, world.Runner, TextWriter.Null, world.Tool)
+            .RunAsync(CancellationToken.None);
+}
