@@ -2,13 +2,13 @@ using System.Text;
 using Research.Data.Design;
 using Research.Data.Schema;
 using Research.Data.Tables;
+using Research.Data.Truth;
 using Research.Scales.Instruments;
 using Research.Synthetic.Calibration;
 using Research.Synthetic.Output;
 using Research.Synthetic.Population;
 using Research.Synthetic.Register;
 using Research.Synthetic.Survey;
-using Research.Synthetic.Truth;
 
 namespace Research.Synthetic;
 

@@ -1,4 +1,5 @@
 using Research.Data.Design;
+using Research.Data.Truth;
 using Research.Synthetic.Population;
 using Research.Synthetic.Register;
 using Research.Synthetic.Survey;
