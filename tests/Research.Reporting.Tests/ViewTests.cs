@@ -33,6 +33,45 @@ public sealed partial class ViewTests(SyntheticRun run) : IClassFixture<Syntheti
     }
 
     [Fact]
+    public void The_summary_wording_follows_the_equivalence_conclusion_and_never_the_mde()
+    {
+        var expected = new Dictionary<string, string>
+        {
+            ["equivalent"] = "Smaller than the smallest effect of interest",
+            ["equivalent_but_different"] = "Different from zero but smaller than the smallest effect of interest",
+            ["different"] = "different from zero; whether it exceeds",
+            ["exceeds_margin"] = "larger than the smallest effect of interest",
+            ["inconclusive"] = "Inconclusive: the interval includes both no effect and effects beyond",
+        };
+        var checkedLines = 0;
+        foreach (var report in run.Reports)
+        {
+            var lines = new ReportSummary(report).English();
+            var itt = report["itt_clustered"];
+            var horizon = report.Context.Experiment.PrimaryHorizonMonths;
+            foreach (var arm in report.Context.Experiment.TreatmentArms)
+            {
+                foreach (var outcome in new[] { ReportOutcome.Full, ReportOutcome.PartialOrFull })
+                {
+                    if (!itt[PrimaryOutcomes.Key(arm.Code, outcome.Key, horizon)].Labels.TryGetValue("equivalence", out var conclusion))
+                    {
+                        continue;
+                    }
+
+                    var line = Assert.Single(lines, l => l.StartsWith($"{arm.NameNl} (", StringComparison.Ordinal) && l.Contains($", {outcome.Short}: ", StringComparison.Ordinal));
+                    Assert.Contains(expected[conclusion], line, StringComparison.Ordinal);
+                    Assert.All(expected.Where(e => e.Key != conclusion && !expected[conclusion].Contains(e.Value, StringComparison.Ordinal)), e => Assert.DoesNotContain(e.Value, line, StringComparison.Ordinal));
+                    Assert.DoesNotContain("detect", line, StringComparison.Ordinal);
+                    Assert.Contains(outcome == ReportOutcome.Full ? "primary outcome, Holm-adjusted p" : "additional outcome", line, StringComparison.Ordinal);
+                    checkedLines++;
+                }
+            }
+        }
+
+        Assert.True(checkedLines >= 20, $"only {checkedLines} summary lines checked");
+    }
+
+    [Fact]
     public void Views_show_labels_not_keys()
     {
         var view = new MunicipalReportView(run.Report("groningen"));

@@ -22,6 +22,9 @@ public abstract class Adjustment
     /// <summary>The outcome's own mean over the 12 months before randomisation (the reports' adjustment so far).</summary>
     public static Adjustment BaselineOutcome { get; } = new BaselineOutcomeAdjustment();
 
+    /// <summary>Lin's interacted adjustment for the pre-specified prognostic set: the reports' adjustment (issue 11).</summary>
+    public static Adjustment Prognostic { get; } = new PrognosticAdjustment();
+
     /// <summary>No covariates beyond the strata: the difference in means within strata.</summary>
     public static Adjustment Unadjusted { get; } = new UnadjustedAdjustment();
 

@@ -1,4 +1,6 @@
+using Research.Data.Design;
 using Research.Statistics.Multiplicity;
+using Shared = Research.Analysis.Inference;
 
 namespace Research.Analysis.Effects;
 
@@ -33,6 +35,11 @@ public static class EffectEstimator
             return new EffectEstimate?[all.Count];
         }
 
+        if (specification.Adjustment == Adjustment.Prognostic)
+        {
+            return ViaSharedEstimator(sample, specification, estimation, all);
+        }
+
         var arms = all.Where(a => sample.Count(a.Code) > 0).ToList();
         var terms = arms.Select(a => EffectSample.Coefficient(a.Code)).ToList();
         var model = estimation.Try(sample.Description, () => EffectModel.Of(sample, specification.Adjustment));
@@ -60,5 +67,38 @@ public static class EffectEstimator
         }
 
         return all.Select(arm => arms.IndexOf(arm) is var a && a >= 0 && estimates[a] is { } e ? new EffectEstimate(specification.Adjustment, e, inferences[a]) : null).ToList();
+    }
+
+    /// <summary>
+    /// Lin's adjustment for the prognostic set goes through the one estimator the coverage-and-size study checked
+    /// (<see cref="Shared.EffectEstimator"/>, with CR2 and the HC2 result beside it); each method of the specification
+    /// reads its result from there. Every arm needs at least two persons with the outcome, else nothing is estimated.
+    /// </summary>
+    private static IReadOnlyList<EffectEstimate?> ViaSharedEstimator(EffectSample sample, EffectSpecification specification, Estimation estimation, IReadOnlyList<ExperimentArm> all)
+    {
+        var data = sample.SharedData();
+        var effects = estimation.Try(sample.Description, () => Shared.EffectEstimator.Itt(data, specification.Options with { Method = Shared.InferenceMethod.Cr2, IncludeUnadjusted = false }));
+        if (effects is null)
+        {
+            return new EffectEstimate?[all.Count];
+        }
+
+        var inferences = all.Select(_ => new List<Inference>()).ToList();
+        foreach (var method in specification.Methods)
+        {
+            var results = all.Select(arm => method.FromShared(effects[arm])).ToList();
+            if (results.Any(r => r is null))
+            {
+                throw new InvalidOperationException($"the inference method {method.Key} cannot be read from the shared estimator; use HC2, CR2 or {InferenceMethod.ClusteredAtLeastRobust.Key} with the prognostic adjustment");
+            }
+
+            var holm = PValueAdjustment.Holm(results.Select(r => r!.PValue).ToList());
+            for (var a = 0; a < all.Count; a++)
+            {
+                inferences[a].Add(results[a]! with { AdjustedPValue = holm[a] });
+            }
+        }
+
+        return all.Select((arm, a) => (EffectEstimate?)new EffectEstimate(specification.Adjustment, effects[arm].Effect.Estimate, inferences[a])).ToList();
     }
 }

@@ -64,6 +64,23 @@ public sealed class EffectSample
     /// <summary>The arms (design order) with at least one person in the sample.</summary>
     public IReadOnlyList<string> PresentArms => [.. Context.DesignArms.Select(a => a.Code).Where(a => Count(a) > 0)];
 
+    /// <summary>
+    /// The sample as the shared effect estimator takes it: every person of the municipality, the outcome NaN for those
+    /// not in the sample.
+    /// </summary>
+    public Research.Analysis.Inference.EffectData SharedData()
+    {
+        var population = Context.Population;
+        var outcome = new double[population.Persons.Count];
+        Array.Fill(outcome, double.NaN);
+        for (var i = 0; i < Persons.Count; i++)
+        {
+            outcome[population.RowOf(Persons[i])] = Y[i];
+        }
+
+        return population.For(Description, outcome);
+    }
+
     /// <summary>The name of an arm's coefficient in every effect model.</summary>
     public static string Coefficient(string arm) => $"arm[{arm}]";
 

@@ -1,3 +1,5 @@
+using SharedOptions = Research.Analysis.Inference.EffectOptions;
+
 namespace Research.Analysis.Effects;
 
 /// <summary>
@@ -9,8 +11,17 @@ namespace Research.Analysis.Effects;
 /// <param name="Primary">The method the summary and the charts use; one of <paramref name="Methods"/>.</param>
 public sealed record EffectSpecification(Adjustment Adjustment, IReadOnlyList<InferenceMethod> Methods, InferenceMethod Primary)
 {
-    /// <summary>The reports' specification: baseline-outcome adjustment, HC2 and CR2, CR2 primary.</summary>
-    public static EffectSpecification Default { get; } = new(Adjustment.BaselineOutcome, [InferenceMethod.HC2, InferenceMethod.CR2], InferenceMethod.CR2);
+    /// <summary>
+    /// The reports' specification (<c>docs/inference.md</c>): Lin's adjustment for the prognostic set, HC2 and the
+    /// primary method CR2 never narrower than HC2.
+    /// </summary>
+    public static EffectSpecification Default { get; } = new(Adjustment.Prognostic, [InferenceMethod.HC2, InferenceMethod.ClusteredAtLeastRobust], InferenceMethod.ClusteredAtLeastRobust);
+
+    /// <summary>
+    /// The shared estimator's settings for effects with <see cref="Adjustment.Prognostic"/>: confidence level and the
+    /// smallest effect of policy interest of the equivalence conclusions (a notebook parameter).
+    /// </summary>
+    public SharedOptions Options { get; init; } = SharedOptions.Default;
 
     /// <summary>Checks that the primary method is among the methods.</summary>
     /// <exception cref="ArgumentException">It is not.</exception>

@@ -1,4 +1,6 @@
+using Research.Analysis.Inference;
 using Research.Statistics.Regression;
+using SharedEffect = Research.Analysis.Inference.ArmEffect;
 
 namespace Research.Analysis.Effects;
 
@@ -29,6 +31,13 @@ public abstract class InferenceMethod
     public static SandwichInference CR2 { get; } = new("cr2", "CR2 by caseworker",
         "CR2 standard errors clustered by caseworker (Bell–McCaffrey) with Satterthwaite degrees of freedom", m => VarianceEstimator.CR2([.. m.Sample.Caseworkers]));
 
+    /// <summary>
+    /// The reports' primary method, chosen by the coverage-and-size study (<c>docs/inference.md</c>): CR2 by caseworker
+    /// with Satterthwaite degrees of freedom, except where the CR2 interval is narrower than the HC2 interval; there the
+    /// HC2 result is shown and flagged.
+    /// </summary>
+    public static InferenceMethod ClusteredAtLeastRobust { get; } = new ClusteredAtLeastRobustInference();
+
     /// <summary>Identifier in notes and result files, e.g. <c>cr2</c>.</summary>
     public string Key { get; }
 
@@ -42,6 +51,25 @@ public abstract class InferenceMethod
     /// <exception cref="DegenerateModelException">The model cannot be estimated with this method.</exception>
     public abstract IReadOnlyList<(double Estimate, Inference Inference)> Infer(EffectModel model, IReadOnlyList<string> terms);
 
+    /// <summary>
+    /// This method's result for one arm, read from the shared estimator's effect (estimated with CR2, the HC2 result beside
+    /// it); null when the shared estimator does not give this method.
+    /// </summary>
+    internal virtual Inference? FromShared(SharedEffect effect) => null;
+
     /// <inheritdoc />
     public override string ToString() => Key;
+
+    /// <summary>The inference of an estimate under this method, with its equivalence conclusion.</summary>
+    private protected Inference Of(IntervalEstimate estimate, EquivalenceAssessment equivalence, bool flagged)
+    {
+        ArgumentNullException.ThrowIfNull(estimate);
+        ArgumentNullException.ThrowIfNull(equivalence);
+        return new Inference(this, estimate.StandardError, estimate.ConfidenceInterval.Lower, estimate.ConfidenceInterval.Upper, estimate.PValue,
+            double.IsNaN(estimate.DegreesOfFreedom) ? null : estimate.DegreesOfFreedom)
+        {
+            Equivalence = equivalence.Conclusion,
+            ClusteredNarrowerThanRobust = flagged,
+        };
+    }
 }

@@ -1,4 +1,5 @@
 using Research.Statistics.Regression;
+using SharedEffect = Research.Analysis.Inference.ArmEffect;
 
 namespace Research.Analysis.Effects;
 
@@ -12,6 +13,15 @@ public sealed class SandwichInference : InferenceMethod
 
     /// <summary>The variance estimator for <paramref name="model"/> (instrumental-variable models use it too).</summary>
     public VarianceEstimator Variance(EffectModel model) => _variance(model);
+
+    /// <inheritdoc />
+    internal override Inference? FromShared(SharedEffect effect)
+    {
+        ArgumentNullException.ThrowIfNull(effect);
+        return this == HC2 ? Of(effect.Robust, effect.RobustEquivalence, flagged: false)
+            : this == CR2 && effect.Method == Research.Analysis.Inference.InferenceMethod.Cr2 ? Of(effect.Effect, effect.Equivalence, flagged: false)
+            : null;
+    }
 
     /// <inheritdoc />
     public override IReadOnlyList<(double Estimate, Inference Inference)> Infer(EffectModel model, IReadOnlyList<string> terms)

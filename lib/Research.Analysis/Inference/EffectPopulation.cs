@@ -65,7 +65,8 @@ public sealed class EffectPopulation
             throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"The baseline characteristics have {baseline.Count} persons but the panel has {panel.Count}."), nameof(baseline));
         }
 
-        var persons = Enumerable.Range(0, panel.Count).Where(p => panel.Municipality[p] == experiment.Municipality).ToArray();
+        // Participants without register months are not linked (a validation warning) and have no outcomes: left out, as the reports leave them out.
+        var persons = Enumerable.Range(0, panel.Count).Where(p => panel.Municipality[p] == experiment.Municipality && panel.IsLinked(p)).ToArray();
         if (persons.Length == 0)
         {
             throw new OutcomeDataException($"{experiment.Municipality}: no participants", [$"the panel has no person of {experiment.Municipality}"]);
@@ -77,11 +78,19 @@ public sealed class EffectPopulation
             throw new OutcomeDataException($"{experiment.Municipality}: {unknown.Count} participant(s) in an arm the design does not have", unknown);
         }
 
-        var prior = panel.PreRandomisation(Outcome.PartialOrFullOutflow, panel.Definitions.MonthsBefore);
+        // Other municipalities' persons may lack the months before randomisation; this municipality's may not.
+        var prior = panel.PreRandomisation(Outcome.PartialOrFullOutflow, panel.Definitions.MonthsBefore, Coverage.ExcludeUncovered);
         var share = new double[panel.Count];
+        Array.Fill(share, double.NaN);
         for (var i = 0; i < prior.Count; i++)
         {
             share[prior.Persons[i]] = prior.Values[i];
+        }
+
+        var uncovered = persons.Where(p => double.IsNaN(share[p])).Select(p => $"{panel.Describe(p)}: the register does not cover the {panel.Definitions.MonthsBefore} months before randomisation").ToList();
+        if (uncovered.Count > 0)
+        {
+            throw new OutcomeDataException($"{experiment.Municipality}: the prior share of months worked (a prognostic covariate) is unknown for {uncovered.Count} participant(s)", uncovered);
         }
 
         var months = panel.RandomisationMonth.ToArray();
@@ -103,6 +112,12 @@ public sealed class EffectPopulation
             persons.Select(p => tookUp[p]).ToArray(),
             covariates);
     }
+
+    /// <summary>The row of panel person <paramref name="person"/> in <see cref="Persons"/>.</summary>
+    /// <exception cref="KeyNotFoundException">Not a person of the municipality.</exception>
+    public int RowOf(int person) => _rowOfPerson.TryGetValue(person, out var row)
+        ? row
+        : throw new KeyNotFoundException(string.Create(CultureInfo.InvariantCulture, $"panel person {person} is not a participant of {Experiment.Municipality}"));
 
     /// <summary>The data of an outcome measured on the panel; persons the measure excludes have no outcome.</summary>
     public EffectData For(PersonMeasure measure)

@@ -45,7 +45,7 @@ public sealed class Durability
     public static Durability Compute(ReportContext context, EffectSpecification? specification = null)
     {
         ArgumentNullException.ThrowIfNull(context);
-        specification = (specification ?? EffectSpecification.Default) with { Methods = [InferenceMethod.HC2], Primary = InferenceMethod.HC2 };
+        specification = (specification ?? EffectSpecification.Default) with { Adjustment = Adjustment.BaselineOutcome, Methods = [InferenceMethod.HC2], Primary = InferenceMethod.HC2 };
         var panel = context.Panel;
         var primary = context.Experiment.PrimaryHorizonMonths;
         var followUp = Math.Min(36, context.Persons.Max(p => panel.LastObservedMonth[p]));

@@ -4,6 +4,7 @@ using Research.Analysis.Outcomes;
 using Research.Statistics.Power;
 using Research.Statistics.Regression;
 using PowerOutcome = Research.Statistics.Power.Outcome;
+using Shared = Research.Analysis.Inference;
 
 namespace Research.Analysis.Reports;
 
@@ -51,6 +52,13 @@ public sealed class PrimaryOutcomes
     /// <summary>Models that could not be estimated, and why.</summary>
     public IReadOnlyList<string> Notes { get; }
 
+    /// <summary>The main horizon: the primary hypotheses are full outflow at this month.</summary>
+    public int MainHorizon { get; private init; }
+
+    /// <summary>How the equivalence conclusions are reached, for table notes.</summary>
+    public string EquivalenceNote => string.Create(CultureInfo.InvariantCulture,
+        $"Against the smallest effect of interest (±{Specification.Options.SmallestEffectOfInterest * 100:0.#} percentage points, a notebook parameter): equivalent when the 90% interval lies inside the margin (two one-sided tests at 5%), different when the 95% interval excludes zero, exceeds_margin when it is different and lies beyond the margin, equivalent_but_different when both hold, else inconclusive. The summary's wording follows this conclusion, never the minimum detectable effect.");
+
     /// <summary>The effect of <paramref name="arm"/> on <paramref name="outcome"/> at <paramref name="horizon"/>.</summary>
     /// <exception cref="KeyNotFoundException">Not estimated.</exception>
     public IttEffect Effect(string arm, ReportOutcome outcome, int horizon) =>
@@ -78,11 +86,17 @@ public sealed class PrimaryOutcomes
                 var what = string.Create(CultureInfo.InvariantCulture, $"{outcome.Short} at month {horizon}");
                 var sample = EffectSample.Create(context, p => y[p], specification.Adjustment.NeedsBaseline ? p => baseline[p] : null, what);
                 var estimates = EffectEstimator.ArmEffects(sample, specification, estimation);
+                if (!(outcome == ReportOutcome.Full && horizon == primary))
+                {
+                    // Only the primary hypotheses form the multiplicity family; other rows carry no adjusted p-value.
+                    estimates = [.. estimates.Select(e => e is null ? null : e with { Inferences = [.. e.Inferences.Select(i => i with { AdjustedPValue = null })] })];
+                }
+
                 var control = context.Experiment.Control.Code;
                 var arms = context.Experiment.TreatmentArms.ToList();
                 var these = arms.Select((arm, a) => new IttEffect(arm, outcome, horizon, sample.Count(arm.Code), sample.Count(control), sample.Mean(control), estimates[a])).ToList();
                 effects.AddRange(these);
-                att.AddRange(AttEffects(sample, specification.Adjustment, outcome, horizon, estimation));
+                att.AddRange(AttEffects(sample, specification, outcome, horizon, estimation));
                 if (horizon == primary)
                 {
                     detectable.AddRange(DetectableEffects(sample, these, specification.Primary));
@@ -100,7 +114,7 @@ public sealed class PrimaryOutcomes
                     .Select(x => new MonthlyShare(arm, outcome, s.FirstMonth + x.i, x.mean, s.Counts[x.i]));
             });
         }).ToList();
-        return new PrimaryOutcomes(specification, horizons, InterventionEnd(context), effects, att, detectable, monthly, estimation.Notes);
+        return new PrimaryOutcomes(specification, horizons, InterventionEnd(context), effects, att, detectable, monthly, estimation.Notes) { MainHorizon = primary };
     }
 
     /// <summary>The median month, relative to randomisation, in which the intervention period ended.</summary>
@@ -126,8 +140,14 @@ public sealed class PrimaryOutcomes
     /// <summary>The row key <c>{arm}|{outcome}|{horizonMonths}</c>.</summary>
     public static string Key(string arm, string outcome, int horizon) => string.Create(CultureInfo.InvariantCulture, $"{arm}|{outcome}|{horizon}");
 
-    private static IEnumerable<AttEffect> AttEffects(EffectSample sample, Adjustment adjustment, ReportOutcome outcome, int horizon, Estimation estimation)
+    private static IEnumerable<AttEffect> AttEffects(EffectSample sample, EffectSpecification specification, ReportOutcome outcome, int horizon, Estimation estimation)
     {
+        var adjustment = specification.Adjustment;
+        if (adjustment == Adjustment.Prognostic)
+        {
+            return SharedAttEffects(sample, specification, outcome, horizon, estimation);
+        }
+
         var context = sample.Context;
         var control = context.Experiment.Control.Code;
         var fit = estimation.Try(string.Create(CultureInfo.InvariantCulture, $"{outcome.Short} at month {horizon}, ATT"),
@@ -141,6 +161,23 @@ public sealed class PrimaryOutcomes
                 [new Effects.Inference(InferenceMethod.HC2, c.StandardError, c.ConfidenceLow, c.ConfidenceHigh, c.PValue, c.DegreesOfFreedom)]);
             return new AttEffect(arm, outcome, horizon, inArm.Average(i => sample.TakeUp[i]), inArm.Count, nControl, effect);
         });
+    }
+
+    /// <summary>The effects on the treated from the shared estimator (Lin-adjusted Wald ratio), with every method of the specification.</summary>
+    private static IEnumerable<AttEffect> SharedAttEffects(EffectSample sample, EffectSpecification specification, ReportOutcome outcome, int horizon, Estimation estimation)
+    {
+        var context = sample.Context;
+        var nControl = sample.Count(context.Experiment.Control.Code);
+        var fit = estimation.Try(string.Create(CultureInfo.InvariantCulture, $"{outcome.Short} at month {horizon}, ATT"),
+            () => Shared.EffectEstimator.Att(sample.SharedData(), specification.Options with { Method = Shared.InferenceMethod.Cr2, IncludeUnadjusted = false }));
+        return context.Experiment.TreatmentArms.Select(arm =>
+        {
+            var inArm = Enumerable.Range(0, sample.Arms.Count).Where(i => sample.Arms[i] == arm.Code).ToList();
+            var shared = fit?[arm];
+            var inferences = shared is null ? null : specification.Methods.Select(m => m.FromShared(shared)).OfType<Effects.Inference>().ToList();
+            var effect = shared is null ? null : new EffectEstimate(specification.Adjustment, shared.Effect.Estimate, inferences!);
+            return new AttEffect(arm, outcome, horizon, inArm.Count == 0 ? double.NaN : inArm.Average(i => sample.TakeUp[i]), inArm.Count, nControl, effect);
+        }).ToList();
     }
 
     private static IEnumerable<DetectableEffect> DetectableEffects(EffectSample sample, IReadOnlyList<IttEffect> effects, InferenceMethod method)

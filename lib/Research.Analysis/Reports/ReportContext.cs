@@ -1,3 +1,4 @@
+using Research.Analysis.Inference;
 using Research.Analysis.Outcomes;
 using Research.Data;
 using Research.Data.Design;
@@ -17,10 +18,13 @@ namespace Research.Analysis.Reports;
 public sealed class ReportContext
 {
     private readonly Dictionary<OutcomeDefinitions, OutcomePanel> _panels = [];
+    private readonly Lazy<EffectPopulation> _population;
 
     private ReportContext(Extract extract, Experiment experiment, OutcomePanel panel, int[] persons)
     {
         Extract = extract;
+        _population = new(() => EffectPopulation.Create(panel, experiment, BaselineCharacteristics.FromTable(
+            extract.Participants ?? throw new InvalidDataException($"the extract in {extract.Directory} has no participants table"))));
         Experiment = experiment;
         Panel = panel;
         Persons = persons;
@@ -47,6 +51,12 @@ public sealed class ReportContext
 
     /// <summary>The outcome panel of the whole extract (every municipality).</summary>
     public OutcomePanel Panel { get; }
+
+    /// <summary>
+    /// The municipality's persons with their arms, caseworkers, take-up and prognostic covariates, as the shared effect
+    /// estimator sees them (built on first use).
+    /// </summary>
+    public EffectPopulation Population => _population.Value;
 
     /// <summary>Panel indices of this municipality's participants, ascending.</summary>
     public IReadOnlyList<int> Persons { get; }

@@ -10,4 +10,16 @@ public sealed record ReportSpecification(EffectSpecification Effects, Disclosure
 {
     /// <summary>The reports' specification.</summary>
     public static ReportSpecification Default { get; } = new(EffectSpecification.Default, DisclosureControl.Cbs);
+
+    /// <summary>
+    /// The same specification with the smallest effect of policy interest set to <paramref name="percentagePoints"/>
+    /// (the notebook parameter <c>smallest_effect_pp</c>; default 3).
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">Not positive and finite.</exception>
+    public ReportSpecification WithSmallestEffect(double percentagePoints)
+    {
+        var options = Effects.Options with { SmallestEffectOfInterest = percentagePoints / 100 };
+        options.Validate();
+        return this with { Effects = Effects with { Options = options } };
+    }
 }

@@ -55,7 +55,7 @@ public sealed class Wellbeing
     {
         ArgumentNullException.ThrowIfNull(context);
         catalog ??= BundledInstruments.Catalog;
-        specification = (specification ?? EffectSpecification.Default) with { Methods = [InferenceMethod.HC2], Primary = InferenceMethod.HC2 };
+        specification = (specification ?? EffectSpecification.Default) with { Adjustment = Adjustment.BaselineOutcome, Methods = [InferenceMethod.HC2], Primary = InferenceMethod.HC2 };
         var survey = context.Extract.SurveyResponses ?? throw new InvalidDataException($"the extract in {context.Extract.Directory} has no survey_responses table");
         var panelIndex = context.Persons.ToDictionary(p => context.Panel.Ids[p], StringComparer.Ordinal);
         var ids = survey.Strings("person_id");

@@ -1,5 +1,7 @@
 using System.Globalization;
+using MathNet.Numerics.Distributions;
 using MathNet.Numerics.LinearAlgebra;
+using Research.Statistics.MetaAnalysis;
 
 namespace Research.Analysis.Synthesis;
 
@@ -20,6 +22,14 @@ namespace Research.Analysis.Synthesis;
 public sealed record SiteTypeEffect(string Site, string Type, string Outcome, int HorizonMonths, double Estimate, double StandardError,
     IReadOnlyList<SiteEstimate> Arms, IReadOnlyList<double> Weights)
 {
+    /// <summary>
+    /// The site's 95% interval: the municipal table's own interval for a single arm (so a forest plot shows exactly what
+    /// the municipal report printed, with its small-df reference), a normal interval for arms combined here.
+    /// </summary>
+    public Interval ConfidenceInterval => Arms is [{ CiLow: { } low, CiHigh: { } high }]
+        ? new Interval(low, high)
+        : new Interval(Estimate - (Z * StandardError), Estimate + (Z * StandardError));
+
     /// <summary>A study label for tables and forest plots: the site, with the arm's Dutch name, or the arms combined.</summary>
     public string Label => $"{Site} ({string.Join(" + ", Arms.Select(a => a.ArmNameNl))})";
 
@@ -79,4 +89,6 @@ public sealed record SiteTypeEffect(string Site, string Type, string Outcome, in
             ? 1 / Math.Sqrt((1 + (nc / ni)) * (1 + (nc / nj)))
             : 0;
     }
+
+    private static double Z { get; } = Normal.InvCDF(0, 1, 0.975);
 }

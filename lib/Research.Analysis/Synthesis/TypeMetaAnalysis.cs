@@ -56,12 +56,7 @@ public sealed record TypeMetaAnalysis(string Type, string Outcome, string Horizo
     public double? Estimate => Fit?.Estimate ?? Single?.Estimate;
 
     /// <summary>The confidence interval of <see cref="Estimate"/>: the meta-analysis's, the single arm's as recorded, or a normal interval for a single site's combined arms.</summary>
-    public Interval? ConfidenceInterval => Fit?.ConfidenceInterval ?? Single switch
-    {
-        null => null,
-        { Arms: [{ CiLow: { } low, CiHigh: { } high }] } => new Interval(low, high),
-        { } s => new Interval(s.Estimate - Z * s.StandardError, s.Estimate + Z * s.StandardError),
-    };
+    public Interval? ConfidenceInterval => Fit?.ConfidenceInterval ?? Single?.ConfidenceInterval;
 
     /// <summary>The planted value this analysis estimates: the sites' planted effects with the meta-analysis weights.</summary>
     public double? PlantedEffect(PlantedEffects truth)
@@ -94,8 +89,6 @@ public sealed record TypeMetaAnalysis(string Type, string Outcome, string Horizo
     public override string ToString() => Fit is null
         ? string.Create(CultureInfo.InvariantCulture, $"{Key}: {Note}")
         : $"{Key}: {Fit}";
-
-    private static double Z { get; } = Normal.InvCDF(0, 1, 0.975);
 
     private SiteTypeEffect? Single => Fit is null && K == 1 ? Sites[0] : null;
 

@@ -18,7 +18,7 @@ public static class ForestPlot
     private const string TruthColour = "#2e8b57";
 
     /// <summary>
-    /// One row per site (estimate ± 1.96·SE, marker size growing with its weight), the pooled estimate with its
+    /// One row per site (estimate with the municipal table's 95% interval, marker size growing with its weight), the pooled estimate with its
     /// interval as a diamond, the prediction interval as a dashed line, and a vertical line at no effect. With
     /// <paramref name="truth"/> the planted effects are drawn as crosses.
     /// </summary>
@@ -26,8 +26,9 @@ public static class ForestPlot
     {
         ArgumentNullException.ThrowIfNull(analysis);
         var c = CultureInfo.InvariantCulture;
-        var rows = (analysis.Fit?.ForestPlot().Studies ?? analysis.Sites.Select(s => new ForestPlotRow(s.Label, s.Estimate,
-            new Interval(s.Estimate - (1.96 * s.StandardError), s.Estimate + (1.96 * s.StandardError)), 100)).ToList())
+        // Each site's interval is the municipal table's own (its small-df reference), not estimate ± 1.96·SE.
+        var rows = (analysis.Fit?.ForestPlot().Studies ?? analysis.Sites.Select(s => new ForestPlotRow(s.Label, s.Estimate, s.ConfidenceInterval, 100)).ToList())
+            .Select((r, i) => r with { ConfidenceInterval = analysis.Sites[i].ConfidenceInterval })
             .Select(r => r with { Estimate = 100 * r.Estimate, ConfidenceInterval = new Interval(100 * r.ConfidenceInterval.Lower, 100 * r.ConfidenceInterval.Upper) }).ToList();
         var k = rows.Count;
         var positions = Enumerable.Range(0, k).Select(i => (double)(k - i + 1)).ToArray();

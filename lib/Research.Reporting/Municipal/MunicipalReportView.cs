@@ -35,7 +35,7 @@ public sealed class MunicipalReportView
 
     private int MainHorizon => Report.Context.Experiment.PrimaryHorizonMonths;
 
-    private string MainHorizonNote => string.Create(CultureInfo.InvariantCulture, $"main horizon: month {MainHorizon} after randomisation, the pre-registered horizon of this experiment.");
+    private string MainHorizonNote => string.Create(CultureInfo.InvariantCulture, $"main horizon: month {MainHorizon} after randomisation, assumed: no pre-registration of the horizon is known for this experiment.");
 
     /// <summary>The report's stylesheet and title.</summary>
     public Html Title()
@@ -59,7 +59,7 @@ public sealed class MunicipalReportView
             ("Research team", e.ResearchTeam ?? "not recorded"),
             ("Intake and randomisation", string.Create(c, $"{e.IntakeStart:yyyy-MM-dd} to {e.IntakeEnd:yyyy-MM-dd}")),
             ("End of the intervention period", e.InterventionEnd.ToString("yyyy-MM-dd", c)),
-            ("Main (pre-registered) horizon", string.Create(c, $"{e.PrimaryHorizonMonths} months after randomisation")),
+            ("Main horizon (assumed: no pre-registration known)", string.Create(c, $"{e.PrimaryHorizonMonths} months after randomisation")),
             ("Randomisation strata", e.StratifiedBy ?? "none recorded"),
             ("Survey waves", string.Join("; ", e.SurveyWaves.Select(w => string.Create(c, $"wave {w.Wave} at month {w.MonthsAfterRandomisation}")))),
         };

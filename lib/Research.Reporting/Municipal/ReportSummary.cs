@@ -27,6 +27,8 @@ public sealed class ReportSummary
 
     private ResultTable Itt => _report[PrimaryTables.IttName(_report.Specification.Effects.Primary)];
 
+    private double Margin => _report.Specification.Effects.Options.SmallestEffectOfInterest;
+
     /// <summary>The English summary: what was found at the main horizon, wellbeing, and the strength of the evidence.</summary>
     public IReadOnlyList<string> English()
     {
@@ -34,8 +36,10 @@ public sealed class ReportSummary
         var lines = new List<string>
         {
             $"{Experiment.Title} ({Experiment.NameNl}): {Experiment.TreatmentArms.Count()} adapted regime(s) of the Participatiewet compared with the regular regime, "
-                + $"{Randomised(n)} participants randomised individually. Effects below are at month {Horizon} after randomisation, the main (pre-registered) horizon, "
-                + $"with 95% intervals ({_report.Specification.Effects.Primary.Label}).",
+                + $"{Randomised(n)} participants randomised individually. Effects below are at month {Horizon} after randomisation, the main horizon (assumed: no pre-registration of the horizon is known), "
+                + $"Lin-adjusted for the pre-specified prognostic covariates, with 95% intervals ({_report.Specification.Effects.Primary.Label}). "
+                + $"The primary outcome (Kamerbrief) is working more than 27 hours a week and off benefit; its hypotheses are Holm-corrected across the arms. More than 12 hours a week is the additional outcome. "
+                + $"Effects within ±{n.Fixed(Margin * 100, 0)} percentage points are taken as too small to matter (the smallest effect of interest).",
         };
         foreach (var outcome in Headline)
         {
@@ -69,8 +73,10 @@ public sealed class ReportSummary
         var lines = new List<string>
         {
             $"{Experiment.Title} ({Experiment.NameNl}): {Experiment.TreatmentArms.Count()} aangepaste regime(s) van de Participatiewet vergeleken met het reguliere regime; "
-                + $"{Randomised(n)} deelnemers zijn individueel geloot. De effecten hieronder gelden {Horizon} maanden na de loting, de vooraf vastgelegde hoofdhorizon, "
-                + "met 95%-betrouwbaarheidsintervallen (standaardfouten geclusterd naar klantmanager).",
+                + $"{Randomised(n)} deelnemers zijn individueel geloot. De effecten hieronder gelden {Horizon} maanden na de loting, de hoofdhorizon (aangenomen: een vooraf vastgelegde horizon is niet bekend), "
+                + "gecorrigeerd voor vooraf gekozen achtergrondkenmerken (Lin), met 95%-betrouwbaarheidsintervallen (standaardfouten geclusterd naar klantmanager, nooit smaller dan zonder clustering). "
+                + "De primaire uitkomst (Kamerbrief) is meer dan 27 uur per week werken en uit de bijstand; die toetsen zijn over de groepen gecorrigeerd met Holm. Meer dan 12 uur per week is de aanvullende uitkomst. "
+                + $"Effecten binnen ±{n.Fixed(Margin * 100, 0)} procentpunt gelden als te klein om ertoe te doen (het kleinste beleidsrelevante effect).",
         };
         foreach (var outcome in Headline)
         {
@@ -131,42 +137,55 @@ public sealed class ReportSummary
     {
         var n = Numbers.English;
         var who = $"{arm.NameNl} ({ArmTypes.Dutch(arm.TypeLabel)})";
+        var primary = outcome == ReportOutcome.Full;
         var row = Itt[PrimaryOutcomes.Key(arm.Code, outcome.Key, Horizon)];
-        if (row[ResultValue.Estimate] is not { } estimate || row[ResultValue.CiLow] is not { } low || row[ResultValue.CiHigh] is not { } high || row[ResultValue.AdjustedP] is not { } p)
+        var p = primary ? row[ResultValue.AdjustedP] : row[ResultValue.PValue];
+        if (row[ResultValue.Estimate] is not { } estimate || row[ResultValue.CiLow] is not { } low || row[ResultValue.CiHigh] is not { } high || p is null || row.Label("equivalence") is not { } conclusion)
         {
             return $"{who}, {outcome.Short}: not published (withheld by disclosure control or not estimable).";
         }
 
         var control = row["control_mean"] is { } share ? $"{n.Percent(share)} in the control arm" : "the control arm (its share is withheld: fewer than ten persons)";
-        var text = $"{who}, {outcome.Short}: {n.Points(estimate)} (95% CI {n.PointsInterval(low, high)}) against {control}. ";
-        if (p < 0.05)
+        var margin = $"±{n.Fixed(Margin * 100, 0)} pp";
+        var direction = estimate > 0 ? "increase" : "decrease";
+        var verdict = conclusion switch
         {
-            return text + $"A statistically significant {(estimate > 0 ? "increase" : "decrease")} (Holm-adjusted p = {n.P(p)}).";
-        }
-
-        text += $"No clear effect (Holm-adjusted p = {n.P(p)}). ";
-        var mde = _report["mde"][$"{arm.Code}|{outcome.Key}"];
-        return mde["mde"] is { } size
-            ? text + $"The comparison could detect effects of {n.Points(Math.Abs(size)).TrimStart('+')} with 80% power; "
-                + (mde.Label("ci_excludes_mde") == "yes" ? "the interval rules out effects that large." : "the interval does not rule out effects that large.")
-            : text;
+            "equivalent" => $"Smaller than the smallest effect of interest: the interval rules out effects beyond {margin}",
+            "equivalent_but_different" => $"Different from zero but smaller than the smallest effect of interest ({margin})",
+            "different" => $"An {direction} different from zero; whether it exceeds {margin} is not clear",
+            "exceeds_margin" => $"An {direction} larger than the smallest effect of interest ({margin})",
+            _ => $"Inconclusive: the interval includes both no effect and effects beyond {margin}",
+        };
+        var test = primary ? $"primary outcome, Holm-adjusted p = {n.P(p.Value)}" : $"additional outcome, p = {n.P(p.Value)}, not corrected for multiplicity";
+        var flag = row.Label("hc2_shown") == "yes" ? " The clustered interval was narrower than the HC2 interval, so the HC2 interval is shown." : "";
+        return $"{who}, {outcome.Short}: {n.Points(estimate)} (95% CI {n.PointsInterval(low, high)}) against {control}. {verdict} ({test}).{flag}";
     }
 
     private string DutchFinding(ExperimentArm arm, ReportOutcome outcome)
     {
         var n = Numbers.Dutch;
         var who = $"{arm.NameNl} ({ArmTypes.Dutch(arm.TypeLabel)})";
-        var what = outcome == ReportOutcome.Full ? "meer dan 27 uur per week werken en uit de bijstand" : "meer dan 12 uur per week werken";
+        var primary = outcome == ReportOutcome.Full;
+        var what = primary ? "meer dan 27 uur per week werken en uit de bijstand" : "meer dan 12 uur per week werken";
         var row = Itt[PrimaryOutcomes.Key(arm.Code, outcome.Key, Horizon)];
-        if (row[ResultValue.Estimate] is not { } estimate || row[ResultValue.CiLow] is not { } low || row[ResultValue.CiHigh] is not { } high || row[ResultValue.AdjustedP] is not { } p)
+        var p = primary ? row[ResultValue.AdjustedP] : row[ResultValue.PValue];
+        if (row[ResultValue.Estimate] is not { } estimate || row[ResultValue.CiLow] is not { } low || row[ResultValue.CiHigh] is not { } high || p is null || row.Label("equivalence") is not { } conclusion)
         {
             return $"{who}, {what}: niet gepubliceerd (afgeschermd vanwege onthullingsrisico of niet te schatten).";
         }
 
         var control = row["control_mean"] is { } share ? $"{n.Percent(share)} in de controlegroep" : "de controlegroep (aandeel afgeschermd: minder dan tien personen)";
-        var text = $"{who}, {what}: {n.Points(estimate)} (95%-BI {n.PointsInterval(low, high)}) ten opzichte van {control}. ";
-        return p < 0.05
-            ? text + $"Een statistisch significante {(estimate > 0 ? "toename" : "afname")} (Holm-gecorrigeerde p = {n.P(p)})."
-            : text + $"Geen duidelijk effect (Holm-gecorrigeerde p = {n.P(p)}).";
+        var margin = $"±{n.Fixed(Margin * 100, 0)} procentpunt";
+        var direction = estimate > 0 ? "toename" : "afname";
+        var verdict = conclusion switch
+        {
+            "equivalent" => $"Kleiner dan het kleinste beleidsrelevante effect: het interval sluit effecten groter dan {margin} uit",
+            "equivalent_but_different" => $"Verschilt van nul, maar is kleiner dan het kleinste beleidsrelevante effect ({margin})",
+            "different" => $"Een {direction} die van nul verschilt; of die groter is dan {margin} is niet duidelijk",
+            "exceeds_margin" => $"Een {direction} groter dan het kleinste beleidsrelevante effect ({margin})",
+            _ => $"Geen conclusie mogelijk: het interval omvat zowel geen effect als effecten groter dan {margin}",
+        };
+        var test = primary ? $"primaire uitkomst, Holm-gecorrigeerde p = {n.P(p.Value)}" : $"aanvullende uitkomst, p = {n.P(p.Value)}, niet gecorrigeerd voor meervoudig toetsen";
+        return $"{who}, {what}: {n.Points(estimate)} (95%-BI {n.PointsInterval(low, high)}) ten opzichte van {control}. {verdict} ({test}).";
     }
 }

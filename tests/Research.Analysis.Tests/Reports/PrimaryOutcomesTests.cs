@@ -1,58 +1,58 @@
-using Research.Analysis.Effects;
 using Research.Analysis.Outcomes;
 using Research.Analysis.Reports;
+using Research.Analysis.Reports.Tables;
 using Research.Analysis.Results;
-using Research.Statistics.Design;
-using Research.Statistics.Regression;
+using Research.Statistics.Multiplicity;
+using Shared = Research.Analysis.Inference;
 
 namespace Research.Analysis.Tests.Reports;
 
 public sealed class PrimaryOutcomesTests(SmallExtractFixture fixture) : IClassFixture<SmallExtractFixture>
 {
     [Theory]
-    [InlineData("groningen", VarianceType.HC2)]
-    [InlineData("groningen", VarianceType.CR2)]
-    [InlineData("utrecht", VarianceType.HC2)]
-    public void Itt_equals_a_direct_linear_model_fit(string municipality, VarianceType type)
+    [InlineData("groningen")]
+    [InlineData("utrecht")]
+    public void Itt_tables_are_the_shared_estimators_results(string municipality)
     {
+        // The shared estimator is checked against estimatr::lm_lin (LinReferenceTests); here the report must publish
+        // exactly its results: HC2 in itt, CR2 never narrower than HC2 in itt_clustered, with the flag and equivalence.
         var report = fixture.Report(municipality);
         var context = report.Context;
         var horizon = context.Experiment.PrimaryHorizonMonths;
-        var panel = context.Panel;
-        var y = panel.At(Outcome.PartialOrFullOutflow, horizon, Coverage.ExcludeUncovered);
-        var pre = panel.PreRandomisation(Outcome.PartialOrFullOutflow, 12, Coverage.ExcludeUncovered);
-        var yOf = Enumerable.Range(0, y.Count).ToDictionary(i => y.Persons[i], i => y.Values[i]);
-        var preOf = Enumerable.Range(0, pre.Count).ToDictionary(i => pre.Persons[i], i => pre.Values[i]);
-        var persons = Enumerable.Range(0, panel.Count).Where(p => panel.Municipality[p] == municipality && yOf.ContainsKey(p) && preOf.ContainsKey(p)).ToArray();
-        var builder = new DesignBuilder(persons.Length).Intercept()
-            .Treatment("arm", persons.Select(p => panel.Arm[p]).ToArray(), "control")
-            .Numeric("pre", persons.Select(p => preOf[p]).ToArray());
-        var strata = persons.Select(p => panel.Stratum[p]).Distinct().Count();
-        if (strata > 1)
+        foreach (var outcome in new[] { ReportOutcome.Full, ReportOutcome.PartialOrFull })
         {
-            builder.FixedEffects("stratum", persons.Select(p => panel.Stratum[p]).ToArray());
-        }
+            var effects = Shared.EffectEstimator.Itt(Data(context, outcome.Outcome, horizon), Shared.EffectOptions.Default with { IncludeUnadjusted = false });
+            var holm = PValueAdjustment.Holm([.. effects.Arms.Select(a => a.Reported.PValue)]);
+            foreach (var (effect, k) in effects.Arms.Select((e, k) => (e, k)))
+            {
+                var key = PrimaryOutcomes.Key(effect.Arm.Code, outcome.Key, horizon);
+                var robust = report["itt"][key];
+                Assert.Equal(effect.Robust.Estimate, robust[ResultValue.Estimate]!.Value, 12);
+                Assert.Equal(effect.Robust.StandardError, robust[ResultValue.StandardError]!.Value, 12);
+                Assert.Equal(effect.Robust.ConfidenceInterval.Lower, robust[ResultValue.CiLow]!.Value, 12);
+                Assert.Equal(effect.Robust.PValue, robust[ResultValue.PValue]!.Value, 12);
 
-        var variance = type == VarianceType.CR2 ? VarianceEstimator.CR2(persons.Select(p => panel.Caseworker[p]).ToArray()) : VarianceEstimator.HC2;
-        var fit = LinearModel.Fit(persons.Select(p => yOf[p]).ToArray(), builder.Build(), variance);
-        var method = type == VarianceType.CR2 ? InferenceMethod.CR2 : InferenceMethod.HC2;
-        var table = report[Research.Analysis.Reports.Tables.PrimaryTables.IttName(method)];
-        Assert.Equal(municipality == "groningen", context.IsStratified);
-        foreach (var arm in context.Experiment.TreatmentArms)
-        {
-            var row = table[PrimaryOutcomes.Key(arm.Code, "partial_full_outflow", horizon)];
-            var effect = report.Primary.Effect(arm.Code, ReportOutcome.PartialOrFull, horizon);
-            var c = fit[$"arm[{arm.Code}]"];
-            Assert.Equal(c.Estimate, row[ResultValue.Estimate]!.Value, 12);
-            Assert.Equal(c.StandardError, row[ResultValue.StandardError]!.Value, 12);
-            Assert.Equal(c.ConfidenceLow, row[ResultValue.CiLow]!.Value, 12);
-            Assert.Equal(c.PValue, row[ResultValue.PValue]!.Value, 12);
-            Assert.Equal(c.DegreesOfFreedom, row["df"]!.Value, 9);
-            Assert.Equal(c.Estimate, effect.Effect!.Estimate, 12);
-            Assert.Equal(c.StandardError, effect.Inference(method)!.StandardError!.Value, 12);
-            Assert.Equal(persons.Count(p => panel.Arm[p] is var a && (a == arm.Code || a == "control")), effect.N);
-            Assert.Equal(5 * Math.Round(effect.N / 5.0, MidpointRounding.AwayFromZero), row[ResultValue.N]);
-            Assert.True(row["p_holm"] >= row[ResultValue.PValue]);
+                var row = report["itt_clustered"][key];
+                var shown = effect.Reported;
+                Assert.Equal(shown.StandardError, row[ResultValue.StandardError]!.Value, 12);
+                Assert.Equal(shown.ConfidenceInterval.Lower, row[ResultValue.CiLow]!.Value, 12);
+                Assert.Equal(shown.ConfidenceInterval.Upper, row[ResultValue.CiHigh]!.Value, 12);
+                Assert.Equal(shown.PValue, row[ResultValue.PValue]!.Value, 12);
+                Assert.Equal(shown.DegreesOfFreedom, row["df"]!.Value, 9);
+                Assert.Equal(effect.ClusteredNarrowerThanRobust ? "yes" : "no", row.Labels["hc2_shown"]);
+                Assert.Equal(CommonColumns.EquivalenceKey(effect.ReportedEquivalence.Conclusion), row.Labels["equivalence"]);
+                Assert.Equal(5 * Math.Round((effect.ArmCount + effect.ControlCount) / 5.0, MidpointRounding.AwayFromZero), row[ResultValue.N]);
+
+                // Only the primary hypotheses (full outflow at the main horizon) form the Holm family.
+                if (outcome == ReportOutcome.Full)
+                {
+                    Assert.Equal(holm[k], row[ResultValue.AdjustedP]!.Value, 12);
+                }
+                else
+                {
+                    Assert.False(row.Values.ContainsKey(ResultValue.AdjustedP) && row[ResultValue.AdjustedP] is not null);
+                }
+            }
         }
     }
 
@@ -119,5 +119,19 @@ public sealed class PrimaryOutcomesTests(SmallExtractFixture fixture) : IClassFi
             var power = MathNet.Numerics.Distributions.Normal.CDF(0, 1, lambda - z) + MathNet.Numerics.Distributions.Normal.CDF(0, 1, -lambda - z);
             Assert.Equal(0.8, power, 9);
         }
+    }
+
+    /// <summary>The report's sample: the municipality's persons with the outcome and its pre-randomisation mean observed.</summary>
+    private static Shared.EffectData Data(ReportContext context, Outcome outcome, int horizon)
+    {
+        var panel = context.Panel;
+        var y = panel.At(outcome, horizon, Coverage.ExcludeUncovered);
+        var pre = panel.PreRandomisation(outcome, 12, Coverage.ExcludeUncovered);
+        var yOf = Enumerable.Range(0, y.Count).ToDictionary(i => y.Persons[i], i => y.Values[i]);
+        var hasPre = Enumerable.Range(0, pre.Count).Select(i => pre.Persons[i]).ToHashSet();
+        var linked = context.Persons.ToHashSet();
+        var population = context.Population;
+        var values = population.Persons.Select(p => linked.Contains(p) && hasPre.Contains(p) && yOf.TryGetValue(p, out var v) ? v : double.NaN).ToArray();
+        return population.For("test", values);
     }
 }

@@ -5,8 +5,10 @@ using Xunit.Abstractions;
 namespace Research.Analysis.Tests.Synthesis;
 
 /// <summary>
-/// Do the municipal 95% intervals (CR2 by caseworker) cover the planted ITT 95% of the time? Forty synthetic Groningen
-/// experiments (scale 1: 890 participants, four treatment arms), every arm × outcome at the primary horizon.
+/// Do the municipal 95% intervals (CR2 by caseworker, never narrower than HC2) cover the planted ITT at least 95% of the
+/// time, within Monte-Carlo error? The rule is conservative by design (docs/inference.md: 97–98% in Groningen in the
+/// coverage-and-size study), so only under-coverage fails. Forty synthetic Groningen experiments (scale 1: 890
+/// participants, four treatment arms), every arm × outcome at the primary horizon.
 /// </summary>
 public sealed class CoverageSimulationTests(ITestOutputHelper output)
 {
@@ -38,9 +40,9 @@ public sealed class CoverageSimulationTests(ITestOutputHelper output)
         var clustered = Math.Sqrt(shares.Sum(s => (s - coverage) * (s - coverage)) / (Seeds * (Seeds - 1.0)));
         var tolerance = 3 * Math.Max(binomial, clustered);
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"coverage {perSeed.Sum(s => s.Covered)}/{total} = {coverage:0.0000}; binomial SE {binomial:0.0000}, seed-clustered SE {clustered:0.0000}; accepted 0.95 ± {tolerance:0.0000}"));
+            $"coverage {perSeed.Sum(s => s.Covered)}/{total} = {coverage:0.0000}; binomial SE {binomial:0.0000}, seed-clustered SE {clustered:0.0000}; accepted at least 0.95 - {tolerance:0.0000}"));
 
         Assert.Equal(Seeds * 12, total);
-        Assert.InRange(coverage, 0.95 - tolerance, 0.95 + tolerance);
+        Assert.True(coverage >= 0.95 - tolerance, string.Create(CultureInfo.InvariantCulture, $"coverage {coverage:0.0000} is below 0.95 - {tolerance:0.0000}"));
     }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using Research.Analysis.Effects;
 using Research.Analysis.Results;
 using Research.Data.Design;
+using Research.Statistics.Equivalence;
 
 namespace Research.Analysis.Reports.Tables;
 
@@ -25,6 +26,30 @@ public static class CommonColumns
         builder.Label("outcome", "Outcome code", r => outcome(r).Key).Label("outcome_label", "Outcome", r => outcome(r).Label);
         return horizon is null ? builder : builder.Label("horizon", "Month", r => horizon(r).ToString(CultureInfo.InvariantCulture));
     }
+
+    /// <summary>
+    /// The equivalence conclusion of an effect under <paramref name="method"/> against the smallest effect of policy
+    /// interest (<c>equivalence</c>: equivalent, equivalent_but_different, different, exceeds_margin, inconclusive) and
+    /// whether the HC2 result is shown because the clustered interval was narrower (<c>hc2_shown</c>: yes or no).
+    /// </summary>
+    public static TableBuilder<T> Judgement<T>(this TableBuilder<T> builder, Func<T, EffectEstimate?> effect, InferenceMethod method)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(method);
+        return builder
+            .Label("equivalence", "Against the smallest effect of interest", r => effect(r)?.For(method)?.Equivalence is { } c ? EquivalenceKey(c) : null)
+            .Label("hc2_shown", "HC2 shown (clustered interval narrower)", r => effect(r)?.For(method) is { } i ? (i.ClusteredNarrowerThanRobust ? "yes" : "no") : null);
+    }
+
+    /// <summary>The key of an equivalence conclusion in result files.</summary>
+    public static string EquivalenceKey(EquivalenceConclusion conclusion) => conclusion switch
+    {
+        EquivalenceConclusion.Equivalent => "equivalent",
+        EquivalenceConclusion.EquivalentButDifferent => "equivalent_but_different",
+        EquivalenceConclusion.Different => "different",
+        EquivalenceConclusion.ExceedsMargin => "exceeds_margin",
+        _ => "inconclusive",
+    };
 
     /// <summary>
     /// An effect under <paramref name="method"/>: estimate, se, ci_low, ci_high, p and, optionally, p_holm (the

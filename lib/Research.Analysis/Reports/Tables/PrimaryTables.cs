@@ -8,11 +8,11 @@ namespace Research.Analysis.Reports.Tables;
 /// <summary>The tables of <see cref="PrimaryOutcomes"/>: one ITT table per inference method, <c>att</c>, <c>mde</c> and <c>monthly_shares</c>.</summary>
 public static class PrimaryTables
 {
-    /// <summary>The name of the ITT table of <paramref name="method"/>: <c>itt</c> for HC2, <c>itt_clustered</c> for CR2, else <c>itt_{key}</c>.</summary>
+    /// <summary>The name of the ITT table of <paramref name="method"/>: <c>itt</c> for HC2, <c>itt_clustered</c> for CR2 (with or without the never-narrower-than-HC2 rule), else <c>itt_{key}</c>.</summary>
     public static string IttName(InferenceMethod method)
     {
         ArgumentNullException.ThrowIfNull(method);
-        return method == InferenceMethod.HC2 ? "itt" : method == InferenceMethod.CR2 ? "itt_clustered" : $"itt_{method.Key}";
+        return method == InferenceMethod.HC2 ? "itt" : method == InferenceMethod.CR2 || method == InferenceMethod.ClusteredAtLeastRobust ? "itt_clustered" : $"itt_{method.Key}";
     }
 
     /// <summary>The group of the shares in <paramref name="outcome"/> in month <paramref name="month"/>, which effects at that month connect.</summary>
@@ -24,11 +24,13 @@ public static class PrimaryTables
         ArgumentNullException.ThrowIfNull(method);
         var title = method == InferenceMethod.HC2 ? "Intention-to-treat effects (HC2 robust standard errors)"
             : method == InferenceMethod.CR2 ? "Intention-to-treat effects (standard errors clustered by caseworker)"
+            : method == InferenceMethod.ClusteredAtLeastRobust ? "Intention-to-treat effects (clustered by caseworker, never narrower than HC2)"
             : $"Intention-to-treat effects ({method.Label})";
         return new TableBuilder<IttEffect>(IttName(method), title, e => PrimaryOutcomes.Key(e.Arm.Code, e.Outcome.Key, e.Horizon))
             .Arm(e => e.Arm)
             .Outcome(e => e.Outcome, e => e.Horizon)
             .Effect(e => e.Effect, method, ValueUnit.Share)
+            .Judgement(e => e.Effect, method)
             .SampleSize(ResultValue.N, "Persons", e => e.N)
             .SampleSize("n_arm", "Persons in the arm", e => e.NArm)
             .SampleSize("n_control", "Persons in the control arm", e => e.NControl)
@@ -38,12 +40,13 @@ public static class PrimaryTables
             .Build();
     }
 
-    /// <summary>Table <c>att</c>: effects on those who took up (2SLS, HC2).</summary>
-    public static TableDefinition<AttEffect> Att { get; } = new TableBuilder<AttEffect>("att", "Effects on those who took up the intervention (2SLS)",
+    /// <summary>Table <c>att</c>: effects on those who took up, with the report's primary inference method.</summary>
+    public static TableDefinition<AttEffect> Att(InferenceMethod method) => new TableBuilder<AttEffect>("att", "Effects on those who took up the intervention",
             e => PrimaryOutcomes.Key(e.Arm.Code, e.Outcome.Key, e.Horizon))
         .Arm(e => e.Arm)
         .Outcome(e => e.Outcome, e => e.Horizon)
-        .Effect(e => e.Effect, InferenceMethod.HC2, ValueUnit.Share, adjustedP: false, degreesOfFreedom: false)
+        .Effect(e => e.Effect, method, ValueUnit.Share, adjustedP: false, degreesOfFreedom: false)
+        .Judgement(e => e.Effect, method)
         .Share("take_up", "Take-up", "n_arm", e => e.TakeUp)
         .SampleSize(ResultValue.N, "Persons", e => e.N)
         .SampleSize("n_arm", "Persons in the arm", e => e.NArm)
@@ -86,18 +89,25 @@ public static class PrimaryTables
         [
             "Intention-to-treat: difference with the control arm in the share in the outcome in the given month after randomisation, " + primary.Specification.Adjustment.Description
                 + (stratified ? " and for the randomisation strata (fixed effects)." : "."),
-            "p (Holm): Holm-adjusted across the treatment arms within each outcome and horizon.",
+            string.Create(CultureInfo.InvariantCulture, $"Primary hypotheses (the Kamerbrief's primary outcome): more than 27 hours a week and off benefit at month {primary.MainHorizon}, one per treatment arm; p (Holm) is Holm-adjusted across them and given for those rows only. More than 12 hours a week is the additional outcome and other months are secondary: their p-values are not corrected for multiplicity. The 95% intervals are not adjusted for multiplicity."),
+            string.Create(CultureInfo.InvariantCulture, $"Horizons: month {primary.MainHorizon} as the main horizon, and months 12, 24 and 36, are assumed: no pre-registration of the horizons is known for this experiment."),
+            primary.EquivalenceNote,
             .. primary.Notes,
         ];
         var tables = primary.Specification.Methods.Select(m => Itt(m).Draft(primary.Effects,
         [
             .. common,
-            m == InferenceMethod.CR2
+            m == InferenceMethod.ClusteredAtLeastRobust
+                ? "Primary inference (docs/inference.md): CR2 standard errors clustered by caseworker (Bell–McCaffrey) with Satterthwaite degrees of freedom; where the CR2 interval is narrower than the HC2 interval the HC2 result is shown and the row is flagged (HC2 shown: yes), so clustering never narrows an interval. Caseworkers were not assigned at random."
+                : m == InferenceMethod.CR2
                 ? "Standard errors CR2 clustered by caseworker (Bell–McCaffrey) with Satterthwaite degrees of freedom; caseworkers were not assigned at random."
                 : m == InferenceMethod.HC2 ? "Standard errors HC2 (heteroskedasticity-robust); 95% intervals with n − k degrees of freedom." : m.Description + ".",
         ])).ToList();
-        tables.Add(Att.Draft(primary.Att,
-            ["Average effect on the treated: take-up instrumented by assignment (ITT / take-up), same covariates as the ITT, HC2 standard errors. Nobody in the control arm can take up (one-sided non-compliance). Where take-up is 100% the ATT equals the ITT.", .. primary.Notes]));
+        tables.Add(Att(primary.Specification.Primary).Draft(primary.Att,
+            [primary.Specification.Adjustment == Adjustment.Prognostic
+                ? $"Average effect on the treated: the Lin-adjusted ITT over the Lin-adjusted difference in take-up, same covariates as the ITT; its interval from the ITT of the outcome minus the effect times take-up ({primary.Specification.Primary.Label}). Nobody in the control arm can take up (one-sided non-compliance). Where take-up is 100% the ATT equals the ITT."
+                : "Average effect on the treated: take-up instrumented by assignment (ITT / take-up), same covariates as the ITT, HC2 standard errors. Nobody in the control arm can take up (one-sided non-compliance). Where take-up is 100% the ATT equals the ITT.",
+                primary.EquivalenceNote, .. primary.Notes]));
         tables.Add(Mde.Draft(primary.Detectable,
         [
             "Minimum detectable effect: the true effect a two-sided 5% test detects with 80% power, for the realised arm sizes, the control share's binomial variance and the design effect 1 + ((1 + cv²)·m − 1)·ρ of clustering by caseworker (ρ estimated by one-way ANOVA on the outcome).",
