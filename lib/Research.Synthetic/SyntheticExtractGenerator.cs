@@ -8,6 +8,7 @@ using Research.Synthetic.Output;
 using Research.Synthetic.Population;
 using Research.Synthetic.Register;
 using Research.Synthetic.Survey;
+using Research.Data.Truth;
 using Research.Synthetic.Truth;
 
 namespace Research.Synthetic;

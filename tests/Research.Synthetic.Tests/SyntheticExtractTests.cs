@@ -5,7 +5,7 @@ using Research.Data;
 using Research.Data.Schema;
 using Research.Data.Tables;
 using Research.Scales.Instruments;
-using Research.Synthetic.Truth;
+using Research.Data.Truth;
 
 namespace Research.Synthetic.Tests;
 

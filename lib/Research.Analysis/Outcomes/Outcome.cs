@@ -1,8 +1,8 @@
 namespace Research.Analysis.Outcomes;
 
 /// <summary>
-/// A monthly register outcome. The first three are statuses (0/1 per month, thresholds in
-/// <see cref="OutcomeDefinitions"/>); <see cref="Earnings"/> and <see cref="Hours"/> are amounts.
+/// A monthly register outcome. The first four are statuses (0/1 per month, thresholds in
+/// <see cref="OutcomeDefinitions"/>); <see cref="Earnings"/>, <see cref="Hours"/> and <see cref="BenefitAmount"/> are amounts.
 /// </summary>
 public enum Outcome
 {
@@ -20,4 +20,10 @@ public enum Outcome
 
     /// <summary>Contractual working hours a week.</summary>
     Hours,
+
+    /// <summary>Earnings-based outflow: off benefit with monthly earnings of at least <see cref="OutcomeDefinitions.EarningsThreshold"/>.</summary>
+    EarningsOutflow,
+
+    /// <summary>Social-assistance benefit paid in the month, euros.</summary>
+    BenefitAmount,
 }

@@ -27,6 +27,13 @@ public sealed record OutcomeDefinitions
     /// </summary>
     public bool PartialOutflowRequiresOffBenefit { get; init; }
 
+    /// <summary>
+    /// Monthly gross earnings that earnings-based outflow requires besides being off benefit. Default €1,105: 70% of
+    /// the 2018 statutory minimum wage (€1,578 a month for a full-time adult), the municipal (LOEP) definition of leaving
+    /// benefit through work.
+    /// </summary>
+    public double EarningsThreshold { get; init; } = 1105;
+
     /// <summary>Months before the randomisation month every person's register must cover (for baseline values and pre-trends). Default 12.</summary>
     public int MonthsBefore { get; init; } = 12;
 

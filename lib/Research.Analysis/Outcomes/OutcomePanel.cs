@@ -24,12 +24,13 @@ public sealed partial class OutcomePanel
     private readonly byte[] _flags;
     private readonly double[] _hours;
     private readonly double[] _earnings;
+    private readonly double[] _benefit;
     private readonly int[] _lastObserved;
     private readonly int[] _interventionEnd;
     private readonly int[] _primaryHorizon;
     private readonly ParticipantColumns _people;
 
-    internal OutcomePanel(OutcomeDefinitions definitions, ParticipantColumns people, int width, byte[] flags, double[] hours, double[] earnings,
+    internal OutcomePanel(OutcomeDefinitions definitions, ParticipantColumns people, int width, byte[] flags, double[] hours, double[] earnings, double[] benefit,
         int[] lastObserved, int[] interventionEnd, int[] primaryHorizon)
     {
         Definitions = definitions;
@@ -38,6 +39,7 @@ public sealed partial class OutcomePanel
         _flags = flags;
         _hours = hours;
         _earnings = earnings;
+        _benefit = benefit;
         _lastObserved = lastObserved;
         _interventionEnd = interventionEnd;
         _primaryHorizon = primaryHorizon;
@@ -158,10 +160,11 @@ public sealed partial class OutcomePanel
         var onBenefit = register.Booleans("on_benefit");
         var hours = register.Numbers("contract_hours");
         var earnings = register.Numbers("earnings");
+        var benefit = register.Numbers("benefit_amount");
         string Label(int row) => $"{register.Resource.Path} row {register.FileRowNumber(row)}";
 
         var missing = new List<string>();
-        foreach (var column in (ReadOnlySpan<Column>)[ids, months, onBenefit, hours, earnings])
+        foreach (var column in (ReadOnlySpan<Column>)[ids, months, onBenefit, hours, earnings, benefit])
         {
             for (var row = 0; column.HasMissing && row < register.RowCount; row++)
             {
@@ -193,7 +196,7 @@ public sealed partial class OutcomePanel
         }
 
         var personOfCode = ids.Levels.Select(id => index.GetValueOrDefault(id, -1)).ToArray();
-        var columns = new RegisterColumns(ids.Codes, personOfCode, months.Values, onBenefit.Values, hours.Values, earnings.Values, Label);
+        var columns = new RegisterColumns(ids.Codes, personOfCode, months.Values, onBenefit.Values, hours.Values, earnings.Values, Label, benefit.Values);
         return Build(people, columns, experiments, definitions);
     }
 
@@ -232,19 +235,24 @@ public sealed partial class OutcomePanel
         Outcome.FullOutflow => new CellReader(_flags, CellFlags.Full, null),
         Outcome.PartialOrFullOutflow => new CellReader(_flags, CellFlags.PartialOrFull, null),
         Outcome.BenefitIndependence => new CellReader(_flags, CellFlags.OffBenefit, null),
+        Outcome.EarningsOutflow => new CellReader(_flags, CellFlags.OffBenefit, null, _earnings, Definitions.EarningsThreshold),
         Outcome.Earnings => new CellReader(_flags, CellFlags.None, _earnings),
         Outcome.Hours => new CellReader(_flags, CellFlags.None, _hours),
+        Outcome.BenefitAmount => new CellReader(_flags, CellFlags.None, _benefit),
         _ => throw new ArgumentOutOfRangeException(nameof(outcome), outcome, "unknown outcome"),
     };
 
-    /// <summary>Reads one outcome from a cell: a status bit as 0/1, or an amount.</summary>
-    private readonly struct CellReader(byte[] flags, CellFlags status, double[]? amounts)
+    /// <summary>
+    /// Reads one outcome from a cell: a status bit as 0/1 (optionally also requiring an amount of at least a threshold,
+    /// as earnings-based outflow does), or an amount.
+    /// </summary>
+    private readonly struct CellReader(byte[] flags, CellFlags status, double[]? amounts, double[]? gate = null, double threshold = 0)
     {
         public bool IsStatus => amounts is null;
 
-        public double this[int cell] => amounts is null ? ((flags[cell] & (byte)status) != 0 ? 1.0 : 0.0) : amounts[cell];
+        public double this[int cell] => amounts is null ? (InStatus(cell) ? 1.0 : 0.0) : amounts[cell];
 
-        public bool InStatus(int cell) => (flags[cell] & (byte)status) != 0;
+        public bool InStatus(int cell) => (flags[cell] & (byte)status) != 0 && (gate is null || gate[cell] >= threshold);
 
         public bool IsObserved(int cell) => (flags[cell] & (byte)CellFlags.Observed) != 0;
 
@@ -261,10 +269,9 @@ public sealed partial class OutcomePanel
             }
             else
             {
-                var row = flags.AsSpan(firstCell, sums.Length);
                 for (var m = 0; m < sums.Length; m++)
                 {
-                    sums[m] += (row[m] & (byte)status) != 0 ? 1.0 : 0.0;
+                    sums[m] += InStatus(firstCell + m) ? 1.0 : 0.0;
                 }
             }
         }
@@ -285,9 +292,9 @@ public sealed partial class OutcomePanel
             }
 
             var count = 0;
-            foreach (var flag in flags.AsSpan(firstCell, length))
+            for (var cell = firstCell; cell <= lastCell; cell++)
             {
-                count += (flag & (byte)status) != 0 ? 1 : 0;
+                count += InStatus(cell) ? 1 : 0;
             }
 
             return count;

@@ -30,10 +30,11 @@ internal static class OutcomePanelBuilder
         // Amounts are read only from observed cells, so they need not be zeroed first.
         var hours = GC.AllocateUninitializedArray<double>(n * width);
         var earnings = GC.AllocateUninitializedArray<double>(n * width);
+        var benefit = GC.AllocateUninitializedArray<double>(n * width);
         var lastObserved = new int[n];
         Array.Fill(lastObserved, int.MinValue);
         var observed = new int[n];
-        Scatter(people, register, definitions, width, flags, hours, earnings, lastObserved, observed, problems);
+        Scatter(people, register, definitions, width, flags, hours, earnings, benefit, lastObserved, observed, problems);
         ThrowIf(problems, "the register rows cannot be placed in the panel");
 
         for (var p = 0; p < n; p++)
@@ -53,11 +54,11 @@ internal static class OutcomePanelBuilder
         }
 
         ThrowIf(problems, "register months are missing (declare gaps with OutcomeDefinitions.AllowGaps to build anyway)");
-        return new OutcomePanel(definitions, people, width, flags, hours, earnings, lastObserved, interventionEnd, primary);
+        return new OutcomePanel(definitions, people, width, flags, hours, earnings, benefit, lastObserved, interventionEnd, primary);
     }
 
     private static void Scatter(ParticipantColumns people, RegisterColumns register, OutcomeDefinitions definitions, int width,
-        byte[] flags, double[] hours, double[] earnings, int[] lastObserved, int[] observed, List<string> problems)
+        byte[] flags, double[] hours, double[] earnings, double[] benefit, int[] lastObserved, int[] observed, List<string> problems)
     {
         var before = definitions.MonthsBefore;
         var full = definitions.FullTimeHours;
@@ -71,6 +72,7 @@ internal static class OutcomePanelBuilder
         var onBenefit = register.OnBenefit;
         var hoursIn = register.ContractHours;
         var earningsIn = register.Earnings;
+        var benefitIn = register.BenefitAmounts;
         for (var row = 0; row < codes.Length; row++)
         {
             var code = codes[row];
@@ -90,11 +92,12 @@ internal static class OutcomePanelBuilder
             var cell = (p * width) + month + before;
             var h = hoursIn[row];
             var e = earningsIn[row];
-            if ((flags[cell] & (byte)CellFlags.Observed) != 0 || !double.IsFinite(h) || !double.IsFinite(e))
+            var b = benefitIn.IsEmpty ? double.NaN : benefitIn[row];
+            if ((flags[cell] & (byte)CellFlags.Observed) != 0 || !double.IsFinite(h) || !double.IsFinite(e) || (!benefitIn.IsEmpty && !double.IsFinite(b)))
             {
                 Add(problems, (flags[cell] & (byte)CellFlags.Observed) != 0
                     ? $"{register.RowLabel(row)}: the person of {people.RowLabel(p)} has month {months[row]} twice"
-                    : $"{register.RowLabel(row)}: contract_hours {h.ToString("R", CultureInfo.InvariantCulture)} or earnings {e.ToString("R", CultureInfo.InvariantCulture)} is not a finite number");
+                    : $"{register.RowLabel(row)}: contract_hours {h.ToString("R", CultureInfo.InvariantCulture)}, earnings {e.ToString("R", CultureInfo.InvariantCulture)} or benefit_amount {b.ToString("R", CultureInfo.InvariantCulture)} is not a finite number");
                 continue;
             }
 
@@ -117,6 +120,7 @@ internal static class OutcomePanelBuilder
             flags[cell] = (byte)status;
             hours[cell] = h;
             earnings[cell] = e;
+            benefit[cell] = b;
             observed[p]++;
             if (month > lastObserved[p])
             {

@@ -11,14 +11,16 @@ public readonly ref struct RegisterColumns
 {
     /// <summary>Creates the columns; the row spans must have equal length.</summary>
     /// <exception cref="ArgumentException">The row spans differ in length.</exception>
+    /// <remarks>Without <paramref name="benefitAmounts"/> the benefit paid is unknown (NaN in every month).</remarks>
     public RegisterColumns(ReadOnlySpan<int> personCodes, ReadOnlySpan<int> personOfCode, ReadOnlySpan<YearMonth> months,
-        ReadOnlySpan<bool> onBenefit, ReadOnlySpan<double> contractHours, ReadOnlySpan<double> earnings, Func<int, string>? rowLabel = null)
+        ReadOnlySpan<bool> onBenefit, ReadOnlySpan<double> contractHours, ReadOnlySpan<double> earnings, Func<int, string>? rowLabel = null,
+        ReadOnlySpan<double> benefitAmounts = default)
     {
         var n = personCodes.Length;
-        if (months.Length != n || onBenefit.Length != n || contractHours.Length != n || earnings.Length != n)
+        if (months.Length != n || onBenefit.Length != n || contractHours.Length != n || earnings.Length != n || (!benefitAmounts.IsEmpty && benefitAmounts.Length != n))
         {
             throw new ArgumentException(
-                $"register columns must have equal length; got person {n}, month {months.Length}, on_benefit {onBenefit.Length}, contract_hours {contractHours.Length}, earnings {earnings.Length}");
+                $"register columns must have equal length; got person {n}, month {months.Length}, on_benefit {onBenefit.Length}, contract_hours {contractHours.Length}, earnings {earnings.Length}, benefit_amount {benefitAmounts.Length}");
         }
 
         PersonCodes = personCodes;
@@ -27,6 +29,7 @@ public readonly ref struct RegisterColumns
         OnBenefit = onBenefit;
         ContractHours = contractHours;
         Earnings = earnings;
+        BenefitAmounts = benefitAmounts;
         RowLabel = rowLabel ?? (r => $"register row {r}");
     }
 
@@ -47,6 +50,9 @@ public readonly ref struct RegisterColumns
 
     /// <summary>Per row, gross earnings.</summary>
     public ReadOnlySpan<double> Earnings { get; }
+
+    /// <summary>Per row, the benefit paid (euros); empty when not known.</summary>
+    public ReadOnlySpan<double> BenefitAmounts { get; }
 
     /// <summary>Where row <c>r</c> came from, for error messages.</summary>
     public Func<int, string> RowLabel { get; }

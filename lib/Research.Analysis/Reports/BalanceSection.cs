@@ -1,6 +1,5 @@
-using System.Globalization;
+using Research.Analysis.Disclosure;
 using Research.Analysis.Outcomes;
-using Research.Analysis.Results;
 using Research.Data.Tables;
 using Research.Statistics.Balance;
 using Research.Statistics.Design;
@@ -15,44 +14,27 @@ namespace Research.Analysis.Reports;
 /// </summary>
 public sealed class BalanceSection
 {
-    private readonly ReportContext _context;
-
-    private BalanceSection(ReportContext context, ResultTable balance)
+    private BalanceSection(IReadOnlyList<BalanceCell> cells, IReadOnlyList<BalanceJointTest> jointTests, IReadOnlyList<string> merged)
     {
-        _context = context;
-        Balance = balance;
+        Cells = cells;
+        JointTests = jointTests;
+        MergedCategories = merged;
     }
 
-    /// <summary>
-    /// Table <c>balance</c>: key <c>{covariate}|{arm}</c> (mean, sd, smd against the control, n; for indicators also
-    /// n_with and n_without) and <c>joint|{arm}</c> (F, df1, df2, p, n).
-    /// </summary>
-    public ResultTable Balance { get; }
+    /// <summary>Per characteristic (in design order) one cell per arm (design order).</summary>
+    public IReadOnlyList<BalanceCell> Cells { get; }
 
-    /// <summary>The tables in report order.</summary>
-    public IReadOnlyList<ResultTable> Tables => [Balance];
+    /// <summary>Per treatment arm, the joint test of balance.</summary>
+    public IReadOnlyList<BalanceJointTest> JointTests { get; }
 
     /// <summary>
-    /// The balance table for reading: one row per characteristic with each arm's mean and standardized difference side
-    /// by side (withheld cells stay withheld), then the joint tests.
+    /// Indicator categories merged into their reference category because fewer than the minimum number of persons in some
+    /// arm have (or lack) them (coarsening, as disclosure control asks; it also keeps the joint tests estimable).
     /// </summary>
-    public (ReportTable Characteristics, ReportTable JointTests) ForDisplay()
-    {
-        var arms = _context.Experiment.Arms;
-        var wide = Balance.Rows.Where(r => !r.Key.StartsWith("joint|", StringComparison.Ordinal)).GroupBy(r => r.Labels["covariate"]).Select(g =>
-            Publication.Row(g.Key, [("covariate", g.Key)], arms.SelectMany(arm =>
-            {
-                var row = g.FirstOrDefault(r => r.Labels["arm"] == arm.Code);
-                var mean = ($"mean {arm.NameNl}", row?["mean"]);
-                return arm.IsControl ? [mean] : new[] { mean, ($"smd {arm.NameNl}", row?["smd"]) };
-            }))).ToList();
-        var table = Balance with { Name = "balance_wide", Rows = wide };
-        var joint = Balance with { Name = "balance_joint", Title = "Joint tests of balance", Rows = [.. Balance.Rows.Where(r => r.Key.StartsWith("joint|", StringComparison.Ordinal))] };
-        return (new ReportTable(table), new ReportTable(joint, ["arm_name_nl"], ["F", "df1", "df2", ResultValue.PValue, ResultValue.N]));
-    }
+    public IReadOnlyList<string> MergedCategories { get; }
 
     /// <summary>Computes the table.</summary>
-    public static BalanceSection Compute(ReportContext context)
+    public static BalanceSection Compute(ReportContext context, int minimumCount = Disclosure.DisclosureControl.CbsMinimumCount)
     {
         ArgumentNullException.ThrowIfNull(context);
         var participants = context.Extract.Participants!;
@@ -77,9 +59,9 @@ public sealed class BalanceSection
             ("female", rows.Select(r => Text(sex, r, "missing") == "female" ? 1.0 : 0.0).ToArray()),
         };
         var merged = new List<string>();
-        Indicators(columns, merged, context, "migration", rows.Select(r => Text(migration, r, "missing")).ToArray(), "dutch");
-        Indicators(columns, merged, context, "education", rows.Select(r => Text(education, r, "missing")).ToArray(), "low");
-        Indicators(columns, merged, context, "household", rows.Select(r => Text(household, r, "missing")).ToArray(), "single");
+        Indicators(columns, merged, context, minimumCount, "migration", rows.Select(r => Text(migration, r, "missing")).ToArray(), "dutch");
+        Indicators(columns, merged, context, minimumCount, "education", rows.Select(r => Text(education, r, "missing")).ToArray(), "low");
+        Indicators(columns, merged, context, minimumCount, "household", rows.Select(r => Text(household, r, "missing")).ToArray(), "single");
         columns.Add(("benefit_months_baseline", rows.Select(r => Required(months[r], "benefit_months_baseline", r)).ToArray()));
         columns.Add(("earnings_prev_year", rows.Select(r => Required(earnings[r], "earnings_prev_year", r)).ToArray()));
         columns.Add(("pre_share_over_12h", rows.Select(r => double.IsFinite(baseline[r]) ? baseline[r] : throw new InvalidDataException(
@@ -95,7 +77,7 @@ public sealed class BalanceSection
         var control = context.Experiment.Control.Code;
         var table = BalanceTable.Compute(context.Arms, control, design, VarianceEstimator.HC2);
         var treated = table.Arms.Where(a => a != control).ToList();
-        var result = new List<ResultRow>();
+        var cells = new List<BalanceCell>();
         for (var j = 0; j < table.Rows.Count; j++)
         {
             var row = table.Rows[j];
@@ -104,43 +86,16 @@ public sealed class BalanceSection
             foreach (var arm in context.Experiment.Arms)
             {
                 var a = IndexOf(table.Arms, arm.Code);
-                var count = table.Counts[a];
-                var with = indicator ? context.Arms.Select((x, i) => x == arm.Code && column[i] == 1 ? 1 : 0).Sum() : 0;
-                var values = new List<(string, double?)> { ("mean", row.Means[a]), ("sd", row.StandardDeviations[a]), (ResultValue.N, count) };
-                if (!arm.IsControl)
-                {
-                    values.Add(("smd", row.StandardizedDifferences[IndexOf(treated, arm.Code)]));
-                }
-
-                if (indicator)
-                {
-                    values.Add(("n_with", with));
-                    values.Add(("n_without", count - with));
-                }
-
-                result.Add(Publication.Row($"{row.Covariate}|{arm.Code}", [("covariate", row.Covariate), ("arm", arm.Code), ("arm_name_nl", arm.NameNl)], values));
+                var inArm = column.Where((_, i) => context.Arms[i] == arm.Code).ToList();
+                int? with = indicator ? inArm.Count(v => v == 1) : null;
+                cells.Add(new BalanceCell(row.Covariate, arm, row.Means[a], row.StandardDeviations[a],
+                    arm.IsControl ? null : row.StandardizedDifferences[IndexOf(treated, arm.Code)], table.Counts[a], with, indicator ? null : Magnitude.Of(inArm)));
             }
         }
 
-        foreach (var arm in context.Experiment.TreatmentArms)
-        {
-            var test = table.JointTests[IndexOf(treated, arm.Code)];
-            result.Add(Publication.Row(
-                $"joint|{arm.Code}",
-                [("covariate", "joint test"), ("arm", arm.Code), ("arm_name_nl", arm.NameNl)],
-                [("F", test.F), ("df1", test.NumeratorDf), ("df2", double.IsFinite(test.DenominatorDf) ? test.DenominatorDf : null), (ResultValue.PValue, test.PValue),
-                 (ResultValue.N, table.Counts[IndexOf(table.Arms, arm.Code)] + table.Counts[IndexOf(table.Arms, control)])]));
-        }
-
-        return new BalanceSection(context, Publication.Table("balance", "Balance at baseline", result,
-        [
-            "smd: standardized difference with the control arm, (mean − mean_control) / √((var + var_control) / 2); |smd| > 0.1 is commonly read as imbalance.",
-            "Joint test: regression of the indicator 'in this arm' on all characteristics (this arm and the control), Wald F test that all slopes are zero, HC2 standard errors.",
-            "age: in the year of randomisation; pre_share_over_12h: share of the 12 months before randomisation with more than 12 contractual hours a week. Indicators (migration, education, household) are against the first level (dutch, low, single); a missing education level is its own category.",
-            string.Create(CultureInfo.InvariantCulture, $"For indicators, n_with and n_without count the persons with and without the characteristic; a row with either below {Publication.MinimumCount} is withheld."),
-            .. merged.Count == 0 ? Array.Empty<string>() : [string.Create(CultureInfo.InvariantCulture,
-                $"Coarsened: categories with fewer than {Publication.MinimumCount} persons with or without them in some arm are merged into the reference category ({string.Join(", ", merged)}).")],
-        ]));
+        var joint = context.Experiment.TreatmentArms.Select(arm => new BalanceJointTest(arm, table.JointTests[IndexOf(treated, arm.Code)],
+            table.Counts[IndexOf(table.Arms, arm.Code)] + table.Counts[IndexOf(table.Arms, control)])).ToList();
+        return new BalanceSection(cells, joint, merged);
     }
 
     /// <summary>
@@ -148,16 +103,17 @@ public sealed class BalanceSection
     /// that fewer than the minimum number of persons in some arm have, or lack, is merged into the reference category
     /// (coarsening, as disclosure control asks; it also keeps the joint tests estimable).
     /// </summary>
-    private static void Indicators(List<(string Name, double[] Values)> columns, List<string> merged, ReportContext context, string name, string[] values, string reference)
+    private static void Indicators(List<(string Name, double[] Values)> columns, List<string> merged, ReportContext context, int minimumCount, string name, string[] values, string reference)
     {
         foreach (var level in values.Distinct(StringComparer.Ordinal).Where(l => l != reference).Order(StringComparer.Ordinal))
         {
             var column = values.Select(v => v == level ? 1.0 : 0.0).ToArray();
-            var sparse = context.DesignArms.Any(arm =>
+            // Arms below the minimum publish no balance rows at all, so they do not force a category to be merged.
+            var sparse = context.DesignArms.Where(arm => context.Arms.Count(a => a == arm.Code) >= minimumCount).Any(arm =>
             {
                 var inArm = Enumerable.Range(0, column.Length).Where(i => context.Arms[i] == arm.Code).ToList();
                 var with = inArm.Count(i => column[i] == 1);
-                return !Publication.MayPublish(with) || !Publication.MayPublish(inArm.Count - with);
+                return with < minimumCount || inArm.Count - with < minimumCount;
             });
             var label = $"{name}[{level}]";
             if (sparse)

@@ -1,36 +1,29 @@
 using System.Globalization;
-using System.Net;
-using System.Text;
-using Research.Analysis.Results;
+using Research.Data.Design;
 
 namespace Research.Analysis.Reports;
 
 /// <summary>
-/// Section 1, the design: the arms (Dutch names, what each changed, how many were randomised) and the CONSORT-style
-/// flow invited → randomised → took up → in the register at the primary horizon → responded per survey wave.
+/// Section 1, the design: the arms and how many were randomised to each, and the CONSORT-style flow invited →
+/// randomised → took up → in the register at the primary horizon → responded per survey wave.
 /// </summary>
 public sealed class DesignSection
 {
-    private readonly ReportContext _context;
-
-    private DesignSection(ReportContext context, ResultTable arms, ResultTable flow)
+    private DesignSection(Experiment experiment, IReadOnlyList<ArmSize> arms, IReadOnlyList<FlowCount> flow)
     {
-        _context = context;
-        ArmsTable = arms;
+        Experiment = experiment;
+        Arms = arms;
         Flow = flow;
     }
 
-    /// <summary>Table <c>arms</c>: one row per arm (key: arm code), n randomised.</summary>
-    public ResultTable ArmsTable { get; }
+    /// <summary>The experiment design.</summary>
+    public Experiment Experiment { get; }
 
-    /// <summary>
-    /// Table <c>flow</c>: key <c>{stage}</c> for a stage's total and <c>{stage}|{arm}</c> per arm; stages <c>invited</c>,
-    /// <c>randomised</c>, <c>took_up</c>, <c>in_register</c>, <c>responded_w{k}</c>; values <c>n</c>.
-    /// </summary>
-    public ResultTable Flow { get; }
+    /// <summary>The arms in design order with their sizes.</summary>
+    public IReadOnlyList<ArmSize> Arms { get; }
 
-    /// <summary>The tables in report order.</summary>
-    public IReadOnlyList<ResultTable> Tables => [ArmsTable, Flow];
+    /// <summary>The flow: per stage its total, then one count per arm that passes through it.</summary>
+    public IReadOnlyList<FlowCount> Flow { get; }
 
     /// <summary>Counts the flow.</summary>
     public static DesignSection Compute(ReportContext context)
@@ -38,81 +31,32 @@ public sealed class DesignSection
         ArgumentNullException.ThrowIfNull(context);
         var experiment = context.Experiment;
         var panel = context.Panel;
-        var arms = experiment.Arms.Select(a => Publication.Row(
-            a.Code,
-            [("arm", a.Code), ("arm_name_nl", a.NameNl), ("arm_name_en", a.NameEn), ("arm_type", a.TypeLabel), ("description", a.Description),
-             ("component_self_chosen", a.ComponentSelfChosen ? "yes" : "no")],
-            [(ResultValue.N, context.Arms.Count(x => x == a.Code))]));
+        var arms = experiment.Arms.Select(a => new ArmSize(a, context.Arms.Count(x => x == a.Code))).ToList();
 
         var respondents = Respondents(context);
-        var stages = new List<(string Stage, string Label, Func<int, bool> Counts, bool Control)>
+        var c = CultureInfo.InvariantCulture;
+        var stages = new List<(FlowStage Stage, Func<int, bool> Counts)>
         {
-            ("randomised", "Randomised", _ => true, true),
-            ("took_up", "Took up the assigned intervention", p => panel.TookUp[p], false),
-            ("in_register", string.Create(CultureInfo.InvariantCulture, $"In register data at month {experiment.PrimaryHorizonMonths}"),
-                p => panel.IsObserved(p, experiment.PrimaryHorizonMonths), true),
+            (new FlowStage("randomised", "Randomised", true), _ => true),
+            (new FlowStage("took_up", "Took up the assigned intervention", false), p => panel.TookUp[p]),
+            (new FlowStage("in_register", string.Create(c, $"In register data at month {experiment.PrimaryHorizonMonths}"), true),
+                p => panel.IsObserved(p, experiment.PrimaryHorizonMonths)),
         };
         stages.AddRange(experiment.SurveyWaves.Select(w => (
-            string.Create(CultureInfo.InvariantCulture, $"responded_w{w.Wave}"),
-            string.Create(CultureInfo.InvariantCulture, $"Responded to survey wave {w.Wave} (month {w.MonthsAfterRandomisation})"),
-            (Func<int, bool>)(p => respondents.Contains((panel.Ids[p], w.Wave))),
-            true)));
+            new FlowStage(string.Create(c, $"responded_w{w.Wave}"), string.Create(c, $"Responded to survey wave {w.Wave} (month {w.MonthsAfterRandomisation})"), true),
+            (Func<int, bool>)(p => respondents.Contains((panel.Ids[p], w.Wave))))));
 
-        var flow = new List<ResultRow>
+        var flow = new List<FlowCount> { new(new FlowStage("invited", "Invited to take part", true), null, experiment.Invited) };
+        foreach (var (stage, counts) in stages)
         {
-            Publication.Row("invited", [("stage", "invited"), ("stage_label", "Invited to take part"), ("arm", "all")], [(ResultValue.N, experiment.Invited)]),
-        };
-        foreach (var (stage, label, counts, control) in stages)
-        {
-            var armRows = experiment.Arms.Where(a => control || !a.IsControl).Select(a => Publication.Row(
-                $"{stage}|{a.Code}",
-                [("stage", stage), ("stage_label", label), ("arm", a.Code)],
-                [(ResultValue.N, context.Persons.Where((p, i) => context.Arms[i] == a.Code && counts(p)).Count())])).ToList();
-            flow.Add(Publication.Row(stage, [("stage", stage), ("stage_label", label), ("arm", "all")], [(ResultValue.N, armRows.Sum(r => r[ResultValue.N]))]));
-            flow.AddRange(armRows);
+            var perArm = experiment.Arms.Where(a => stage.IncludesControl || !a.IsControl)
+                .Select(a => new FlowCount(stage, a, context.Persons.Where((p, i) => context.Arms[i] == a.Code && counts(p)).Count())).ToList();
+            flow.Add(new FlowCount(stage, null, perArm.Sum(f => f.Count)));
+            flow.AddRange(perArm);
         }
 
-        return new DesignSection(
-            context,
-            Publication.Table("arms", "Experimental arms", arms, ["n: participants randomised to the arm."]),
-            Publication.Table("flow", "Participant flow (CONSORT)", flow,
-            [
-                "Invited: the number of recipients invited according to the experiment design (CPB 2022), not counted from the extract.",
-                "In register data: the register covers the month of the primary horizon for the person.",
-            ], r => r.Labels["stage"]));
+        return new DesignSection(experiment, arms, flow);
     }
-
-    /// <summary>The design facts: title, team, dates, horizon, stratification, waves and caveats, as HTML.</summary>
-    public string DesignHtml()
-    {
-        var e = _context.Experiment;
-        var c = CultureInfo.InvariantCulture;
-        var items = new List<(string, string)>
-        {
-            ("Experiment", $"{e.Title} ({e.NameNl})"),
-            ("Research team", e.ResearchTeam ?? "not recorded"),
-            ("Intake and randomisation", string.Create(c, $"{e.IntakeStart:yyyy-MM-dd} to {e.IntakeEnd:yyyy-MM-dd}")),
-            ("End of the intervention period", e.InterventionEnd.ToString("yyyy-MM-dd", c)),
-            ("Pre-registered primary horizon", string.Create(c, $"{e.PrimaryHorizonMonths} months after randomisation")),
-            ("Randomisation strata", e.StratifiedBy ?? "none recorded"),
-            ("Survey waves", string.Join("; ", e.SurveyWaves.Select(w => string.Create(c, $"wave {w.Wave} at month {w.MonthsAfterRandomisation}")))),
-        };
-        if (e.Notes is { } notes)
-        {
-            items.Add(("Notes", notes));
-        }
-
-        var html = new StringBuilder("<dl class=\"report-design\">");
-        foreach (var (term, text) in items)
-        {
-            html.Append("<dt><b>").Append(WebUtility.HtmlEncode(term)).Append("</b></dt><dd>").Append(WebUtility.HtmlEncode(text)).Append("</dd>");
-        }
-
-        return html.Append("</dl>").ToString();
-    }
-
-    /// <summary>The CONSORT diagram (from the disclosure-controlled flow table) as HTML.</summary>
-    public ConsortDiagram Diagram() => new(Flow, _context.Experiment);
 
     /// <summary>The (person id, wave) pairs with a survey response.</summary>
     internal static HashSet<(string Person, int Wave)> Respondents(ReportContext context)

@@ -16,6 +16,8 @@ namespace Research.Analysis.Reports;
 /// </example>
 public sealed class ReportContext
 {
+    private readonly Dictionary<OutcomeDefinitions, OutcomePanel> _panels = [];
+
     private ReportContext(Extract extract, Experiment experiment, OutcomePanel panel, int[] persons)
     {
         Extract = extract;
@@ -89,6 +91,27 @@ public sealed class ReportContext
         }
 
         return new ReportContext(extract, experiment, panel, persons);
+    }
+
+    /// <summary>
+    /// The outcome panel of the extract built with other <paramref name="definitions"/> (for sensitivity analyses of the
+    /// outcome definition); built once per definition. Not thread-safe.
+    /// </summary>
+    public OutcomePanel PanelWith(OutcomeDefinitions definitions)
+    {
+        ArgumentNullException.ThrowIfNull(definitions);
+        if (definitions == Panel.Definitions)
+        {
+            return Panel;
+        }
+
+        if (!_panels.TryGetValue(definitions, out var panel))
+        {
+            panel = OutcomePanel.FromExtract(Extract, definitions);
+            _panels[definitions] = panel;
+        }
+
+        return panel;
     }
 
     /// <summary>The stratum of each element of <see cref="Persons"/>.</summary>

@@ -67,6 +67,16 @@ public static class ResultComparison
                 {
                     differences.Add(new ResultDifference(site, table.Name, row.Key, extra, null, match.Values[extra], "value only in the reproduction"));
                 }
+
+                foreach (var name in row.Disclosure.Keys.Union(match.Disclosure.Keys, StringComparer.Ordinal).Order(StringComparer.Ordinal))
+                {
+                    var (was, now) = (row.Disclosure.GetValueOrDefault(name), match.Disclosure.GetValueOrDefault(name));
+                    if (was != now)
+                    {
+                        differences.Add(new ResultDifference(site, table.Name, row.Key, name, null, null,
+                            $"disclosure rule '{was ?? "none"}' in the record but '{now ?? "none"}' in the reproduction"));
+                    }
+                }
             }
 
             foreach (var extra in other.Rows.Where(r => table.Rows.All(x => x.Key != r.Key)))

@@ -16,6 +16,11 @@ namespace Research.Analysis.Results;
 /// <param name="Tables">The tables, in report order.</param>
 public sealed record ResultFile(string Site, string Kind, IReadOnlyList<ResultTable> Tables)
 {
+    private static readonly IReadOnlyDictionary<string, string> NoRules = new Dictionary<string, string>(StringComparer.Ordinal);
+
+    /// <summary>What each disclosure rule named in the rows' <see cref="ResultRow.Disclosure"/> says, by rule key.</summary>
+    public IReadOnlyDictionary<string, string> DisclosureRules { get; init; } = NoRules;
+
     /// <summary>The file name of a site's results inside an output directory.</summary>
     public static string FileNameFor(string site) => $"{site}.results.json";
 
@@ -29,21 +34,23 @@ public sealed record ResultFile(string Site, string Kind, IReadOnlyList<ResultTa
     /// </summary>
     public string ToJson()
     {
+        foreach (var table in Tables)
+        {
+            table.Validated();
+        }
+
         var root = new JsonObject
         {
             ["site"] = Site,
             ["kind"] = Kind,
+            ["disclosure_rules"] = new JsonObject(DisclosureRules.OrderBy(r => r.Key, StringComparer.Ordinal).Select(r => KeyValuePair.Create(r.Key, (JsonNode?)JsonValue.Create(r.Value)))),
             ["tables"] = new JsonArray(Tables.Select(t => (JsonNode)new JsonObject
             {
                 ["name"] = t.Name,
                 ["title"] = t.Title,
+                ["columns"] = new JsonArray(t.Columns.Select(c => (JsonNode)ColumnJson(c)).ToArray()),
                 ["footnotes"] = new JsonArray(t.Footnotes.Select(f => (JsonNode)JsonValue.Create(f)!).ToArray()),
-                ["rows"] = new JsonArray(t.Rows.Select(r => (JsonNode)new JsonObject
-                {
-                    ["key"] = r.Key,
-                    ["labels"] = new JsonObject(r.Labels.OrderBy(l => l.Key, StringComparer.Ordinal).Select(l => KeyValuePair.Create(l.Key, (JsonNode?)JsonValue.Create(l.Value)))),
-                    ["values"] = new JsonObject(r.Values.OrderBy(v => v.Key, StringComparer.Ordinal).Select(v => KeyValuePair.Create(v.Key, Number(v.Value)))),
-                }).ToArray()),
+                ["rows"] = new JsonArray(t.Rows.Select(r => (JsonNode)RowJson(r)).ToArray()),
             }).ToArray()),
         };
         var options = new JsonSerializerOptions { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
@@ -51,6 +58,7 @@ public sealed record ResultFile(string Site, string Kind, IReadOnlyList<ResultTa
     }
 
     /// <summary>Writes the file.</summary>
+    /// <exception cref="InvalidDataException">A table uses an undeclared column.</exception>
     public void Save(string path) => File.WriteAllText(path, ToJson(), new UTF8Encoding(false));
 
     /// <summary>Reads a result file.</summary>
@@ -83,12 +91,73 @@ public sealed record ResultFile(string Site, string Kind, IReadOnlyList<ResultTa
                 var values = Object(row["values"], $"{name}.rows[{j}].values").ToDictionary(v => v.Key, v => v.Value is null ? (double?)null
                     : v.Value is JsonValue n && n.TryGetValue<double>(out var d) ? d
                     : throw new InvalidDataException($"{path}: {name}.rows[{j}].values.{v.Key} must be a number or null"));
-                return new ResultRow(Text(row["key"], $"{name}.rows[{j}].key"), labels, values);
+                var withheld = row["disclosure"] is null
+                    ? new Dictionary<string, string>(StringComparer.Ordinal)
+                    : Object(row["disclosure"], $"{name}.rows[{j}].disclosure").ToDictionary(w => w.Key, w => Text(w.Value, $"{name}.rows[{j}].disclosure.{w.Key}"), StringComparer.Ordinal);
+                return new ResultRow(Text(row["key"], $"{name}.rows[{j}].key"), labels, values) { Disclosure = withheld };
             }).ToList();
             var footnotes = Array(table["footnotes"], $"{name}.footnotes").Select((f, k) => Text(f, $"{name}.footnotes[{k}]")).ToList();
-            return new ResultTable(name, Text(table["title"], $"{name}.title"), rows, footnotes);
+            var columns = Array(table["columns"], $"{name}.columns").Select((c, k) =>
+            {
+                var column = Object(c, $"{name}.columns[{k}]");
+                var what = $"{name}.columns[{k}]";
+                return new ResultColumn(
+                    Text(column["name"], what + ".name"),
+                    ColumnKeys.Kind(Text(column["kind"], what + ".kind"), $"{path}: {what}.kind"),
+                    Text(column["header"], what + ".header"),
+                    column["unit"] is null ? ValueUnit.None : ColumnKeys.Unit(Text(column["unit"], what + ".unit"), $"{path}: {what}.unit"),
+                    column["base"] is null ? null : Text(column["base"], what + ".base"),
+                    column["describes"] is null ? null : Text(column["describes"], what + ".describes"));
+            }).ToList();
+            try
+            {
+                return new ResultTable(name, Text(table["title"], $"{name}.title"), columns, rows, footnotes).Validated();
+            }
+            catch (InvalidDataException e)
+            {
+                throw new InvalidDataException($"{path}: {e.Message}", e);
+            }
         }).ToList();
-        return new ResultFile(Text(obj["site"], "site"), Text(obj["kind"], "kind"), tables);
+        var rules = obj["disclosure_rules"] is null ? NoRules
+            : Object(obj["disclosure_rules"], "disclosure_rules").ToDictionary(r => r.Key, r => Text(r.Value, $"disclosure_rules.{r.Key}"), StringComparer.Ordinal);
+        return new ResultFile(Text(obj["site"], "site"), Text(obj["kind"], "kind"), tables) { DisclosureRules = rules };
+    }
+
+    private static JsonObject ColumnJson(ResultColumn column)
+    {
+        var json = new JsonObject { ["name"] = column.Name, ["kind"] = ColumnKeys.Of(column.Kind), ["header"] = column.Header };
+        if (column.Unit != ValueUnit.None)
+        {
+            json["unit"] = ColumnKeys.Of(column.Unit);
+        }
+
+        if (column.Base is not null)
+        {
+            json["base"] = column.Base;
+        }
+
+        if (column.Describes is not null)
+        {
+            json["describes"] = column.Describes;
+        }
+
+        return json;
+    }
+
+    private static JsonObject RowJson(ResultRow row)
+    {
+        var json = new JsonObject
+        {
+            ["key"] = row.Key,
+            ["labels"] = new JsonObject(row.Labels.OrderBy(l => l.Key, StringComparer.Ordinal).Select(l => KeyValuePair.Create(l.Key, (JsonNode?)JsonValue.Create(l.Value)))),
+            ["values"] = new JsonObject(row.Values.OrderBy(v => v.Key, StringComparer.Ordinal).Select(v => KeyValuePair.Create(v.Key, Number(v.Value)))),
+        };
+        if (row.Disclosure.Count > 0)
+        {
+            json["disclosure"] = new JsonObject(row.Disclosure.OrderBy(w => w.Key, StringComparer.Ordinal).Select(w => KeyValuePair.Create(w.Key, (JsonNode?)JsonValue.Create(w.Value))));
+        }
+
+        return json;
     }
 
     private static JsonNode? Number(double? value) => value switch

@@ -18,6 +18,9 @@ public static class ResultValue
     /// <summary>Two-sided p-value.</summary>
     public const string PValue = "p";
 
+    /// <summary>Two-sided p-value adjusted for multiplicity (Holm) within its family.</summary>
+    public const string AdjustedP = "p_holm";
+
     /// <summary>Number of persons the number is based on.</summary>
     public const string N = "n";
 }

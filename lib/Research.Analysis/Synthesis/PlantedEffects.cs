@@ -1,4 +1,4 @@
-using Research.Synthetic.Truth;
+using Research.Data.Truth;
 
 namespace Research.Analysis.Synthesis;
 

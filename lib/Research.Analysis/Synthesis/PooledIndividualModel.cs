@@ -23,36 +23,34 @@ public static class PooledIndividualModel
 
     private const string Control = "control";
 
-    /// <summary>Fits the model for every primary outcome and returns the <c>pooled</c> table (disclosure-controlled).</summary>
+    /// <summary>Fits the model for every register outcome.</summary>
     /// <param name="extract">The raw extracts of all municipalities.</param>
     /// <param name="horizon">Months after randomisation.</param>
     /// <exception cref="DegenerateModelException">The model cannot be estimated (e.g. a type with nobody in it).</exception>
-    public static ResultTable Fit(Extract extract, int horizon = DefaultHorizon)
+    public static IReadOnlyList<PooledTypeEffect> Fit(Extract extract, int horizon = DefaultHorizon)
     {
         ArgumentNullException.ThrowIfNull(extract);
         var panel = OutcomePanel.FromExtract(extract);
         var type = Enumerable.Range(0, panel.Count).Select(p =>
             (extract.Experiments[panel.Municipality[p]].Arm(panel.Arm[p])
              ?? throw new InvalidDataException($"{panel.Describe(p)}: arm '{panel.Arm[p]}' is not in the design of {panel.Municipality[p]}")).TypeLabel).ToArray();
-        var rows = new List<ResultRow>();
-        foreach (var outcome in ReportOutcome.All)
-        {
-            rows.AddRange(FitOutcome(panel, type, outcome, horizon));
-        }
-
-        var control = new DisclosureControl();
-        return control.Apply(new ResultTable("pooled",
-            string.Create(CultureInfo.InvariantCulture, $"Pooled individual-level model at month {horizon} (sensitivity check)"),
-            rows,
-            [
-                string.Create(CultureInfo.InvariantCulture, $"Linear probability model on all municipalities' participants: outcome at month {horizon} on intervention-type indicators (against the control arms), municipality fixed effects and the outcome's mean over the {panel.Definitions.MonthsBefore} months before randomisation; CR2 standard errors clustered by caseworker with Satterthwaite degrees of freedom."),
-                "It assumes one effect per type in every municipality and weights municipalities by size; where the meta-analysis finds heterogeneity the two can differ, and the meta-analysis is primary.",
-                "Arms of one type in one municipality (e.g. Deventer's two exemption arms) share one indicator; the 'choice' arm (Groningen) is its own type.",
-                SynthesisAnalysis.DesignCaveat,
-            ]));
+        return ReportOutcome.All.SelectMany(outcome => FitOutcome(panel, type, outcome, horizon)).ToList();
     }
 
-    private static IEnumerable<ResultRow> FitOutcome(OutcomePanel panel, string[] type, ReportOutcome outcome, int horizon)
+    /// <summary>The disclosure-controlled <c>pooled</c> table of <see cref="Fit"/>.</summary>
+    public static ResultTable Publish(Extract extract, int horizon = DefaultHorizon, DisclosureControl? control = null) =>
+        SynthesisTables.Pooled(Fit(extract, horizon), horizon, OutcomeDefinitions.Cpb.MonthsBefore, control);
+
+    /// <summary>The footnotes of the <c>pooled</c> table.</summary>
+    public static IReadOnlyList<string> Footnotes(int horizon, int monthsBefore) =>
+    [
+        string.Create(CultureInfo.InvariantCulture, $"Linear probability model on all municipalities' participants: outcome at month {horizon} on intervention-type indicators (against the control arms), municipality fixed effects and the outcome's mean over the {monthsBefore} months before randomisation; CR2 standard errors clustered by caseworker with Satterthwaite degrees of freedom."),
+        "It assumes one effect per type in every municipality and weights municipalities by size; where the meta-analysis finds heterogeneity the two can differ, and the meta-analysis is primary.",
+        "Arms of one type in one municipality (e.g. Deventer's two exemption arms) share one indicator; the 'choice' arm (Groningen) is its own type.",
+        SynthesisAnalysis.DesignCaveat,
+    ];
+
+    private static IEnumerable<PooledTypeEffect> FitOutcome(OutcomePanel panel, string[] type, ReportOutcome outcome, int horizon)
     {
         var y = panel.At(outcome.Outcome, horizon, Coverage.ExcludeUncovered);
         var baseline = panel.PreRandomisation(outcome.Outcome, panel.Definitions.MonthsBefore, Coverage.ExcludeUncovered);
@@ -87,26 +85,7 @@ public static class PooledIndividualModel
         var fit = LinearModel.Fit(values, design, VarianceEstimator.CR2(clusters), new FitOptions { OutcomeName = outcome.Key });
         foreach (var level in levels)
         {
-            var c = fit[$"type[{level}]"];
-            yield return new ResultRow(string.Create(CultureInfo.InvariantCulture, $"{level}|{outcome.Key}|{horizon}"),
-                new Dictionary<string, string>(StringComparer.Ordinal)
-                {
-                    ["type"] = level,
-                    ["outcome"] = outcome.Key,
-                    ["horizon"] = horizon.ToString(CultureInfo.InvariantCulture),
-                },
-                new Dictionary<string, double?>(StringComparer.Ordinal)
-                {
-                    [ResultValue.Estimate] = c.Estimate,
-                    [ResultValue.StandardError] = c.StandardError,
-                    [ResultValue.CiLow] = c.ConfidenceLow,
-                    [ResultValue.CiHigh] = c.ConfidenceHigh,
-                    [ResultValue.PValue] = c.PValue,
-                    ["df"] = c.DegreesOfFreedom,
-                    [ResultValue.N] = persons.Count,
-                    ["n_type"] = types.Count(t => t == level),
-                    ["clusters"] = fit.ClusterCount,
-                });
+            yield return new PooledTypeEffect(level, outcome, horizon, fit[$"type[{level}]"], persons.Count, types.Count(t => t == level), fit.ClusterCount ?? 0);
         }
     }
 }

@@ -21,7 +21,7 @@ public static class SiteResults
         var files = Directory.EnumerateFiles(directory, ResultFile.FileNameFor("*"))
             .Order(StringComparer.Ordinal)
             .Select(ResultFile.Load)
-            .Where(f => f.Kind == "municipal")
+            .Where(f => f.Kind == Reports.MunicipalReport.Kind)
             .OrderBy(f => f.Site, StringComparer.Ordinal)
             .ToList();
         if (files.Count == 0)

@@ -20,8 +20,8 @@ namespace Research.Analysis.Synthesis;
 public sealed record SiteTypeEffect(string Site, string Type, string Outcome, int HorizonMonths, double Estimate, double StandardError,
     IReadOnlyList<SiteEstimate> Arms, IReadOnlyList<double> Weights)
 {
-    /// <summary>A study label for tables and forest plots: the site, with the arm when there is one, else the arms combined.</summary>
-    public string Label => Arms.Count == 1 ? $"{Site} ({Arms[0].Arm})" : $"{Site} ({string.Join(" + ", Arms.Select(a => a.Arm))})";
+    /// <summary>A study label for tables and forest plots: the site, with the arm's Dutch name, or the arms combined.</summary>
+    public string Label => $"{Site} ({string.Join(" + ", Arms.Select(a => a.ArmNameNl))})";
 
     /// <summary>
     /// Combines arms of one site, type, outcome and horizon by generalised least squares. Two arms' ITT estimates

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Research.Analysis.Results;
 using Research.Data.Design;
 using Research.Statistics.MetaAnalysis;
 
@@ -14,7 +13,7 @@ namespace Research.Analysis.Synthesis;
 /// <code>
 /// var estimates = SiteResults.Estimates(SiteResults.Load("out/reports"));
 /// var synthesis = SynthesisAnalysis.Run(estimates, ExperimentCatalog.Canonical, PlantedEffects.TryLoad("out/extracts"));
-/// var meta = synthesis.MetaTable();
+/// var meta = SynthesisTables.Meta(synthesis);
 /// </code>
 /// </example>
 public sealed class SynthesisAnalysis
@@ -93,87 +92,13 @@ public sealed class SynthesisAnalysis
         MetaAnalyses.FirstOrDefault(a => a.Type == type && a.Outcome == outcome && a.Horizon == horizon && a.Method == method)
         ?? throw new KeyNotFoundException($"no meta-analysis {type}|{outcome}|{horizon}|{method.Key}");
 
-    /// <summary>Table <c>meta</c>: one row per type, outcome, horizon and method.</summary>
-    public ResultTable MetaTable()
-    {
-        var footnotes = new List<string>
-        {
-            "Random-effects meta-analysis across municipalities of the ITT estimates with CR2 caseworker-clustered standard errors read from each municipal result file (table itt_clustered); nothing is re-estimated.",
-            $"reml_hksj: {SynthesisMethod.RemlHksj.Description} (primary). dl: {SynthesisMethod.DerSimonianLaird.Description}, for comparison. "
-                + "pi_low/pi_high: 95% prediction interval for the effect in a new site; tau2, i2 (%), h2, q and q_p (Cochran's Q test): heterogeneity.",
-            "Arms of one site share its control arm, so their estimates are correlated. Where a site ran two arms of one type they enter as one "
-                + "generalised-least-squares combination, assuming the correlation of two differences in means with a common control and equal variances, "
-                + "1/√((1 + n_control/n_arm₁)(1 + n_control/n_arm₂)) (about 0.5 for equal arms).",
-            "horizon 'primary' pools each site at its own pre-registered primary horizon (" + string.Join(", ", PrimaryHorizons.Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Key} {p.Value}"))) + " months).",
-            "k = 1: a type run at a single site cannot be pooled; that site's estimate is shown, without heterogeneity or prediction interval (–).",
-            DesignCaveat,
-        };
-        if (MetaAnalyses.Any(a => a.Withheld.Count > 0))
-        {
-            footnotes.Add("Site estimates withheld by disclosure control are left out of the pooling: "
-                + string.Join("; ", MetaAnalyses.Where(a => a.Withheld.Count > 0 && a.Method == SynthesisMethod.RemlHksj).Select(a => $"{a.Type}|{a.Outcome}|{a.Horizon}: {string.Join(", ", a.Withheld.Select(w => $"{w.Site}/{w.Arm}"))}")) + ".");
-        }
-
-        if (Truth is not null)
-        {
-            footnotes.Add("truth: the planted effects of the pooled sites (truth.json) averaged with the meta-analysis weights; covered = 1 when the interval contains it.");
-        }
-
-        return new ResultTable("meta", "Meta-analysis across municipalities by intervention type", MetaAnalyses.Select(a => a.ToRow(Truth)).ToList(), footnotes);
-    }
-
-    /// <summary>Table <c>sites</c>: every site × arm × outcome × horizon as read, with the planted truth when known.</summary>
-    public ResultTable SitesTable()
-    {
-        var rows = Estimates.Select(e =>
-        {
-            var values = new Dictionary<string, double?>(StringComparer.Ordinal)
-            {
-                [ResultValue.Estimate] = e.Estimate,
-                [ResultValue.StandardError] = e.StandardError,
-                [ResultValue.CiLow] = e.CiLow,
-                [ResultValue.CiHigh] = e.CiHigh,
-                [ResultValue.PValue] = e.PValue,
-                [ResultValue.N] = e.N,
-                ["control_mean"] = e.ControlMean,
-            };
-            if (Truth is not null)
-            {
-                var truth = Truth.Itt(e);
-                values["truth"] = truth;
-                values["covered"] = truth is { } t && e is { CiLow: { } low, CiHigh: { } high } ? (t >= low && t <= high ? 1 : 0) : null;
-            }
-
-            var labels = new Dictionary<string, string>(StringComparer.Ordinal)
-            {
-                ["site"] = e.Site,
-                ["arm"] = e.Arm,
-                ["arm_name_nl"] = e.ArmNameNl,
-                ["arm_type"] = e.Type,
-                ["outcome"] = e.Outcome,
-                ["horizon"] = e.HorizonMonths.ToString(CultureInfo.InvariantCulture),
-                ["primary"] = e.HorizonMonths == PrimaryHorizons[e.Site] ? "yes" : "no",
-            };
-            return new ResultRow(string.Create(CultureInfo.InvariantCulture, $"{e.Site}|{e.Arm}|{e.Outcome}|{e.HorizonMonths}"), labels, values);
-        }).ToList();
-        var footnotes = new List<string> { "ITT estimates as recorded in the municipal result files (CR2 standard errors clustered by caseworker). Withheld cells (–) were suppressed by disclosure control." };
-        if (Truth is not null)
-        {
-            var covered = rows.Select(r => r.Values["covered"]).Where(c => c is not null).ToList();
-            footnotes.Add(string.Create(CultureInfo.InvariantCulture,
-                $"truth: the planted ITT from truth.json (synthetic data, seed {Truth.Truth.Seed}); covered = 1 when the 95% interval contains it: {covered.Count(c => c == 1)} of {covered.Count} intervals ({100.0 * covered.Count(c => c == 1) / Math.Max(1, covered.Count):0.#}%)."));
-        }
-
-        return new ResultTable("sites", "Every site, arm, outcome and horizon", rows, footnotes);
-    }
-
     /// <summary>
-    /// Table <c>type_differences</c>: per outcome and horizon, the Q-between test that the pooled effects of the types
-    /// (those with at least two sites, <see cref="SynthesisMethod.RemlHksj"/>) are equal.
+    /// Per outcome and horizon, the Q-between test that the pooled effects of the types (those with at least two sites,
+    /// <see cref="SynthesisMethod.RemlHksj"/>) are equal.
     /// </summary>
-    public ResultTable TypeDifferencesTable()
+    public IReadOnlyList<TypeDifference> TypeDifferences()
     {
-        var rows = new List<ResultRow>();
+        var differences = new List<TypeDifference>();
         foreach (var group in MetaAnalyses.Where(a => a.Method == SynthesisMethod.RemlHksj && a.Fit is not null).GroupBy(a => (a.Outcome, a.Horizon)))
         {
             var pooled = group.ToList();
@@ -184,31 +109,11 @@ public sealed class SynthesisAnalysis
 
             var sites = pooled.SelectMany(a => a.Sites).ToList();
             var studies = StudyEffects.FromStandardErrors(sites.Select(s => s.Estimate).ToArray(), sites.Select(s => s.StandardError).ToArray(), sites.Select(s => s.Label).ToArray());
-            var test = SubgroupAnalyzer.Separate(studies, sites.Select(s => s.Type).ToArray(), pooled[0].Fit!.Options);
-            rows.Add(new ResultRow($"{group.Key.Outcome}|{group.Key.Horizon}",
-                new Dictionary<string, string>(StringComparer.Ordinal)
-                {
-                    ["outcome"] = group.Key.Outcome,
-                    ["horizon"] = group.Key.Horizon,
-                    ["types"] = string.Join(", ", test.Subgroups.Select(s => s.Name)),
-                },
-                new Dictionary<string, double?>(StringComparer.Ordinal)
-                {
-                    ["q_between"] = test.QBetween,
-                    ["df"] = test.DegreesOfFreedom,
-                    [ResultValue.PValue] = test.PValue,
-                }));
+            differences.Add(new TypeDifference(group.Key.Outcome, group.Key.Horizon, SubgroupAnalyzer.Separate(studies, sites.Select(s => s.Type).ToArray(), pooled[0].Fit!.Options)));
         }
 
-        return new ResultTable("type_differences", "Do the intervention types differ?", rows,
-        [
-            "Q-between test of equal pooled effects across the intervention types pooled from at least two sites (each type its own τ², REML with HKSJ), referred to χ²(types − 1).",
-            "The test treats the types as independent, but types run in one site share its control arm; with so few sites it has little power, and a large p-value is no evidence that the types work alike.",
-        ]);
+        return differences;
     }
-
-    /// <summary>The tables in report order: meta, sites, type_differences.</summary>
-    public IReadOnlyList<ResultTable> Tables() => [MetaTable(), SitesTable(), TypeDifferencesTable()];
 
     private static int TypeRank(string type)
     {

@@ -1,6 +1,5 @@
 using System.Globalization;
 using MathNet.Numerics.Distributions;
-using Research.Analysis.Results;
 using Research.Statistics.MetaAnalysis;
 
 namespace Research.Analysis.Synthesis;
@@ -82,49 +81,14 @@ public sealed record TypeMetaAnalysis(string Type, string Outcome, string Horizo
         return Fit is null ? planted[0] : planted.Select((p, i) => Fit.WeightsPercent[i] / 100 * p!.Value).Sum();
     }
 
-    /// <summary>The row of the <c>meta</c> table; with <paramref name="truth"/>, also the planted value and whether the interval covers it.</summary>
-    public ResultRow ToRow(PlantedEffects? truth = null)
-    {
-        var labels = new Dictionary<string, string>(StringComparer.Ordinal)
-        {
-            ["type"] = Type,
-            ["outcome"] = Outcome,
-            ["horizon"] = Horizon,
-            ["method"] = Method.Key,
-            ["sites"] = string.Join(", ", Sites.Select(s => s.Label)),
-        };
-        if (Note is not null)
-        {
-            labels["note"] = Note;
-        }
+    /// <summary>The standard error of <see cref="Estimate"/>.</summary>
+    public double? StandardError => Fit?.StandardError ?? Single?.StandardError;
 
-        var ci = ConfidenceInterval;
-        var heterogeneity = Fit?.Heterogeneity;
-        var values = new Dictionary<string, double?>(StringComparer.Ordinal)
-        {
-            [ResultValue.Estimate] = Estimate,
-            [ResultValue.StandardError] = Fit?.StandardError ?? Single?.StandardError,
-            [ResultValue.CiLow] = ci?.Lower,
-            [ResultValue.CiHigh] = ci?.Upper,
-            [ResultValue.PValue] = Fit?.PValue ?? SinglePValue(),
-            ["k"] = K,
-            ["tau2"] = heterogeneity?.Tau2,
-            ["i2"] = heterogeneity?.I2,
-            ["h2"] = heterogeneity?.H2,
-            ["q"] = heterogeneity?.Q,
-            ["q_p"] = heterogeneity?.QPValue,
-            ["pi_low"] = Fit?.PredictionInterval?.Lower,
-            ["pi_high"] = Fit?.PredictionInterval?.Upper,
-        };
-        if (truth is not null)
-        {
-            var planted = PlantedEffect(truth);
-            values["truth"] = planted;
-            values["covered"] = planted is { } t && ci is { } c ? (c.Contains(t) ? 1 : 0) : null;
-        }
+    /// <summary>The p-value of no effect: the meta-analysis's, or the single site's.</summary>
+    public double? PValue => Fit?.PValue ?? SinglePValue();
 
-        return new ResultRow(Key, labels, values);
-    }
+    /// <summary>Whether the interval contains the planted effect; null when either is unknown.</summary>
+    public bool? Covers(PlantedEffects truth) => PlantedEffect(truth) is { } t && ConfidenceInterval is { } ci ? ci.Contains(t) : null;
 
     /// <inheritdoc />
     public override string ToString() => Fit is null

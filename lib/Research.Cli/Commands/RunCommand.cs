@@ -27,7 +27,8 @@ public static class RunCommand
             Description = "name=value for the cell tagged 'parameters' (repeatable); typed by the default's type.",
         };
         var output = new Option<FileInfo?>("--output", "-o") { Description = "The executed notebook to write (.ipynb; default: NOTEBOOK.executed.ipynb next to the input)." };
-        var html = new Option<FileInfo?>("--html") { Description = "Also write a standalone HTML report (works offline)." };
+        var html = new Option<FileInfo?>("--html") { Description = "Also write a standalone HTML report (works offline); code cells are left out unless --show-code." };
+        var showCode = new Option<bool>("--show-code") { Description = "Keep the code cells in the HTML report (folded, with a toggle), as nbconvert does without --no-input." };
         var timeout = new Option<double>("--timeout")
         {
             Description = "Seconds one cell may run before it is stopped.",
@@ -49,7 +50,7 @@ public static class RunCommand
         };
         var command = new Command("run", "Execute a notebook headlessly and write the executed .ipynb (and an HTML report).")
         {
-            notebook, parameters, output, html, timeout, allowErrors, inPlace, cwd, exitWithParent, external, maxOutput, noTiming,
+            notebook, parameters, output, html, showCode, timeout, allowErrors, inPlace, cwd, exitWithParent, external, maxOutput, noTiming,
         };
         maxOutput.Validators.Add(result =>
         {
@@ -82,6 +83,7 @@ public static class RunCommand
                 parse.GetValue(parameters) ?? Array.Empty<string>(),
                 parse.GetValue(output),
                 parse.GetValue(html),
+                parse.GetValue(showCode),
                 TimeSpan.FromSeconds(parse.GetValue(timeout)),
                 parse.GetValue(allowErrors),
                 parse.GetValue(inPlace),
@@ -149,7 +151,7 @@ public static class RunCommand
         {
             if (request.Html is { } report)
             {
-                File.WriteAllText(report.FullName, HtmlReportWriter.Write(document, Path.GetFileNameWithoutExtension(input)));
+                File.WriteAllText(report.FullName, HtmlReportWriter.Write(document, Path.GetFileNameWithoutExtension(input), new HtmlReportOptions { ShowCode = request.ShowCode }));
             }
         }
 
@@ -214,5 +216,5 @@ public static class RunCommand
         return KeyValuePair.Create(text[..equals].Trim(), text[(equals + 1)..]);
     }
 
-    private sealed record RunRequest(FileInfo Notebook, string[] Parameters, FileInfo? Output, FileInfo? Html, TimeSpan Timeout, bool AllowErrors, bool InPlace, DirectoryInfo? WorkingDirectory, long MaxOutputBytes, bool RecordTiming);
+    private sealed record RunRequest(FileInfo Notebook, string[] Parameters, FileInfo? Output, FileInfo? Html, bool ShowCode, TimeSpan Timeout, bool AllowErrors, bool InPlace, DirectoryInfo? WorkingDirectory, long MaxOutputBytes, bool RecordTiming);
 }

@@ -1,17 +1,19 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using System.Text.RegularExpressions;
 using Markdig;
 using Research.Notebooks.Formatting;
 
 namespace Research.Notebooks.Reports;
 
 /// <summary>
-/// Writes an executed notebook as one standalone HTML page: Markdown rendered, code cells foldable, outputs inline,
-/// Plotly charts drawn from their figure JSON by a single embedded copy of plotly.js (no network needed).
-/// The bytes depend only on the notebook, so identical outputs give identical reports.
+/// Writes an executed notebook as one standalone HTML page for readers: Markdown rendered, outputs inline, code cells
+/// left out unless asked for (<see cref="HtmlReportOptions.ShowCode"/>), a table of contents of the Markdown headings
+/// after the opening section, print styles, and Plotly charts drawn from their figure JSON by a single embedded copy of
+/// plotly.js (no network needed). The bytes depend only on the notebook, so identical outputs give identical reports.
 /// </summary>
-public static class HtmlReportWriter
+public static partial class HtmlReportWriter
 {
     private const string Style = """
         body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;max-width:1100px;margin:2rem auto;padding:0 1rem;color:#1b1b1b;line-height:1.5}
@@ -26,11 +28,28 @@ public static class HtmlReportWriter
         th,td{border:1px solid #d0d7de;padding:.2rem .5rem;text-align:right}
         th{background:#f6f8fa}
         .nb-table-footer{font-size:.8rem;color:#57606a}
+        nav.toc{border:1px solid #d0d7de;background:#fafbfc;padding:.5rem 1rem;margin:1.5rem 0;font-size:.9rem}
+        nav.toc ol{margin:.2rem 0 .2rem 1.2rem;padding:0}
+        button.code-toggle{font-size:.8rem;margin:.5rem 0}
+        @media print{
+          body{max-width:none;margin:0;font-size:10.5pt}
+          nav.toc,button.code-toggle,details.source{display:none}
+          h2,h3{break-after:avoid}
+          figure,table,.plotly-chart,.output{break-inside:avoid}
+          .plotly-chart{width:100%!important}
+          a{color:inherit;text-decoration:none}
+        }
+        """;
+
+    private const string ToggleScript = """
+        function toggleCode(b){var d=document.querySelectorAll('details.source');var open=!d[0]||!d[0].open;d.forEach(function(x){x.open=open;});b.textContent=open?'Hide code':'Show code';}
         """;
 
     /// <summary>The report for <paramref name="notebook"/>, titled <paramref name="title"/>.</summary>
-    public static string Write(Notebook notebook, string title)
+    public static string Write(Notebook notebook, string title, HtmlReportOptions? options = null)
     {
+        ArgumentNullException.ThrowIfNull(notebook);
+        options ??= new HtmlReportOptions();
         var needsPlotly = notebook.Cells.SelectMany(c => c.Outputs).Any(o => Bundle(o)?.Contains(MimeBundle.PlotlyJson) == true);
         var html = new StringBuilder();
         html.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
@@ -42,38 +61,103 @@ public static class HtmlReportWriter
             html.Append("<script>\n").Append(PlotlyJs.Script).Append("\n</script>\n");
         }
 
+        if (options.ShowCode)
+        {
+            html.Append("<script>\n").Append(ToggleScript).Append("</script>\n");
+        }
+
         html.Append("</head>\n<body>\n<main>\n");
+        var headings = notebook.Cells.Where(c => c.Type == CellType.Markdown)
+            .SelectMany(c => Heading().Matches(Markdown.ToHtml(c.Source, BuiltInFormatters.MarkdownPipeline)))
+            .Select(m => (Level: m.Groups[1].Value[0] - '0', Id: m.Groups[2].Value, Text: m.Groups[3].Value)).ToList();
+        var secondLevel2 = 0;
         var plots = 0;
         foreach (var cell in notebook.Cells)
         {
             switch (cell.Type)
             {
                 case CellType.Markdown:
-                    html.Append("<section class=\"cell markdown\">\n")
-                        .Append(Markdown.ToHtml(cell.Source, BuiltInFormatters.MarkdownPipeline))
-                        .Append("</section>\n");
+                    var rendered = Markdown.ToHtml(cell.Source, BuiltInFormatters.MarkdownPipeline);
+                    // The contents go before the second level-2 heading, so the opening section (a report's summary) comes first.
+                    if (Heading().Matches(rendered).Any(m => m.Groups[1].Value == "2") && ++secondLevel2 == 2)
+                    {
+                        WriteContents(html, headings, options.ShowCode);
+                    }
+
+                    html.Append("<section class=\"cell markdown\">\n").Append(rendered).Append("</section>\n");
                     break;
                 case CellType.Raw:
                     html.Append("<section class=\"cell raw\"><pre>").Append(WebUtility.HtmlEncode(cell.Source)).Append("</pre></section>\n");
                     break;
                 default:
-                    WriteCodeCell(html, cell, ref plots);
+                    WriteCodeCell(html, cell, options.ShowCode, ref plots);
                     break;
             }
+        }
+
+        if (secondLevel2 < 2 && options.ShowCode)
+        {
+            html.Append(ToggleButton);
         }
 
         html.Append("</main>\n</body>\n</html>\n");
         return html.ToString();
     }
 
-    private static void WriteCodeCell(StringBuilder html, NotebookCell cell, ref int plots)
+    private const string ToggleButton = "<button type=\"button\" class=\"code-toggle\" onclick=\"toggleCode(this)\">Show code</button>\n";
+
+    [GeneratedRegex("<h([23]) id=\"([^\"]+)\">(.*?)</h[23]>", RegexOptions.Singleline)]
+    private static partial Regex Heading();
+
+    private static void WriteContents(StringBuilder html, IReadOnlyList<(int Level, string Id, string Text)> headings, bool showCode)
     {
-        var count = cell.ExecutionCount?.ToString(CultureInfo.InvariantCulture) ?? " ";
-        var firstLine = cell.Source.Split('\n').FirstOrDefault(l => l.Trim().Length > 0)?.Trim() ?? string.Empty;
-        html.Append("<section class=\"cell code\">\n<details class=\"source\" open>\n<summary>In [").Append(count).Append("]: ")
-            .Append(WebUtility.HtmlEncode(firstLine)).Append("</summary>\n<pre><code class=\"language-")
-            .Append(WebUtility.HtmlEncode(cell.KernelName ?? "text")).Append("\">")
-            .Append(WebUtility.HtmlEncode(cell.Source)).Append("</code></pre>\n</details>\n");
+        html.Append("<nav class=\"toc\"><b>Contents</b>\n<ol>");
+        var (item, nested) = (false, false);
+        foreach (var (level, id, text) in headings)
+        {
+            // Level-3 headings nest under the level-2 heading before them.
+            if (level == 2)
+            {
+                html.Append(nested ? "</ol>" : string.Empty).Append(item ? "</li>" : string.Empty);
+                (item, nested) = (true, false);
+                html.Append("<li>");
+            }
+            else if (!nested)
+            {
+                html.Append(item ? string.Empty : "<li>").Append("<ol>");
+                (item, nested) = (true, true);
+            }
+
+            // The heading text is Markdig's HTML already (entities encoded); only the id needs care in the attribute.
+            html.Append(level == 3 ? "<li>" : string.Empty).Append("<a href=\"#").Append(WebUtility.HtmlEncode(id)).Append("\">").Append(text).Append("</a>")
+                .Append(level == 3 ? "</li>" : string.Empty);
+        }
+
+        html.Append(nested ? "</ol>" : string.Empty).Append(item ? "</li>" : string.Empty).Append("</ol></nav>\n");
+        if (showCode)
+        {
+            html.Append(ToggleButton);
+        }
+    }
+
+    private static void WriteCodeCell(StringBuilder html, NotebookCell cell, bool showCode, ref int plots)
+    {
+        if (!showCode && cell.Outputs.Count == 0)
+        {
+            return;
+        }
+
+        html.Append("<section class=\"cell code\">\n");
+        if (showCode)
+        {
+            var count = cell.ExecutionCount?.ToString(CultureInfo.InvariantCulture) ?? " ";
+            var firstLine = cell.Source.Split('\n').FirstOrDefault(l => l.Trim().Length > 0)?.Trim() ?? string.Empty;
+            html.Append("<details class=\"source\">\n<summary>In [").Append(count).Append("]: ")
+                .Append(WebUtility.HtmlEncode(firstLine)).Append("</summary>\n<pre><code class=\"language-")
+                .Append(WebUtility.HtmlEncode(cell.KernelName ?? "text")).Append("\">")
+                .Append(WebUtility.HtmlEncode(cell.Source)).Append("</code></pre>\n</details>\n");
+        }
+
         if (cell.Outputs.Count > 0)
         {
             html.Append("<div class=\"outputs\">\n");

@@ -1,5 +1,7 @@
+using System.Globalization;
 using MathNet.Numerics;
 using MathNet.Numerics.Distributions;
+using Research.Statistics.Regression;
 
 namespace Research.Statistics.Inference;
 
@@ -24,11 +26,27 @@ public static class ReferenceDistribution
     }
 
     /// <summary>Upper quantile for a two-sided interval: the value q with P(|T| &gt; q) = 1 − <paramref name="level"/>.</summary>
+    /// <exception cref="DegenerateModelException">The degrees of freedom are so small (a small-sample correction on a
+    /// coefficient that almost no observation supports) that the quantile does not exist as a finite number.</exception>
     public static double CriticalValue(double level, double df)
     {
         CheckDf(df, nameof(df));
         var p = 0.5 + (level / 2);
-        return double.IsPositiveInfinity(df) ? Normal.InvCDF(0, 1, p) : StudentT.InvCDF(0, 1, df, p);
+        if (double.IsPositiveInfinity(df))
+        {
+            return Normal.InvCDF(0, 1, p);
+        }
+
+        try
+        {
+            return StudentT.InvCDF(0, 1, df, p);
+        }
+        catch (NonConvergenceException)
+        {
+            // MathNet's root search gives up where the quantile overflows: no interval a reader could use exists.
+            throw new DegenerateModelException(string.Create(CultureInfo.InvariantCulture,
+                $"{df:G4} degrees of freedom are too few for a {level:P0} t interval"));
+        }
     }
 
     /// <summary>P(F(<paramref name="df1"/>, <paramref name="df2"/>) &gt; <paramref name="f"/>); df2 = ∞ gives χ²(df1)/df1.</summary>

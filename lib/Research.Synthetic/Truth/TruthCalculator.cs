@@ -1,6 +1,7 @@
 using MathNet.Numerics.Distributions;
 using MathNet.Numerics.Integration;
 using Research.Data.Design;
+using Research.Data.Truth;
 using Research.Synthetic.Population;
 using Research.Synthetic.Register;
 using Research.Synthetic.Survey;

@@ -17,7 +17,7 @@ public sealed class OutcomeReferenceTests
 
     public static TheoryData<Outcome> AllOutcomes => [.. Enum.GetValues<Outcome>()];
 
-    public static TheoryData<Outcome> Statuses => [Outcome.FullOutflow, Outcome.PartialOrFullOutflow, Outcome.BenefitIndependence];
+    public static TheoryData<Outcome> Statuses => [Outcome.FullOutflow, Outcome.PartialOrFullOutflow, Outcome.BenefitIndependence, Outcome.EarningsOutflow];
 
     [Theory]
     [MemberData(nameof(AllOutcomes))]

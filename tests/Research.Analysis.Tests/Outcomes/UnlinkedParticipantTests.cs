@@ -1,6 +1,5 @@
 using Research.Analysis.Outcomes;
 using Research.Analysis.Reports;
-using Research.Analysis.Results;
 using Research.Analysis.Tests.Reports;
 using Research.Data;
 using Research.Data.Validation;
@@ -43,8 +42,7 @@ public sealed class UnlinkedParticipantTests : IDisposable
         {
             var context = ReportContext.Create(extract!, municipality);
             Assert.All(context.Persons, p => Assert.DoesNotContain(context.Panel.Ids[p], utrecht));
-            var sections = ReportSections.Compute(context);
-            var json = new ResultFile(municipality, "municipal", sections.Tables).ToJson();
+            var json = MunicipalReport.Compute(context).ToResultFile().ToJson();
             Assert.All(utrecht, id => Assert.DoesNotContain(id, json, StringComparison.Ordinal));
         }
     }

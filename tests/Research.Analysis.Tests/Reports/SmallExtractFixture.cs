@@ -4,10 +4,10 @@ using Research.Synthetic;
 
 namespace Research.Analysis.Tests.Reports;
 
-/// <summary>A small synthetic extract (seed 7, scale 0.3) shared by the report tests, with each section computed once per municipality.</summary>
+/// <summary>A small synthetic extract (seed 7, scale 0.3) shared by the report tests, with each municipal report computed once.</summary>
 public sealed class SmallExtractFixture : IDisposable
 {
-    private readonly Dictionary<string, ReportSections> _sections = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, MunicipalReport> _reports = new(StringComparer.Ordinal);
 
     public SmallExtractFixture()
     {
@@ -22,17 +22,17 @@ public sealed class SmallExtractFixture : IDisposable
 
     public static IReadOnlyList<string> Municipalities { get; } = ["deventer", "groningen", "nijmegen", "tilburg", "utrecht", "wageningen"];
 
-    public ReportSections Sections(string municipality)
+    public MunicipalReport Report(string municipality)
     {
-        lock (_sections)
+        lock (_reports)
         {
-            if (!_sections.TryGetValue(municipality, out var sections))
+            if (!_reports.TryGetValue(municipality, out var report))
             {
-                sections = ReportSections.Compute(ReportContext.Create(Extract, municipality));
-                _sections.Add(municipality, sections);
+                report = MunicipalReport.Compute(ReportContext.Create(Extract, municipality));
+                _reports.Add(municipality, report);
             }
 
-            return sections;
+            return report;
         }
     }
 
@@ -46,22 +46,4 @@ public sealed class SmallExtractFixture : IDisposable
         {
         }
     }
-}
-
-/// <summary>Every section of one municipality's report.</summary>
-public sealed record ReportSections(
-    ReportContext Context, DesignSection Design, BalanceSection Balance, PrimaryOutcomes Primary, Durability Durability, Wellbeing Wellbeing, Attrition Attrition, EvidenceSummary Summary)
-{
-    public static ReportSections Compute(ReportContext context)
-    {
-        var primary = PrimaryOutcomes.Compute(context);
-        var balance = BalanceSection.Compute(context);
-        var wellbeing = Wellbeing.Compute(context);
-        var attrition = Attrition.Compute(context);
-        return new ReportSections(context, DesignSection.Compute(context), balance, primary, Durability.Compute(context), wellbeing, attrition,
-            EvidenceSummary.Compute(context, primary, balance, wellbeing, attrition));
-    }
-
-    public IReadOnlyList<Research.Analysis.Results.ResultTable> Tables =>
-        [.. Design.Tables, .. Balance.Tables, .. Primary.Tables, .. Durability.Tables, .. Wellbeing.Tables, .. Attrition.Tables, .. Summary.Tables];
 }

@@ -1,9 +1,9 @@
 using MathNet.Numerics.Distributions;
+using Research.Analysis.Effects;
 using Research.Analysis.Reports;
-using Research.Analysis.Results;
 using Research.Data;
 using Research.Synthetic;
-using Research.Synthetic.Truth;
+using Research.Data.Truth;
 
 namespace Research.Analysis.Tests.Reports;
 
@@ -24,13 +24,14 @@ public sealed class TruthRecoveryTests
             {
                 var context = ReportContext.Create(extract, municipality.Municipality);
                 var horizon = context.Experiment.PrimaryHorizonMonths;
-                var table = PrimaryOutcomes.Compute(context).IttClustered;
+                var primary = PrimaryOutcomes.Compute(context);
                 foreach (var arm in municipality.Arms)
                 {
                     var planted = arm.Effects.Single(e => e.Outcome == "partial_full_outflow" && e.HorizonMonths == horizon);
-                    var row = table[PrimaryOutcomes.Key(arm.Arm, "partial_full_outflow", horizon)];
-                    var half = StudentT.InvCDF(0, 1, row["df"]!.Value, 0.9995) * row[ResultValue.StandardError]!.Value;
-                    var estimate = row[ResultValue.Estimate]!.Value;
+                    var effect = primary.Effect(arm.Arm, ReportOutcome.PartialOrFull, horizon);
+                    var inference = effect.Inference(InferenceMethod.CR2)!;
+                    var half = StudentT.InvCDF(0, 1, inference.DegreesOfFreedom!.Value, 0.9995) * inference.StandardError!.Value;
+                    var estimate = effect.Effect!.Estimate;
                     checkedRows++;
                     if (Math.Abs(estimate - planted.Itt) > half)
                     {

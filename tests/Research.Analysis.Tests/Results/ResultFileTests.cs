@@ -5,14 +5,29 @@ namespace Research.Analysis.Tests.Results;
 
 public sealed class ResultFileTests
 {
-    private static ResultFile Sample(double estimate = 0.0712, double? se = 0.0231) => new("utrecht", "municipal",
+    private static readonly ResultColumn[] Columns =
     [
-        new ResultTable("itt", "Intent-to-treat effects", [
+        new("arm", ColumnKind.Label, "Arm"),
+        new(ResultValue.Estimate, ColumnKind.Estimate, "Effect", ValueUnit.Share),
+        new(ResultValue.StandardError, ColumnKind.Spread, "Standard error", ValueUnit.Share),
+        new(ResultValue.N, ColumnKind.Count, "Persons"),
+        new("control_mean", ColumnKind.Share, "Control share", ValueUnit.Share, ResultValue.N),
+    ];
+
+    private static ResultFile Sample(double estimate = 0.0712, double? se = 0.0231, string? seRule = null) => new("utrecht", "municipal",
+    [
+        new ResultTable("itt", "Intent-to-treat effects", Columns, [
             new ResultRow("met_extra_hulp|partial_full_outflow|16",
                 new Dictionary<string, string> { ["arm"] = "Met extra hulp in actie" },
-                new Dictionary<string, double?> { [ResultValue.Estimate] = estimate, [ResultValue.StandardError] = se, [ResultValue.N] = 351 }),
+                new Dictionary<string, double?> { [ResultValue.Estimate] = estimate, [ResultValue.StandardError] = se, [ResultValue.N] = 351, ["control_mean"] = null })
+            {
+                Disclosure = seRule is null
+                    ? new Dictionary<string, string> { ["control_mean"] = "minimum_count_share" }
+                    : new Dictionary<string, string> { ["control_mean"] = "minimum_count_share", [ResultValue.StandardError] = seRule },
+            },
         ], ["HC2 standard errors."]),
-    ]);
+    ])
+    { DisclosureRules = new Dictionary<string, string> { ["minimum_count_share"] = "fewer than 10 persons with or without the status" } };
 
     [Fact]
     public void Round_trips_through_json_with_identical_bytes()
@@ -23,7 +38,34 @@ public sealed class ResultFileTests
         var again = ResultFile.Load(path);
 
         Assert.Equal(File.ReadAllText(path), again.ToJson());
-        Assert.Equal(0.0712, again["itt"]["met_extra_hulp|partial_full_outflow|16"][ResultValue.Estimate]);
+        var row = again["itt"]["met_extra_hulp|partial_full_outflow|16"];
+        Assert.Equal(0.0712, row[ResultValue.Estimate]);
+        Assert.True(row.IsWithheld("control_mean"));
+        Assert.Equal(ColumnKind.Share, again["itt"].Column("control_mean").Kind);
+        Assert.Equal(ResultValue.N, again["itt"].Column("control_mean").Base);
+        Assert.Equal(ValueUnit.Share, again["itt"].Column(ResultValue.Estimate).Unit);
+        Assert.Single(again.DisclosureRules);
+    }
+
+    [Fact]
+    public void A_value_or_label_outside_the_declared_columns_is_an_error_never_written()
+    {
+        var file = Sample();
+        var table = file.Tables[0];
+        var bad = file with { Tables = [table with { Rows = [table.Rows[0] with { Values = new Dictionary<string, double?>(table.Rows[0].Values) { ["n_typo"] = 3 } }] }] };
+
+        var e = Assert.Throws<InvalidDataException>(() => bad.ToJson());
+
+        Assert.Contains("'n_typo' is not a declared value column", e.Message);
+        Assert.Throws<KeyNotFoundException>(() => table.Column("n_typo"));
+    }
+
+    [Fact]
+    public void A_share_needs_a_count_column_as_its_base()
+    {
+        var table = Sample().Tables[0] with { Columns = [.. Columns.Where(c => c.Name != ResultValue.N), new ResultColumn(ResultValue.N, ColumnKind.Estimate, "n")] };
+
+        Assert.Throws<InvalidDataException>(() => table.Validated());
     }
 
     [Fact]
@@ -64,17 +106,22 @@ public sealed class ResultFileTests
     public void Comparison_accepts_differences_within_tolerance_and_reports_suppression_changes()
     {
         Assert.Empty(ResultComparison.Compare(Sample(), Sample(0.0712 * (1 + 1e-12))));
-        Assert.Contains("suppressed", ResultComparison.Compare(Sample(), Sample(se: null)).Single().Problem);
+        var changes = ResultComparison.Compare(Sample(), Sample(se: null, seRule: "complementary"));
+        Assert.Contains(changes, d => d.Problem.Contains("suppressed", StringComparison.Ordinal));
+        Assert.Contains(changes, d => d.Problem.Contains("disclosure rule 'none' in the record but 'complementary'", StringComparison.Ordinal));
     }
 
     [Fact]
     public void A_malformed_file_names_the_property()
     {
         var path = Path.GetTempFileName();
-        File.WriteAllText(path, "{\"site\":\"x\",\"kind\":\"municipal\",\"tables\":[{\"name\":\"itt\",\"title\":\"t\",\"footnotes\":[],\"rows\":[{\"key\":\"a\",\"labels\":{},\"values\":{\"estimate\":\"high\"}}]}]}");
+        File.WriteAllText(path, "{\"site\":\"x\",\"kind\":\"municipal\",\"tables\":[{\"name\":\"itt\",\"title\":\"t\",\"columns\":[{\"name\":\"estimate\",\"kind\":\"estimate\",\"header\":\"Effect\"}],\"footnotes\":[],\"rows\":[{\"key\":\"a\",\"labels\":{},\"values\":{\"estimate\":\"high\"}}]}]}");
 
         var e = Assert.Throws<InvalidDataException>(() => ResultFile.Load(path));
 
         Assert.Contains("itt.rows[0].values.estimate", e.Message);
+
+        File.WriteAllText(path, "{\"site\":\"x\",\"kind\":\"municipal\",\"tables\":[{\"name\":\"itt\",\"title\":\"t\",\"columns\":[{\"name\":\"n\",\"kind\":\"persons\",\"header\":\"n\"}],\"footnotes\":[],\"rows\":[]}]}");
+        Assert.Contains("itt.columns[0].kind is 'persons'", Assert.Throws<InvalidDataException>(() => ResultFile.Load(path)).Message);
     }
 }

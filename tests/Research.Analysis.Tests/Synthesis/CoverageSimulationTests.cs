@@ -22,7 +22,7 @@ public sealed class CoverageSimulationTests(ITestOutputHelper output)
             using var sites = SyntheticSites.Generate((ulong)(1000 + i), 1.0, Municipality);
             var truth = PlantedEffects.TryLoad(sites.Directory)!;
             var synthesis = SynthesisAnalysis.Run(SiteResults.Estimates(sites.Results), sites.Extract.Experiments, truth);
-            var covered = synthesis.SitesTable().Rows
+            var covered = SynthesisTables.Sites(synthesis).Rows
                 .Where(r => r.Labels["primary"] == "yes")
                 .Select(r => r["covered"] ?? throw new InvalidOperationException($"seed {1000 + i}: {r.Key} has no coverage (withheld or no truth)"))
                 .ToList();

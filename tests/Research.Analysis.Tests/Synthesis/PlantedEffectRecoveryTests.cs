@@ -22,7 +22,7 @@ public sealed class PlantedEffectRecoveryTests(SyntheticRunFixture run, ITestOut
     [Fact]
     public void Site_intervals_at_the_primary_horizon_cover_the_planted_effects()
     {
-        var rows = Synthesis().SitesTable().Rows.Where(r => r.Labels["primary"] == "yes").ToList();
+        var rows = SynthesisTables.Sites(Synthesis()).Rows.Where(r => r.Labels["primary"] == "yes").ToList();
         var covered = rows.Where(r => r["estimate"] is not null).Select(r => r["covered"]).ToList();
 
         // Only estimates withheld by disclosure control (Nijmegen's full outflow: too few persons in the outcome) lack a comparison.
@@ -37,7 +37,7 @@ public sealed class PlantedEffectRecoveryTests(SyntheticRunFixture run, ITestOut
     [Fact]
     public void Pooled_intervals_cover_the_weighted_planted_effects()
     {
-        var rows = Synthesis().MetaTable().Rows
+        var rows = SynthesisTables.Meta(Synthesis()).Rows
             .Where(r => r.Labels["method"] == "reml_hksj" && r.Labels["horizon"] == "primary" && r["k"] >= 2).ToList();
         var covered = rows.Select(r => r["covered"]).ToList();
 
@@ -56,7 +56,8 @@ public sealed class PlantedEffectRecoveryTests(SyntheticRunFixture run, ITestOut
         var first = table.Rows[0];
         var altered = utrecht with
         {
-            Tables = [table with { Rows = [first with { Values = new Dictionary<string, double?>(first.Values) { [ResultValue.Estimate] = first[ResultValue.Estimate] + 0.01 } }, .. table.Rows.Skip(1)] }],
+            Tables = [.. utrecht.Tables.Select(t => t.Name != table.Name ? t
+                : table with { Rows = [first with { Values = new Dictionary<string, double?>(first.Values) { [ResultValue.Estimate] = first[ResultValue.Estimate] + 0.01 } }, .. table.Rows.Skip(1)] })],
         };
 
         var difference = Assert.Single(Reproduction.Compare([altered], run.Sites.Extract));
@@ -67,7 +68,7 @@ public sealed class PlantedEffectRecoveryTests(SyntheticRunFixture run, ITestOut
     [Fact]
     public void Pooled_individual_model_estimates_every_type_and_outcome()
     {
-        var pooled = PooledIndividualModel.Fit(run.Sites.Extract);
+        var pooled = PooledIndividualModel.Publish(run.Sites.Extract);
 
         Assert.Equal(15, pooled.Rows.Count);
         foreach (var type in SynthesisAnalysis.TypeOrder)

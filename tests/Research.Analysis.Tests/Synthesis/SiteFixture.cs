@@ -12,16 +12,19 @@ internal static class SiteFixture
     public static IReadOnlyList<ResultFile> ResultFiles()
     {
         var rows = Read("sites.csv");
-        return rows.GroupBy(r => r["site"]).Select(site => new ResultFile(site.Key, "municipal",
-        [
-            new ResultTable("itt_clustered", "ITT (CR2)", site.Select(r => new ResultRow(
-                $"{r["arm"]}|{r["outcome"]}|{r["horizon"]}",
-                new Dictionary<string, string>
-                {
-                    ["arm"] = r["arm"], ["arm_name_nl"] = r["arm_name_nl"], ["arm_type"] = r["arm_type"], ["outcome"] = r["outcome"], ["horizon"] = r["horizon"],
-                },
-                new[] { "estimate", "se", "ci_low", "ci_high", "p", "df", "n", "n_arm", "n_control", "control_mean" }.ToDictionary(v => v, v => Number(r[v])))).ToList(), []),
-        ])).ToList();
+        var definition = new TableBuilder<IReadOnlyDictionary<string, string>>("itt_clustered", "ITT (CR2)", r => $"{r["arm"]}|{r["outcome"]}|{r["horizon"]}")
+            .Label("arm", "Arm code", r => r["arm"]).Label("arm_name_nl", "Arm", r => r["arm_name_nl"]).Label("arm_type", "Type", r => r["arm_type"])
+            .Label("outcome", "Outcome", r => r["outcome"]).Label("horizon", "Month", r => r["horizon"])
+            .Number("estimate", ColumnKind.Estimate, "Effect", r => Number(r["estimate"]), ValueUnit.Share)
+            .Number("se", ColumnKind.Spread, "SE", r => Number(r["se"]), ValueUnit.Share)
+            .Number("ci_low", ColumnKind.Limit, "CI, lower", r => Number(r["ci_low"]), ValueUnit.Share)
+            .Number("ci_high", ColumnKind.Limit, "CI, upper", r => Number(r["ci_high"]), ValueUnit.Share)
+            .Number("p", ColumnKind.PValue, "p", r => Number(r["p"]))
+            .Number("df", ColumnKind.DegreesOfFreedom, "df", r => Number(r["df"]))
+            .SampleSize("n", "Persons", r => Number(r["n"])).SampleSize("n_arm", "Arm", r => Number(r["n_arm"])).SampleSize("n_control", "Control", r => Number(r["n_control"]))
+            .Share("control_mean", "Control share", "n_control", r => Number(r["control_mean"]))
+            .Build();
+        return rows.GroupBy(r => r["site"]).Select(site => new ResultFile(site.Key, "municipal", [definition.Table(site, [])])).ToList();
     }
 
     /// <summary>The rows of a CSV fixture (no quoted commas; R's quotes are stripped).</summary>

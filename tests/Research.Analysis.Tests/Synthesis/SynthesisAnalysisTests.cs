@@ -1,9 +1,8 @@
 using System.Globalization;
-using Research.Analysis.Results;
 using Research.Analysis.Synthesis;
 using Research.Data.Design;
 using Research.Statistics.MetaAnalysis;
-using Research.Synthetic.Truth;
+using Research.Data.Truth;
 
 namespace Research.Analysis.Tests.Synthesis;
 
@@ -15,7 +14,7 @@ public sealed class SynthesisAnalysisTests
     [Fact]
     public void Meta_table_matches_metafor()
     {
-        var meta = Run().MetaTable();
+        var meta = SynthesisTables.Meta(Run());
         var expected = SiteFixture.Read("meta_expected.csv");
 
         Assert.Equal(expected.Count, meta.Rows.Count);
@@ -53,7 +52,7 @@ public sealed class SynthesisAnalysisTests
     [Fact]
     public void Type_differences_match_metafor()
     {
-        var table = Run().TypeDifferencesTable();
+        var table = SynthesisTables.TypeDifferences(Run());
         foreach (var row in SiteFixture.Read("type_differences_expected.csv"))
         {
             var actual = table[$"{row["outcome"]}|{row["horizon"]}"];
@@ -72,7 +71,7 @@ public sealed class SynthesisAnalysisTests
             var direct = MetaAnalyzer.Fit(
                 StudyEffects.FromStandardErrors(analysis.Sites.Select(s => s.Estimate).ToArray(), analysis.Sites.Select(s => s.StandardError).ToArray()),
                 analysis.Method.Options);
-            var row = synthesis.MetaTable()[analysis.Key];
+            var row = SynthesisTables.Meta(synthesis)[analysis.Key];
             Assert.Equal(direct.Estimate, row["estimate"]);
             Assert.Equal(direct.StandardError, row["se"]);
             Assert.Equal(direct.ConfidenceInterval.Lower, row["ci_low"]);
@@ -102,8 +101,8 @@ public sealed class SynthesisAnalysisTests
 
         Assert.Equal(2, disregard.K);
         Assert.Equal("wageningen", Assert.Single(disregard.Withheld).Site);
-        Assert.Contains(synthesis.MetaTable().Footnotes, f => f.Contains("wageningen/vrijlating", StringComparison.Ordinal));
-        Assert.Null(synthesis.SitesTable()["wageningen|vrijlating|partial_full_outflow|24"]["estimate"]);
+        Assert.Contains(SynthesisTables.Meta(synthesis).Footnotes, f => f.Contains("wageningen (", StringComparison.Ordinal) && f.Contains("vrijlating, Works more than 12 h a week", StringComparison.Ordinal));
+        Assert.Null(SynthesisTables.Sites(synthesis)["wageningen|vrijlating|partial_full_outflow|24"]["estimate"]);
     }
 
     [Fact]
@@ -122,7 +121,7 @@ public sealed class SynthesisAnalysisTests
             ]),
         ]));
         var synthesis = Run(truth);
-        var sites = synthesis.SitesTable();
+        var sites = SynthesisTables.Sites(synthesis);
 
         Assert.Equal(0.0, sites["utrecht|zelf_in_actie|partial_full_outflow|16"]["truth"]);
         Assert.Equal(1, sites["utrecht|zelf_in_actie|partial_full_outflow|16"]["covered"]);
@@ -131,11 +130,11 @@ public sealed class SynthesisAnalysisTests
         Assert.Null(sites["wageningen|vrijlating|partial_full_outflow|24"]["covered"]);
 
         // Pooled: the planted effects of the pooled sites weighted like the meta-analysis; unknown when one site lacks a truth.
-        Assert.Null(synthesis.MetaTable()["exemption|partial_full_outflow|primary|reml_hksj"]["truth"]);
+        Assert.Null(SynthesisTables.Meta(synthesis)["exemption|partial_full_outflow|primary|reml_hksj"]["truth"]);
         var single = new PlantedEffects(new TruthFile(3, 1, "test",
             new[] { "deventer", "groningen", "utrecht", "wageningen" }.Select(m => new MunicipalityTruth(m, 1, synthesis.Estimates.Where(e => e.Site == m && e.Type == "exemption")
                 .GroupBy(e => e.Arm).Select(g => new ArmTruth(g.Key, "exemption", g.Select(e => new PlantedEffect(e.Outcome, e.HorizonMonths, 0.1, 0.04, 1, 0.04)).ToList(), new Dictionary<string, double>())).ToList())).ToList()));
-        var pooled = SynthesisAnalysis.Run(synthesis.Estimates, ExperimentCatalog.Canonical, single).MetaTable()["exemption|partial_full_outflow|primary|reml_hksj"];
+        var pooled = SynthesisTables.Meta(SynthesisAnalysis.Run(synthesis.Estimates, ExperimentCatalog.Canonical, single))["exemption|partial_full_outflow|primary|reml_hksj"];
         Assert.Equal(0.04, pooled["truth"]!.Value, 1e-14);
     }
 
@@ -145,9 +144,9 @@ public sealed class SynthesisAnalysisTests
         var saved = CultureInfo.CurrentCulture;
         try
         {
-            var first = new ResultFile("synthesis", "synthesis", Run().Tables()).ToJson();
+            var first = SynthesisTables.File(Run()).ToJson();
             CultureInfo.CurrentCulture = new CultureInfo("nl-NL");
-            var second = new ResultFile("synthesis", "synthesis", Run().Tables()).ToJson();
+            var second = SynthesisTables.File(Run()).ToJson();
             Assert.Equal(first, second);
             Assert.DoesNotContain("NaN", first);
         }
@@ -155,42 +154,6 @@ public sealed class SynthesisAnalysisTests
         {
             CultureInfo.CurrentCulture = saved;
         }
-    }
-
-    [Fact]
-    public void Display_shows_withheld_cells_as_a_dash_with_footnotes()
-    {
-        var view = SynthesisFormat.View(Run().SitesTable(), ["site", "arm"], ["estimate", "se"], r => r.Labels["site"] == "wageningen");
-        var html = view.ToHtml();
-
-        Assert.Contains("<td style=\"text-align:right;white-space:nowrap\">\u2013</td>", html);
-        Assert.Contains("<figcaption><ol", html);
-        Assert.DoesNotContain("deventer", html);
-        Assert.Contains("0.027", view.ToString());
-    }
-
-    [Fact]
-    public void Display_never_shows_a_negative_zero()
-    {
-        var table = new ResultTable("t", "T", [new ResultRow("a", new Dictionary<string, string>(), new Dictionary<string, double?> { ["estimate"] = -0.0001, ["tau2"] = 0.0000042 })], []);
-
-        var text = SynthesisFormat.View(table, [], ["estimate", "tau2"]).ToString();
-
-        Assert.Contains("0.000", text);
-        Assert.DoesNotContain("-0.000", text);
-        Assert.Contains("4.2E-6", text);
-    }
-
-    [Fact]
-    public void Forest_plot_has_sites_pooled_estimate_and_prediction_interval()
-    {
-        var analysis = Run()["intensification", "partial_full_outflow", "24", SynthesisMethod.RemlHksj];
-        var chart = ForestPlot.Chart(analysis);
-
-        Assert.Equal(3, Plotly.NET.GenericChart.countTrace(chart));
-        var json = Plotly.NET.GenericChart.toFigureJson(chart);
-        Assert.Contains("prediction interval", json);
-        Assert.Contains("tilburg (extra_begeleiding)", json);
     }
 
     private static void Near(double expected, double? actual, double relative, string key, string name)

@@ -40,7 +40,7 @@ internal sealed class SyntheticSites : IDisposable
         var extract = Extract.Load(directory);
         var results = extract.Experiments.Experiments
             .Where(e => municipality is null || e.Municipality == municipality)
-            .Select(e => new ResultFile(e.Municipality, "municipal", PrimaryOutcomes.Compute(ReportContext.Create(extract, e.Municipality)).Tables))
+            .Select(e => MunicipalReport.Compute(ReportContext.Create(extract, e.Municipality)).ToResultFile())
             .ToList();
         return new SyntheticSites(directory, extract, results);
     }

@@ -15,9 +15,40 @@ public class HtmlReportTests(ShowcaseRun run) : IClassFixture<ShowcaseRun>
         Assert.DoesNotMatch("<script[^>]+src=", html);
         Assert.DoesNotMatch("<link[^>]+href=\"https?:", html);
         Assert.Contains("<h1 id=\"showcase\">Showcase</h1>", html);
-        Assert.Contains("<details class=\"source\" open>", html);
         Assert.Contains("Plotly.newPlot(\"report-plot-1\"", html);
         Assert.Contains("deliberate failure", html);
+    }
+
+    [Fact]
+    public void Code_is_left_out_by_default_and_kept_folded_with_a_toggle_on_request()
+    {
+        var reader = HtmlReportWriter.Write(run.Notebook, "Showcase");
+        var author = HtmlReportWriter.Write(run.Notebook, "Showcase", new HtmlReportOptions { ShowCode = true });
+        var code = run.Notebook.Cells.First(c => c.Type == CellType.Code && c.Source.Trim().Length > 20).Source.Trim();
+
+        Assert.DoesNotContain("<details class=\"source\"", reader);
+        Assert.DoesNotContain("<code class=\"language-", reader);
+        Assert.DoesNotContain(System.Net.WebUtility.HtmlEncode(code), reader);
+        Assert.Contains("<details class=\"source\">", author);
+        Assert.Contains(System.Net.WebUtility.HtmlEncode(code), author);
+        Assert.Contains("onclick=\"toggleCode(this)\"", author);
+        Assert.Contains("@media print", reader);
+    }
+
+    [Fact]
+    public void Contents_list_the_markdown_headings_after_the_opening_section()
+    {
+        var notebook = new Notebook();
+        notebook.Cells.Add(new NotebookCell(CellType.Markdown, "# Title\n\n## Summary\nFirst."));
+        notebook.Cells.Add(new NotebookCell(CellType.Markdown, "## 1. Design & flow\n### Arms"));
+        notebook.Cells.Add(new NotebookCell(CellType.Markdown, "## 2. Effects"));
+
+        var html = HtmlReportWriter.Write(notebook, "t");
+
+        var contents = html.IndexOf("<nav class=\"toc\">", StringComparison.Ordinal);
+        Assert.True(contents > html.IndexOf("First.", StringComparison.Ordinal), "the contents come after the opening section");
+        Assert.True(contents < html.IndexOf("<h2 id=\"design-flow\">", StringComparison.Ordinal));
+        Assert.Contains("<li><a href=\"#design-flow\">1. Design &amp; flow</a><ol><li><a href=\"#arms\">Arms</a></li></ol></li><li><a href=\"#effects\">2. Effects</a></li>", html);
     }
 
     [Fact]

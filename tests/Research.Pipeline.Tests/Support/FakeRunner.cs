@@ -47,7 +47,7 @@ public sealed class FakeRunner : IJobRunner
         File.WriteAllText(request.Resolve(job.ExecutedNotebook), $"{{\"job\": \"{job.Name}\", \"parameters\": \"{parameters}\"}}\n");
         File.WriteAllText(request.Resolve(job.Html), $"<p>{job.Name}</p>\n");
         var row = new ResultRow("randomised", new Dictionary<string, string>(), new Dictionary<string, double?> { ["n"] = value });
-        new ResultFile(job.Name, job.Name == JobBuilder.SynthesisJob ? "synthesis" : "municipal", [new ResultTable("flow", "Flow", [row], [])])
+        new ResultFile(job.Name, job.Name == JobBuilder.SynthesisJob ? "synthesis" : "municipal", [new ResultTable("flow", "Flow", [new ResultColumn("n", ColumnKind.Count, "n")], [row], [])])
             .Save(request.Resolve(job.Results));
     }
 }

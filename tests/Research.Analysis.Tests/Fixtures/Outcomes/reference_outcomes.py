@@ -7,6 +7,7 @@ Definitions (CPB defaults): month t is relative to the calendar month of randomi
   full outflow     = off benefit and contract_hours > 27
   partial or full  = contract_hours > 12, or full outflow
   benefit indep.   = off benefit
+  earnings outflow = off benefit and earnings >= 1105 (70% of the 2018 minimum wage)
   at_<h>           = value in month h (h = 12, 24, end = month holding the intervention end, primary = primary horizon)
   mean_1_24        = mean over months 1..24 (share of months for a status)
   pre_12           = mean over months -12..-1
@@ -23,8 +24,8 @@ import pandas as pd
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 EXTRACT = os.path.join(HERE, "extract")
-STATUSES = {"full": "FullOutflow", "partial": "PartialOrFullOutflow", "indep": "BenefitIndependence"}
-AMOUNTS = {"earnings": "Earnings", "hours": "Hours"}
+STATUSES = {"full": "FullOutflow", "partial": "PartialOrFullOutflow", "indep": "BenefitIndependence", "earn": "EarningsOutflow"}
+AMOUNTS = {"earnings": "Earnings", "hours": "Hours", "benefit_amount": "BenefitAmount"}
 
 
 def month_index(text):
@@ -46,6 +47,7 @@ def main():
     register["full"] = (off & (register["contract_hours"] > 27)).astype(float)
     register["partial"] = ((register["contract_hours"] > 12) | (register["full"] == 1)).astype(float)
     register["indep"] = off.astype(float)
+    register["earn"] = (off & (register["earnings"] >= 1105)).astype(float)
     register = register.rename(columns={"contract_hours": "hours"})
 
     ids = people["person_id"]

@@ -1,0 +1,161 @@
+namespace Research.Analysis.Disclosure;
+
+/// <summary>
+/// What a reader can derive from the counts published together: starting from the published populations, it adds every
+/// population obtained by subtracting a published or derived subset (a stage minus the next, a total minus its parts)
+/// or by adding two disjoint neighbours (two arms), and reports a derived count between 1 and the minimum minus one.
+/// <see cref="Withhold"/> then chooses published populations to withhold until nothing small can be derived
+/// (complementary suppression), preferring those published in the fewest places.
+/// </summary>
+/// <remarks>
+/// Populations are "rectangles" (a set of values per dimension), so derivations are the subtractions and additions of
+/// rectangles that differ in one dimension. A reader could in principle combine more; this closure covers what tables of
+/// totals, stages, arms and characteristics allow, which is what a reader of these reports would do.
+/// </remarks>
+public sealed class PopulationLedger
+{
+    private static readonly string[] Binary = ["0", "1"];
+    private readonly int _minimum;
+    private readonly IReadOnlyDictionary<string, IReadOnlyList<string>> _domains;
+    private readonly Dictionary<Population, Published> _published = [];
+
+    /// <summary>A ledger for counts of at least <paramref name="minimumCount"/>; <paramref name="domains"/> lists each dimension's values (default 0 and 1).</summary>
+    public PopulationLedger(int minimumCount, IReadOnlyDictionary<string, IReadOnlyList<string>> domains)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(minimumCount, 1);
+        ArgumentNullException.ThrowIfNull(domains);
+        _minimum = minimumCount;
+        _domains = domains;
+    }
+
+    /// <summary>Records that <paramref name="population"/> is published with <paramref name="count"/> persons, in <paramref name="places"/> cells (more places: costlier to withhold); <paramref name="fixedByDesign"/> counts cannot be withheld (they are public elsewhere).</summary>
+    /// <exception cref="InvalidOperationException">The population was recorded before with another count.</exception>
+    public void Publish(Population population, int count, int places = 1, bool fixedByDesign = false)
+    {
+        ArgumentNullException.ThrowIfNull(population);
+        if (_published.TryGetValue(population, out var known))
+        {
+            if (known.Count != count)
+            {
+                throw new InvalidOperationException($"population {population} is published as {known.Count} and as {count}");
+            }
+
+            _published[population] = known with { Places = known.Places + places, Fixed = known.Fixed || fixedByDesign };
+            return;
+        }
+
+        _published[population] = new Published(count, places, fixedByDesign);
+    }
+
+    /// <summary>
+    /// The published populations to withhold so that no count between 1 and the minimum minus one can be derived,
+    /// chosen greedily, deterministically.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">Only populations that cannot be withheld reveal a small count.</exception>
+    public IReadOnlySet<Population> Withhold()
+    {
+        var withheld = new HashSet<Population>();
+        while (FirstLeak(withheld) is { } leak)
+        {
+            var victim = leak.Sources.Where(p => !_published[p].Fixed)
+                .OrderBy(p => _published[p].Places).ThenByDescending(p => p.Dimensions.Count()).ThenBy(p => p.ToString(), StringComparer.Ordinal)
+                .FirstOrDefault() ?? throw new InvalidOperationException($"{leak.Population} ({leak.Count} persons) can be derived from counts that cannot be withheld: {string.Join(", ", leak.Sources)}");
+            withheld.Add(victim);
+        }
+
+        return withheld;
+    }
+
+    /// <summary>Every count a reader can derive from the published populations except <paramref name="withheld"/>, with the published populations it rests on.</summary>
+    public IReadOnlyList<Derived> Derivable(IReadOnlySet<Population>? withheld = null)
+    {
+        var known = new Dictionary<Population, Derived>();
+        Close(known, withheld ?? new HashSet<Population>(), stopAtLeak: false);
+        return [.. known.Values];
+    }
+
+    private Derived? FirstLeak(HashSet<Population> withheld) => Close([], withheld, stopAtLeak: true);
+
+    private Derived? Close(Dictionary<Population, Derived> known, IReadOnlySet<Population> withheld, bool stopAtLeak)
+    {
+        var index = new Dictionary<(string, Population), List<Population>>();
+        var queue = new Queue<Population>();
+        var dimensions = _published.Keys.SelectMany(p => p.Dimensions).Concat(_domains.Keys).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        foreach (var (population, published) in _published.OrderBy(p => p.Key.ToString(), StringComparer.Ordinal).Where(p => !withheld.Contains(p.Key)))
+        {
+            known[population] = new Derived(population, published.Count, new HashSet<Population> { population }, IsPublished: true);
+            queue.Enqueue(population);
+        }
+
+        while (queue.TryDequeue(out var next))
+        {
+            var fact = known[next];
+            foreach (var dimension in dimensions)
+            {
+                var rest = next.Without(dimension);
+                var key = (dimension, rest);
+                if (!index.TryGetValue(key, out var neighbours))
+                {
+                    neighbours = [];
+                    index[key] = neighbours;
+                }
+
+                foreach (var other in neighbours.ToList())
+                {
+                    if (Combine(fact, known[other], dimension, rest) is not { } derived || known.ContainsKey(derived.Population))
+                    {
+                        continue;
+                    }
+
+                    known[derived.Population] = derived;
+                    if (derived.Count is > 0 && derived.Count < _minimum && stopAtLeak)
+                    {
+                        return derived;
+                    }
+
+                    queue.Enqueue(derived.Population);
+                }
+
+                neighbours.Add(next);
+            }
+        }
+
+        return null;
+    }
+
+    // Two facts that differ only in one dimension: a subset's complement within the other, or the union of disjoint ones.
+    private Derived? Combine(Derived a, Derived b, string dimension, Population rest)
+    {
+        var domain = _domains.TryGetValue(dimension, out var values) ? values : Binary;
+        var setA = (IReadOnlySet<string>?)a.Population[dimension] ?? new HashSet<string>(domain, StringComparer.Ordinal);
+        var setB = (IReadOnlySet<string>?)b.Population[dimension] ?? new HashSet<string>(domain, StringComparer.Ordinal);
+        var sources = new HashSet<Population>(a.Sources);
+        sources.UnionWith(b.Sources);
+        if (setA.IsProperSubsetOf(setB))
+        {
+            return Make(rest, dimension, [.. setB.Except(setA)], domain, b.Count - a.Count, sources);
+        }
+
+        if (setB.IsProperSubsetOf(setA))
+        {
+            return Make(rest, dimension, [.. setA.Except(setB)], domain, a.Count - b.Count, sources);
+        }
+
+        return setA.Overlaps(setB) ? null : Make(rest, dimension, [.. setA.Union(setB)], domain, a.Count + b.Count, sources);
+    }
+
+    private static Derived Make(Population rest, string dimension, string[] values, IReadOnlyList<string> domain, int count, HashSet<Population> sources)
+    {
+        var population = values.Length >= domain.Count && domain.All(values.Contains) ? rest : rest.Where(dimension, values);
+        return new Derived(population, count, sources, IsPublished: false);
+    }
+
+    private sealed record Published(int Count, int Places, bool Fixed);
+
+    /// <summary>A count a reader knows.</summary>
+    /// <param name="Population">The persons counted.</param>
+    /// <param name="Count">How many.</param>
+    /// <param name="Sources">The published populations it is derived from (itself when published).</param>
+    /// <param name="IsPublished">Whether it is published rather than derived.</param>
+    public sealed record Derived(Population Population, int Count, IReadOnlySet<Population> Sources, bool IsPublished);
+}

@@ -1,0 +1,78 @@
+using Research.Analysis.Reports;
+
+namespace Research.Analysis.Effects;
+
+/// <summary>
+/// The persons of one municipality with an outcome (and, when the adjustment needs it, its baseline value): what every
+/// effect model of a report is fitted on. An <see cref="Adjustment"/> turns it into a design; an
+/// <see cref="InferenceMethod"/> into standard errors, intervals and p-values.
+/// </summary>
+public sealed class EffectSample
+{
+    private EffectSample(ReportContext context, int[] persons, double[] y, double[]? baseline, string description)
+    {
+        Context = context;
+        Persons = persons;
+        Y = y;
+        Baseline = baseline;
+        Description = description;
+        Arms = persons.Select(p => context.Panel.Arm[p]).ToArray();
+        Strata = persons.Select(p => context.Panel.Stratum[p]).ToArray();
+        Caseworkers = persons.Select(p => context.Panel.Caseworker[p]).ToArray();
+        TakeUp = persons.Select(p => context.Panel.TookUp[p] ? 1.0 : 0.0).ToArray();
+    }
+
+    /// <summary>The report the persons belong to.</summary>
+    public ReportContext Context { get; }
+
+    /// <summary>What the outcome is, for messages (e.g. <c>full_outflow at month 12</c>).</summary>
+    public string Description { get; }
+
+    /// <summary>Panel indices of the persons analysed.</summary>
+    public IReadOnlyList<int> Persons { get; }
+
+    /// <summary>The outcome.</summary>
+    public IReadOnlyList<double> Y { get; }
+
+    /// <summary>The baseline value of the outcome, when the sample was made with one.</summary>
+    public IReadOnlyList<double>? Baseline { get; }
+
+    /// <summary>The assigned arm.</summary>
+    public IReadOnlyList<string> Arms { get; }
+
+    /// <summary>The randomisation stratum.</summary>
+    public IReadOnlyList<string> Strata { get; }
+
+    /// <summary>The caseworker (the cluster).</summary>
+    public IReadOnlyList<string> Caseworkers { get; }
+
+    /// <summary>1 when the person took up the assigned intervention.</summary>
+    public IReadOnlyList<double> TakeUp { get; }
+
+    /// <summary>
+    /// The municipality's persons for whom <paramref name="outcome"/> (and <paramref name="baseline"/>, when given) is
+    /// finite (NaN: not observed). An arm may be left without persons; its effect is then not estimable.
+    /// </summary>
+    public static EffectSample Create(ReportContext context, Func<int, double> outcome, Func<int, double>? baseline, string what)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(outcome);
+        var persons = context.Persons.Where(p => double.IsFinite(outcome(p)) && (baseline is null || double.IsFinite(baseline(p)))).ToArray();
+        return new EffectSample(context, persons, persons.Select(outcome).ToArray(), baseline is null ? null : persons.Select(baseline).ToArray(), what);
+    }
+
+    /// <summary>The arms (design order) with at least one person in the sample.</summary>
+    public IReadOnlyList<string> PresentArms => [.. Context.DesignArms.Select(a => a.Code).Where(a => Count(a) > 0)];
+
+    /// <summary>The name of an arm's coefficient in every effect model.</summary>
+    public static string Coefficient(string arm) => $"arm[{arm}]";
+
+    /// <summary>The number of persons in <paramref name="arm"/>.</summary>
+    public int Count(string arm) => Arms.Count(a => a == arm);
+
+    /// <summary>The outcome's mean in <paramref name="arm"/>; NaN when nobody of the arm is in the sample.</summary>
+    public double Mean(string arm) => Y.Where((_, i) => Arms[i] == arm).DefaultIfEmpty(double.NaN).Average();
+
+    /// <summary>The outcome's values in <paramref name="arm"/>.</summary>
+    public IReadOnlyList<double> Values(string arm) => Y.Where((_, i) => Arms[i] == arm).ToArray();
+}

@@ -1,0 +1,172 @@
+using Research.Analysis.Reports;
+using Research.Analysis.Reports.Tables;
+using Research.Analysis.Results;
+using Research.Data.Design;
+using Research.Reporting.Text;
+
+namespace Research.Reporting.Municipal;
+
+/// <summary>
+/// The plain-language summary of a municipal report, in English and in Dutch (<i>samenvatting</i>), written only from the
+/// published (disclosure-controlled) tables: a number withheld there is never mentioned here.
+/// </summary>
+public sealed class ReportSummary
+{
+    private readonly MunicipalReport _report;
+
+    /// <summary>The summary of <paramref name="report"/>.</summary>
+    public ReportSummary(MunicipalReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        _report = report;
+    }
+
+    private Experiment Experiment => _report.Context.Experiment;
+
+    private int Horizon => Experiment.PrimaryHorizonMonths;
+
+    private ResultTable Itt => _report[PrimaryTables.IttName(_report.Specification.Effects.Primary)];
+
+    /// <summary>The English summary: what was found at the main horizon, wellbeing, and the strength of the evidence.</summary>
+    public IReadOnlyList<string> English()
+    {
+        var n = Numbers.English;
+        var lines = new List<string>
+        {
+            $"{Experiment.Title} ({Experiment.NameNl}): {Experiment.TreatmentArms.Count()} adapted regime(s) of the Participatiewet compared with the regular regime, "
+                + $"{Randomised(n)} participants randomised individually. Effects below are at month {Horizon} after randomisation, the main (pre-registered) horizon, "
+                + $"with 95% intervals ({_report.Specification.Effects.Primary.Label}).",
+        };
+        foreach (var outcome in Headline)
+        {
+            foreach (var arm in Experiment.TreatmentArms)
+            {
+                lines.Add(EnglishFinding(arm, outcome));
+            }
+        }
+
+        if (Fiscal() is { } fiscal)
+        {
+            lines.Add($"Benefit paid: over months 1 to {Horizon} the control arm received {n.Euro(fiscal.Control)} per person; the difference per participant (negative: benefit saved) was "
+                + string.Join("; ", fiscal.Effects.Select(f => $"{n.SignedEuro(f.Estimate)} in {f.Arm} (95% CI {n.SignedEuro(f.Low)} to {n.SignedEuro(f.High)})")) + ".");
+        }
+
+        var hits = WellbeingHits();
+        lines.Add(hits.Count == 0
+            ? $"Wellbeing: no instrument shows a difference from the control arm at the last survey wave that survives the Holm correction across arms ({_report.Wellbeing.Instruments.Count} instruments)."
+            : "Wellbeing: differences from the control arm at the last wave (Holm-adjusted p < 0.05) on "
+                + string.Join("; ", hits.Select(r => $"{r.Label("instrument_name")} in {r.Label("arm_name_nl")} ({n.Signed(r[ResultValue.Estimate]!.Value, 2)} points)"))
+                + ". Many instruments were tested, so single findings deserve caution.");
+        var e = _report.Evidence;
+        lines.Add($"Strength of the evidence (Maryland Scientific Methods Scale): level {e.RegisterLevel} for the register outcomes, level {e.SurveyLevel} for the survey outcomes.");
+        return lines;
+    }
+
+    /// <summary>The Dutch summary (<i>samenvatting</i>) with the same content as <see cref="English"/>.</summary>
+    public IReadOnlyList<string> Dutch()
+    {
+        var n = Numbers.Dutch;
+        var lines = new List<string>
+        {
+            $"{Experiment.Title} ({Experiment.NameNl}): {Experiment.TreatmentArms.Count()} aangepaste regime(s) van de Participatiewet vergeleken met het reguliere regime; "
+                + $"{Randomised(n)} deelnemers zijn individueel geloot. De effecten hieronder gelden {Horizon} maanden na de loting, de vooraf vastgelegde hoofdhorizon, "
+                + "met 95%-betrouwbaarheidsintervallen (standaardfouten geclusterd naar klantmanager).",
+        };
+        foreach (var outcome in Headline)
+        {
+            foreach (var arm in Experiment.TreatmentArms)
+            {
+                lines.Add(DutchFinding(arm, outcome));
+            }
+        }
+
+        if (Fiscal() is { } fiscal)
+        {
+            lines.Add($"Uitkeringslasten: in maand 1 tot en met {Horizon} ontving de controlegroep {n.Euro(fiscal.Control)} per persoon; het verschil per deelnemer (negatief: besparing) was "
+                + string.Join("; ", fiscal.Effects.Select(f => $"{n.SignedEuro(f.Estimate)} bij {f.Arm} (95%-BI {n.SignedEuro(f.Low)} tot {n.SignedEuro(f.High)})")) + ".");
+        }
+
+        var hits = WellbeingHits();
+        lines.Add(hits.Count == 0
+            ? $"Welzijn: geen enkel instrument laat bij de laatste meting een verschil met de controlegroep zien dat de Holm-correctie overleeft ({_report.Wellbeing.Instruments.Count} instrumenten)."
+            : "Welzijn: verschillen met de controlegroep bij de laatste meting (Holm-gecorrigeerde p < 0,05) op "
+                + string.Join("; ", hits.Select(r => $"{r.Label("instrument_name")} in {r.Label("arm_name_nl")} ({n.Signed(r[ResultValue.Estimate]!.Value, 2)} punten)"))
+                + ". Er zijn veel instrumenten getoetst; losse uitkomsten vragen om voorzichtigheid.");
+        var e = _report.Evidence;
+        lines.Add($"Sterkte van het bewijs (Maryland Scientific Methods Scale): niveau {e.RegisterLevel} voor de registeruitkomsten, niveau {e.SurveyLevel} voor de enquête-uitkomsten.");
+        return lines;
+    }
+
+    /// <summary>The two summaries side by side.</summary>
+    public Html ToHtml()
+    {
+        var english = English();
+        var dutch = Dutch();
+        var content = "<div class=\"summary-pair\"><section class=\"summary\" lang=\"en\"><h3>Summary</h3>" + Html.List(english).Content + "</section>"
+            + "<section class=\"samenvatting\" lang=\"nl\"><h3>Samenvatting</h3>" + Html.List(dutch).Content + "</section></div>";
+        return new Html(content, "Summary\n" + string.Join("\n", english.Select(l => "- " + l)) + "\n\nSamenvatting\n" + string.Join("\n", dutch.Select(l => "- " + l)));
+    }
+
+    private static IReadOnlyList<ReportOutcome> Headline { get; } = [ReportOutcome.Full, ReportOutcome.PartialOrFull];
+
+    private string Randomised(Numbers n) => _report["flow"]["randomised"][ResultValue.N] is { } count ? n.Fixed(count, 0) : "–";
+
+    // The main-horizon fiscal effects as published; null when the control's mean is withheld.
+    private (double Control, IReadOnlyList<(string Arm, double Estimate, double Low, double High)> Effects)? Fiscal()
+    {
+        var rows = _report["fiscal"].Rows.Where(r => r.Label("horizon") == Horizon.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        if (rows.Count == 0 || rows[0]["control_mean"] is not { } control)
+        {
+            return null;
+        }
+
+        var effects = rows.Where(r => r[ResultValue.Estimate] is not null && r[ResultValue.CiLow] is not null && r[ResultValue.CiHigh] is not null)
+            .Select(r => (r.Label("arm_name_nl"), r[ResultValue.Estimate]!.Value, r[ResultValue.CiLow]!.Value, r[ResultValue.CiHigh]!.Value)).ToList();
+        return effects.Count == 0 ? null : (control, effects);
+    }
+
+    private List<ResultRow> WellbeingHits() => [.. _report["wellbeing"].Rows.Where(r => r[ResultValue.AdjustedP] is < 0.05 && r[ResultValue.Estimate] is not null)];
+
+    private string EnglishFinding(ExperimentArm arm, ReportOutcome outcome)
+    {
+        var n = Numbers.English;
+        var who = $"{arm.NameNl} ({ArmTypes.Dutch(arm.TypeLabel)})";
+        var row = Itt[PrimaryOutcomes.Key(arm.Code, outcome.Key, Horizon)];
+        if (row[ResultValue.Estimate] is not { } estimate || row[ResultValue.CiLow] is not { } low || row[ResultValue.CiHigh] is not { } high || row[ResultValue.AdjustedP] is not { } p)
+        {
+            return $"{who}, {outcome.Short}: not published (withheld by disclosure control or not estimable).";
+        }
+
+        var control = row["control_mean"] is { } share ? $"{n.Percent(share)} in the control arm" : "the control arm (its share is withheld: fewer than ten persons)";
+        var text = $"{who}, {outcome.Short}: {n.Points(estimate)} (95% CI {n.PointsInterval(low, high)}) against {control}. ";
+        if (p < 0.05)
+        {
+            return text + $"A statistically significant {(estimate > 0 ? "increase" : "decrease")} (Holm-adjusted p = {n.P(p)}).";
+        }
+
+        text += $"No clear effect (Holm-adjusted p = {n.P(p)}). ";
+        var mde = _report["mde"][$"{arm.Code}|{outcome.Key}"];
+        return mde["mde"] is { } size
+            ? text + $"The comparison could detect effects of {n.Points(Math.Abs(size)).TrimStart('+')} with 80% power; "
+                + (mde.Label("ci_excludes_mde") == "yes" ? "the interval rules out effects that large." : "the interval does not rule out effects that large.")
+            : text;
+    }
+
+    private string DutchFinding(ExperimentArm arm, ReportOutcome outcome)
+    {
+        var n = Numbers.Dutch;
+        var who = $"{arm.NameNl} ({ArmTypes.Dutch(arm.TypeLabel)})";
+        var what = outcome == ReportOutcome.Full ? "meer dan 27 uur per week werken en uit de bijstand" : "meer dan 12 uur per week werken";
+        var row = Itt[PrimaryOutcomes.Key(arm.Code, outcome.Key, Horizon)];
+        if (row[ResultValue.Estimate] is not { } estimate || row[ResultValue.CiLow] is not { } low || row[ResultValue.CiHigh] is not { } high || row[ResultValue.AdjustedP] is not { } p)
+        {
+            return $"{who}, {what}: niet gepubliceerd (afgeschermd vanwege onthullingsrisico of niet te schatten).";
+        }
+
+        var control = row["control_mean"] is { } share ? $"{n.Percent(share)} in de controlegroep" : "de controlegroep (aandeel afgeschermd: minder dan tien personen)";
+        var text = $"{who}, {what}: {n.Points(estimate)} (95%-BI {n.PointsInterval(low, high)}) ten opzichte van {control}. ";
+        return p < 0.05
+            ? text + $"Een statistisch significante {(estimate > 0 ? "toename" : "afname")} (Holm-gecorrigeerde p = {n.P(p)})."
+            : text + $"Geen duidelijk effect (Holm-gecorrigeerde p = {n.P(p)}).";
+    }
+}
