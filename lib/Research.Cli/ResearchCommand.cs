@@ -97,5 +97,6 @@ public static class ResearchCommand
         yield return RunAllCommand.Create();
         yield return VerifyCommand.Create();
         yield return RunCommand.Create();
+        yield return KernelCommand.Create();
     }
 }
