@@ -37,12 +37,14 @@ public static class KernelCommand
         {
             connection, timeout, KernelInstallCommands.Install(), KernelInstallCommands.Uninstall(),
         };
-        command.SetAction((parse, cancellationToken) =>
-            ServeAsync(parse.GetValue(connection), parse.GetValue(timeout), parse.InvocationConfiguration.Error, cancellationToken));
+        // The invocation's token is not used: System.CommandLine cancels it on SIGINT too, which for a kernel means
+        // "interrupt the cell", not "exit". SIGTERM ends the kernel (see ServeAsync).
+        command.SetAction((parse, _) =>
+            ServeAsync(parse.GetValue(connection), parse.GetValue(timeout), parse.InvocationConfiguration.Error));
         return command;
     }
 
-    private static async Task<int> ServeAsync(FileInfo? connectionFile, double timeout, TextWriter stderr, CancellationToken cancellationToken)
+    private static async Task<int> ServeAsync(FileInfo? connectionFile, double timeout, TextWriter stderr)
     {
         if (connectionFile is null)
         {
@@ -86,6 +88,14 @@ public static class KernelCommand
             signal.Cancel = true;
             server.Interrupt();
         });
-        return await server.RunAsync(cancellationToken);
+
+        // SIGTERM (a front end that gave up on shutdown_request, or the system): shut down as on a request.
+        using var terminate = new CancellationTokenSource();
+        using var termination = PosixSignalRegistration.Create(PosixSignal.SIGTERM, signal =>
+        {
+            signal.Cancel = true;
+            terminate.Cancel();
+        });
+        return await server.RunAsync(terminate.Token);
     }
 }

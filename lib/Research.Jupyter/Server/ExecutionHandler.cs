@@ -26,14 +26,18 @@ internal sealed class ExecutionHandler
         _history = history;
     }
 
-    /// <summary>Executes <paramref name="request"/> and replies; returns whether queued executions must be aborted (an error with <c>stop_on_error</c>).</summary>
-    public async Task<bool> ExecuteAsync(JupyterMessage request, CancellationToken cancellationToken)
+    /// <summary>
+    /// Executes <paramref name="request"/> and replies. When the cell fails and the request asks to stop on errors,
+    /// <paramref name="takeQueued"/> takes the executions already waiting before the reply goes out (those the front end
+    /// sent without having seen the error); they are returned, to be aborted. A request sent after the reply runs.
+    /// </summary>
+    public async Task<IReadOnlyList<JupyterMessage>> ExecuteAsync(JupyterMessage request, Func<IReadOnlyList<JupyterMessage>> takeQueued, CancellationToken cancellationToken)
     {
         var content = request.Content;
         if (JupyterMessage.Text(content, "code") is not { } code)
         {
             _messenger.ReplyError(KernelChannel.Shell, request, "execute_reply", "InvalidRequest", "the execute_request has no code string.");
-            return false;
+            return [];
         }
 
         var silent = JupyterMessage.Flag(content, "silent", false);
@@ -81,8 +85,9 @@ internal sealed class ExecutionHandler
         }
 
         reply["execution_count"] = result.ExecutionCount;
+        var aborted = result.Failure is not null && JupyterMessage.Flag(content, "stop_on_error", true) ? takeQueued() : [];
         _messenger.Reply(KernelChannel.Shell, request, "execute_reply", reply);
-        return result.Failure is not null && JupyterMessage.Flag(content, "stop_on_error", true);
+        return aborted;
     }
 
     /// <summary>Replies to an execute request that was not run because an earlier one failed.</summary>

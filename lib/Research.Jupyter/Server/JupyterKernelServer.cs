@@ -188,11 +188,12 @@ public sealed class JupyterKernelServer : IDisposable
     {
         await ServeAsync(_executions, async request =>
         {
-            if (await _execution.ExecuteAsync(request, _stop.Token).ConfigureAwait(false))
+            var aborted = await _execution.ExecuteAsync(request, TakeQueuedExecutions, _stop.Token).ConfigureAwait(false);
+            if (aborted.Count > 0)
             {
                 // stop_on_error: what was queued behind the failed cell is answered, not run.
                 _messenger.Status(request, "idle");
-                while (_executions.Reader.TryRead(out var queued))
+                foreach (var queued in aborted)
                 {
                     _messenger.Status(queued, "busy");
                     _execution.Abort(queued);
@@ -202,6 +203,17 @@ public sealed class JupyterKernelServer : IDisposable
                 _messenger.Status(request, "busy");
             }
         }).ConfigureAwait(false);
+    }
+
+    private List<JupyterMessage> TakeQueuedExecutions()
+    {
+        var queued = new List<JupyterMessage>();
+        while (_executions.Reader.TryRead(out var message))
+        {
+            queued.Add(message);
+        }
+
+        return queued;
     }
 
     private void ReplyFailure(JupyterMessage request, Exception e)

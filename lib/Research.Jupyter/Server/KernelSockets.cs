@@ -44,6 +44,11 @@ internal sealed class KernelSockets : IDisposable
             {
                 // A reply to a client that has gone raises an error we log, instead of vanishing silently.
                 router.Options.RouterMandatory = true;
+
+                // jupyter_client names a client's sockets by its session id, which every client of one kernel manager
+                // shares (a notebook server's second browser tab, a console beside it): the newest connection takes
+                // the name over, as ipykernel configures it, instead of being ignored.
+                router.Options.RouterHandover = true;
             }
 
             socket.Bind(connection.Address(port));
