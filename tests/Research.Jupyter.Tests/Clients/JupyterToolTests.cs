@@ -58,7 +58,8 @@ public sealed class JupyterToolTests
         Assert.Contains("Research notebook kernel", session.Output, StringComparison.Ordinal);
         Assert.Contains("Out[2]: 42", session.Output, StringComparison.Ordinal);
         Assert.Contains("hello 42", session.Output, StringComparison.Ordinal);
-        Assert.Contains("CS0103", session.Output, StringComparison.Ordinal);
+        // The console prints a cell's error on its standard error.
+        Assert.Contains("CS0103", session.Output + session.Error, StringComparison.Ordinal);
         Assert.Contains("Shutting down kernel", session.Output, StringComparison.Ordinal);
     }
 
@@ -90,6 +91,26 @@ public sealed class JupyterToolTests
         var fromRun = File.ReadAllBytes(Path.Combine(work, "out", "run-reports", "utrecht.results.json"));
         Assert.True(fromKernel.AsSpan().SequenceEqual(fromRun), "the kernel's results.json differs from research run's");
     }
+
+    [Fact]
+    public void A_notebook_run_from_the_browser_and_saved_there_runs_unchanged_under_research_run()
+    {
+        var work = Directory.CreateDirectory(Path.Combine(_kernel.Root, "browser")).FullName;
+        var browser = _kernel.PythonScript("browser_notebook.py", work, Path.Combine(work, "page.png"));
+        Assert.True(browser.ExitCode == 0, browser.ToString());
+
+        var saved = Path.Combine(work, "browser.ipynb");
+        var executed = Path.Combine(work, "executed.ipynb");
+        var run = _kernel.Research("run", saved, "-o", executed, "--no-timing");
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var cells = JsonNode.Parse(File.ReadAllText(executed))!["cells"]!.AsArray();
+        Assert.Equal("42", MultilineText(cells[1]!["outputs"]![0]!["data"]!["text/plain"]!));
+        Assert.Equal("streamed 42\n", MultilineText(cells[2]!["outputs"]![0]!["text"]!));
+    }
+
+    // nbformat's multiline strings: a string or a list of lines.
+    private static string MultilineText(JsonNode node) =>
+        node is JsonArray lines ? string.Concat(lines.Select(l => l!.GetValue<string>())) : node.GetValue<string>();
 
     private List<string> ListedNames()
     {
