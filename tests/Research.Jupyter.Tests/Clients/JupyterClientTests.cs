@@ -29,6 +29,10 @@ public sealed class JupyterClientTests
     public void Restart_and_shutdown_behave_as_requested() => Passes("kernel_client.py", "LifecycleTests");
 
     [Fact]
+    public void The_kernel_runs_in_the_folder_of_the_notebook_the_front_end_names() =>
+        Passes("kernel_client.py", "WorkingDirectoryTests");
+
+    [Fact]
     public void Forged_malformed_huge_and_vanishing_clients_neither_crash_the_kernel_nor_lose_state() =>
         Passes("kernel_client.py", "HostileClientTests");
 

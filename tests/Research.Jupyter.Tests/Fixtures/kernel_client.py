@@ -5,6 +5,7 @@ RESEARCH_KERNEL_NAME must be on JUPYTER_PATH. Each test class starts its own ker
 log) is kept in a file so tests can check what it logged.
 """
 import os
+import shutil
 import signal
 import sys
 import tempfile
@@ -326,6 +327,48 @@ class LifecycleTests(KernelTestCase):
         self.assertEqual(process.returncode, 0)
         kc.stop_channels()
         km.cleanup_resources()
+
+
+class WorkingDirectoryTests(unittest.TestCase):
+    """The kernel runs in the notebook's folder when the front end names the notebook, as `research run` does."""
+
+    def start(self, env):
+        km = KernelManager(kernel_name=KERNEL)
+        km.start_kernel(cwd=tempfile.gettempdir(), env={**os.environ, **env})
+        self.addCleanup(km.shutdown_kernel, now=True)
+        kc = km.client()
+        kc.start_channels()
+        self.addCleanup(kc.stop_channels)
+        kc.wait_for_ready(timeout=TIMEOUT)
+        return kc
+
+    def notebook(self):
+        folder = os.path.realpath(tempfile.mkdtemp(prefix="notebook-folder-"))
+        self.addCleanup(shutil.rmtree, folder, ignore_errors=True)
+        path = os.path.join(folder, "analysis.ipynb")
+        with open(path, "w", encoding="utf-8") as f:
+            f.write('{"cells": [], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}')
+        return folder, path
+
+    def cwd(self, kc, metadata=None):
+        message = kc.session.msg("execute_request", {"code": "System.IO.Directory.GetCurrentDirectory()", "silent": False,
+                                                     "store_history": True, "user_expressions": {}, "allow_stdin": False},
+                                 metadata=metadata or {})
+        kc.shell_channel.send(message)
+        while True:
+            reply = kc.get_iopub_msg(timeout=TIMEOUT)
+            if reply["parent_header"].get("msg_id") == message["header"]["msg_id"] and reply["msg_type"] == "execute_result":
+                return reply["content"]["data"]["text/plain"]
+
+    def test_jupyter_server_session_name_sets_the_notebook_folder(self):
+        folder, path = self.notebook()
+        kc = self.start({"JPY_SESSION_NAME": path})
+        self.assertEqual(self.cwd(kc), folder)
+
+    def test_vs_code_cell_metadata_moves_a_fresh_kernel_to_the_notebook_folder(self):
+        folder, path = self.notebook()
+        kc = self.start({})
+        self.assertEqual(self.cwd(kc, {"cellId": f"vscode-notebook-cell:{path}#W0sZmlsZQ%3D%3D"}), folder)
 
 
 class HostileClientTests(KernelTestCase):
