@@ -10,7 +10,7 @@ namespace Research.Cli.Run;
 /// </summary>
 internal static class ProjectLibraries
 {
-    private static readonly string[] NotLibraries = { "research", "Research.Cli", "Research.Notebooks" };
+    private static readonly string[] NotLibraries = { "research", "Research.Cli", "Research.Notebooks", "Research.Jupyter" };
 
     /// <summary>Adds the libraries and their namespaces to <paramref name="options"/>.</summary>
     public static void AddTo(NotebookHostOptions options)

@@ -7,6 +7,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Scripting;
 using Microsoft.CodeAnalysis.Scripting;
 using Microsoft.CodeAnalysis.Text;
+using Research.Notebooks.Editing;
 using Research.Notebooks.Execution;
 using Research.Notebooks.Packages;
 
@@ -18,8 +19,9 @@ namespace Research.Notebooks.Kernels;
 /// (see <see cref="NuGetRestorer"/>) before the cell's code runs. The script engine is warmed up on a background
 /// thread as soon as the kernel is created, so the first cell does not pay for compiling the defaults. Cells are
 /// made interruptible (<see cref="InterruptChecks"/>) and may not end the process (<see cref="ProcessExitGuard"/>).
+/// Front ends get completion, inspection and completeness checks over the live state (<see cref="ILanguageServices"/>).
 /// </summary>
-public sealed class CSharpKernel : IKernel
+public sealed class CSharpKernel : IKernel, ILanguageServices
 {
     private readonly ScriptGlobals _globals = new();
     private readonly NuGetRestorer _restorer;
@@ -30,7 +32,8 @@ public sealed class CSharpKernel : IKernel
     private readonly Task<ScriptState<object>> _warmUp;
     private readonly ScriptOptions _continuation;
     private readonly CSharpParseOptions _parseOptions = new(LanguageVersion.Latest, kind: SourceCodeKind.Script);
-    private ScriptState<object>? _state;
+    private volatile ScriptState<object>? _state;
+    private CSharpLanguageServices? _languageServices;
 
     /// <summary>Creates the kernel for a notebook in <paramref name="notebookDirectory"/> (null: the current directory).</summary>
     public CSharpKernel(NotebookHostOptions options, string? notebookDirectory)
@@ -64,6 +67,17 @@ public sealed class CSharpKernel : IKernel
 
     /// <inheritdoc />
     public Task ReadyAsync(CancellationToken cancellationToken) => _warmUp.WaitAsync(cancellationToken);
+
+    /// <inheritdoc />
+    public CodeCompleteness IsComplete(string code) => CSharpLanguageServices.IsComplete(code, _parseOptions);
+
+    /// <inheritdoc />
+    public Task<CodeCompletions> CompleteAsync(string code, int position, CancellationToken cancellationToken) =>
+        LanguageServices.CompleteAsync(code, position, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<SymbolHelp?> InspectAsync(string code, int position, CancellationToken cancellationToken) =>
+        LanguageServices.InspectAsync(code, position, cancellationToken);
 
     /// <inheritdoc />
     public async Task ExecuteAsync(string code, CellExecutionContext context, CancellationToken cancellationToken)
@@ -162,6 +176,11 @@ public sealed class CSharpKernel : IKernel
         typeof(Microsoft.FSharp.Core.FSharpOption<>).Assembly,
         typeof(DynamicObj.DynamicObj).Assembly,
     };
+
+    // Built on first use: a headless run never pays for the editor services.
+    private CSharpLanguageServices LanguageServices => LazyInitializer.EnsureInitialized(
+        ref _languageServices,
+        () => new CSharpLanguageServices(async ct => (_state ?? await _warmUp.WaitAsync(ct).ConfigureAwait(false)).Script, _parseOptions));
 
     private static bool IsError(Diagnostic diagnostic) => diagnostic.Severity == DiagnosticSeverity.Error;
 
