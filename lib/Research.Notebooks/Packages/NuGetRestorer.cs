@@ -46,7 +46,11 @@ public sealed class NuGetRestorer
         Directory.CreateDirectory(directory);
         var project = Path.Combine(directory, "packages.csproj");
         var assets = Path.Combine(directory, "obj", "project.assets.json");
-        File.Delete(assets);
+        if (File.Exists(assets))
+        {
+            File.Delete(assets);
+        }
+
         await File.WriteAllTextAsync(project, ProjectXml(packages, sources), cancellationToken);
         await RunRestoreAsync(project, assets, ignoreFailedSources: sources.Count > 0, cancellationToken);
         var result = ReadResult(assets, packages);
