@@ -140,6 +140,7 @@ public static class RunCommand
             RecordTiming = request.RecordTiming,
         };
         ProjectLibraries.AddTo(options);
+        NotebookCompatibility.AddTo(options);
         if (request.RecordTiming)
         {
             RecordPaths(document, input, outputPath);
