@@ -164,12 +164,30 @@ public sealed class FSharpKernel : IKernel, IVariableStore, IDisposable
         return await _session.Value.ConfigureAwait(false);
     }
 
+    // A hosted session does not find the framework's reference assemblies by itself (List<T>, for one, was missing,
+    // and implementation assemblies clash with F#'s own int and string): it compiles against the SDK's reference pack
+    // for the running runtime, the assemblies a C# project of this target framework compiles against.
+    private static IEnumerable<string> FrameworkReferences()
+    {
+        var runtime = System.Runtime.InteropServices.RuntimeEnvironment.GetRuntimeDirectory();
+        var root = Path.GetFullPath(Path.Combine(runtime, "..", "..", ".."));
+        var packs = new DirectoryInfo(Path.Combine(root, "packs", "Microsoft.NETCore.App.Ref"));
+        var version = $"{Environment.Version.Major}.{Environment.Version.Minor}.";
+        var pack = packs.Exists
+            ? packs.EnumerateDirectories(version + "*").OrderByDescending(d => Version.TryParse(d.Name, out var v) ? v : new Version()).FirstOrDefault()
+            : null;
+        var references = pack is null ? null : new DirectoryInfo(Path.Combine(pack.FullName, "ref", $"net{Environment.Version.Major}.{Environment.Version.Minor}"));
+        return references is { Exists: true }
+            ? references.EnumerateFiles("*.dll").Select(f => f.FullName).Order(StringComparer.Ordinal)
+            : throw new InvalidOperationException($"F# cells need the .NET SDK's reference pack (Microsoft.NETCore.App.Ref {version}x), which was not found under {root}.");
+    }
+
     private FsiEvaluationSession Start()
     {
         var watch = Stopwatch.StartNew();
         var config = FsiEvaluationSession.GetDefaultConfiguration();
-        var arguments = new[] { "fsi.exe", "--noninteractive", "--nologo", "--quiet", "--gui-", "--optimize+", "--debug+", "--multiemit+" }
-            .Concat(_references.Select(r => "-r:" + r))
+        var arguments = new[] { "fsi.exe", "--noninteractive", "--nologo", "--quiet", "--gui-", "--optimize+", "--debug+", "--multiemit+", "--noframework" }
+            .Concat(FrameworkReferences().Concat(_references).Select(r => "-r:" + r))
             .ToArray();
         var session = FsiEvaluationSession.Create(config, arguments, TextReader.Null, _fsiOutput, _fsiErrors, FSharpOption<bool>.Some(false), legacyReferenceResolver: null);
         using var prelude = typeof(FSharpKernel).Assembly.GetManifestResourceStream("Research.Notebooks.FSharp.Prelude.fsx")!;
