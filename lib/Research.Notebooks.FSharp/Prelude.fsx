@@ -1,5 +1,9 @@
 // What every F# cell sees, as .NET Interactive's F# kernel offered it: display, HTML and Markdown as functions, and
-// the .NET Interactive namespaces notebooks open.
+// the namespaces .NET Interactive's F# kernel opened for every cell.
+open System
+open System.IO
+open System.Text
+open System.Threading.Tasks
 open Microsoft.DotNet.Interactive
 open Microsoft.DotNet.Interactive.Formatting
 
@@ -8,6 +12,9 @@ let display (value: obj) : Research.Notebooks.DisplayHandle = Research.Notebooks
 
 /// Marks text as HTML, so it is shown rendered.
 let HTML (html: string) = Research.Notebooks.Formatting.HtmlContent(html)
+
+/// JavaScript for the front end, shown as a script element.
+let Javascript (code: string) = Research.Notebooks.Kernels.JavaScriptKernel.Bundle(code)
 
 /// Marks text as Markdown, so it is shown rendered.
 let Markdown (markdown: string) = Research.Notebooks.Formatting.MarkdownContent(markdown)

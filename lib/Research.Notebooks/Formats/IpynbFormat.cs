@@ -169,7 +169,8 @@ public static class IpynbFormat
     }
 
     // A code cell of another kernel than the document's default carries its kernel in its metadata (as Polyglot
-    // Notebooks writes it), so a notebook read from a .dib keeps its languages when saved as .ipynb.
+    // Notebooks writes it) unless its first line selects it, so a notebook read from a .dib keeps its languages when
+    // saved as .ipynb and a file read from disk is written back unchanged.
     private static JsonObject CellToJson(NotebookCell cell, string defaultKernel)
     {
         var json = (JsonObject)cell.ExtraFields.DeepClone();
@@ -185,7 +186,8 @@ public static class IpynbFormat
         }
 
         var metadata = (JsonObject)cell.Metadata.DeepClone();
-        if (cell.Type == CellType.Code && cell.KernelName is { } kernel && kernel != defaultKernel && PolyglotMetadata.CellKernelName(metadata) is null)
+        if (cell.Type == CellType.Code && cell.KernelName is { } kernel && kernel != defaultKernel
+            && PolyglotMetadata.CellKernelName(metadata) is null && LeadingKernel(cell.Source, KernelInfoCollection.WellKnown()) is null)
         {
             PolyglotMetadata.SetCellKernelName(metadata, kernel);
         }
