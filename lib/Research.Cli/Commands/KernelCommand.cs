@@ -75,12 +75,13 @@ public static class KernelCommand
             RecordTiming = false,
         };
         ProjectLibraries.AddTo(options);
+        NotebookCompatibility.AddTo(options);
 
         // The log goes to the real standard error, never through Console, which the session redirects into cells.
         var log = new KernelLog(new EscapingWriter(new StreamWriter(Console.OpenStandardError(), new UTF8Encoding(false)) { AutoFlush = true }));
         var current = Directory.GetCurrentDirectory();
         var directory = NotebookLocation.FromSessionName(Environment.GetEnvironmentVariable(NotebookLocation.SessionNameVariable), current) ?? current;
-        using var server = new JupyterKernelServer(connection, folder => new NotebookSession(options, folder), directory, log);
+        using var server = new JupyterKernelServer(connection, folder => NewSession(options, folder), directory, log);
 
         // Ctrl-C in the terminal that started the kernel, or a front end in signal mode: interrupt the cell, keep the kernel.
         using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, signal =>
@@ -97,5 +98,13 @@ public static class KernelCommand
             terminate.Cancel();
         });
         return await server.RunAsync(terminate.Token);
+    }
+
+    // The formatter registry lives in the options, which every session of this process shares: a restart must not
+    // keep the formatters the previous session's notebook registered.
+    private static NotebookSession NewSession(NotebookHostOptions options, string folder)
+    {
+        options.Formatters.ResetNotebookFormatters();
+        return new NotebookSession(options, folder);
     }
 }
