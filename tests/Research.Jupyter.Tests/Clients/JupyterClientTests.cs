@@ -26,6 +26,10 @@ public sealed class JupyterClientTests
         Passes("kernel_client.py", "InterruptTests");
 
     [Fact]
+    public void Notebooks_written_for_dotnet_interactive_get_its_api_and_fsharp_cells() =>
+        Passes("kernel_client.py", "CompatibilityTests");
+
+    [Fact]
     public void Restart_and_shutdown_behave_as_requested() => Passes("kernel_client.py", "LifecycleTests");
 
     [Fact]

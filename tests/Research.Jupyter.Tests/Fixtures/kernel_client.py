@@ -302,6 +302,27 @@ class InterruptTests(KernelTestCase):
         self.assertEqual(self.result_text("1 + 1"), "2")
 
 
+class CompatibilityTests(KernelTestCase):
+    """Notebooks written for .NET Interactive run in the kernel as under `research run`: its API and F# cells."""
+
+    def test_dotnet_interactive_formatting_api_is_available(self):
+        reply, outputs = self.run_cell(
+            'record Arm(string Name);\n'
+            'Formatter.Register<Arm>((a, w) => w.Write($"<b>{a.Name}</b>"), "text/html");\n'
+            'new Arm("ontheffing").Display();')
+        self.assertEqual(reply["content"]["status"], "ok", reply["content"])
+        shown = [c["data"] for t, c, _ in outputs if t == "display_data"]
+        self.assertEqual(len(shown), 1, outputs)
+        self.assertEqual(shown[0]["text/html"], "<b>ontheffing</b>")
+
+    def test_fsharp_cells_share_values_with_csharp(self):
+        self.run_cell("var participants = 120;")
+        reply, outputs = self.run_cell("#!fsharp\n#!share --from csharp participants\nparticipants / 4", timeout=300)
+        self.assertEqual(reply["content"]["status"], "ok", reply["content"])
+        results = [c["data"]["text/plain"] for t, c, _ in outputs if t == "execute_result"]
+        self.assertEqual(results, ["30"])
+
+
 class LifecycleTests(KernelTestCase):
     def test_restart_gives_a_fresh_session(self):
         self.run_cell("var beforeRestart = 1;")
