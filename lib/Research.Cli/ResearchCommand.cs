@@ -98,5 +98,6 @@ public static class ResearchCommand
         yield return VerifyCommand.Create();
         yield return RunCommand.Create();
         yield return ScanCommand.Create();
+        yield return KernelCommand.Create();
     }
 }

@@ -8,6 +8,7 @@ using Research.Notebooks;
 using Research.Notebooks.Execution;
 using Research.Notebooks.Parameters;
 using Research.Notebooks.Reports;
+using Research.Notebooks.Sessions;
 
 namespace Research.Cli.Commands;
 
@@ -118,10 +119,12 @@ public static class RunCommand
             Directory.SetCurrentDirectory(workingDirectory);
         }
         Notebook document;
+        IReadOnlyDictionary<string, string> answers;
         try
         {
             document = NotebookFile.Load(input);
-            ParameterInjector.Inject(document, request.Parameters.Select(SplitParameter).ToList());
+            (var cellValues, answers) = InputParameters.Split(document, request.Parameters.Select(SplitParameter).ToList());
+            ParameterInjector.Inject(document, cellValues);
         }
         catch (NotebookFormatException e)
         {
@@ -140,8 +143,10 @@ public static class RunCommand
             AllowErrors = request.AllowErrors,
             MaxOutputBytes = request.MaxOutputBytes,
             RecordTiming = request.RecordTiming,
+            Input = new HeadlessInputProvider(answers),
         };
         ProjectLibraries.AddTo(options);
+        NotebookCompatibility.AddTo(options);
         if (request.RecordTiming)
         {
             RecordPaths(document, input, outputPath);

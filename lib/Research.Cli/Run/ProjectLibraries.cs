@@ -10,7 +10,8 @@ namespace Research.Cli.Run;
 /// </summary>
 internal static class ProjectLibraries
 {
-    private static readonly string[] NotLibraries = { "research", "Research.Cli", "Research.Notebooks" };
+    // The host and its language support are added by NotebookCompatibility, not as libraries.
+    private static readonly string[] NotLibraries = { "research", "Research.Cli", "Research.Notebooks", "Research.Notebooks.FSharp", "Research.Interactive.Compat", "Research.Jupyter" };
 
     /// <summary>Adds the libraries and their namespaces to <paramref name="options"/>.</summary>
     public static void AddTo(NotebookHostOptions options)

@@ -56,6 +56,9 @@ public sealed class CellExecutionContext
     /// <summary>The canonical name of the kernel running the cell.</summary>
     public string KernelName { get; }
 
+    /// <summary>The session running the cell (its kernels, formatters and variables).</summary>
+    public NotebookSession Session => _session;
+
     /// <summary>The directory of the notebook file (base for relative paths), or null for an in-memory notebook.</summary>
     public string? NotebookDirectory => _session.WorkingDirectory;
 
@@ -213,12 +216,17 @@ public sealed class CellExecutionContext
 
     /// <summary>Asks the host for input: <c>input_request</c> in a kernel, an error naming the prompt in a headless run.</summary>
     /// <exception cref="InputNotAvailableException">The host has no input to give.</exception>
-    public async Task<string> GetInputAsync(string prompt, bool isPassword = false, CancellationToken cancellationToken = default)
+    public Task<string> GetInputAsync(string prompt, bool isPassword = false, CancellationToken cancellationToken = default) =>
+        GetInputAsync(new InputRequest(prompt, isPassword), cancellationToken);
+
+    /// <summary>Asks the host for the input <paramref name="request"/> describes (with the name of the value asked for, when known).</summary>
+    /// <exception cref="InputNotAvailableException">The host has no input to give.</exception>
+    public async Task<string> GetInputAsync(InputRequest request, CancellationToken cancellationToken = default)
     {
         // The prompt a cell wrote before Console.ReadLine() must be on screen before the question is asked.
         FlushStreams();
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _interruption.Token);
-        return await _input.GetInputAsync(new InputRequest(prompt, isPassword), linked.Token).ConfigureAwait(false);
+        return await _input.GetInputAsync(request, linked.Token).ConfigureAwait(false);
     }
 
     /// <summary>

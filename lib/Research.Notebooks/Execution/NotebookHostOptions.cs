@@ -32,6 +32,21 @@ public sealed class NotebookHostOptions
         "System.Text", "System.Threading.Tasks", "Research.Notebooks", "Research.Notebooks.Formatting",
     };
 
+    /// <summary>
+    /// Kernels every session adds to the built-in ones (C#, Markdown, HTML, JavaScript, Mermaid, value), each created
+    /// per session with the options and the notebook's directory, e.g. the F# kernel of <c>Research.Notebooks.FSharp</c>.
+    /// A kernel should start its engine lazily (in <see cref="IKernel.ReadyAsync"/>), so notebooks that never use it
+    /// pay nothing.
+    /// </summary>
+    public List<Func<NotebookHostOptions, string?, IKernel>> KernelFactories { get; } = new();
+
+    /// <summary>
+    /// Make the session's working directory (the notebook's folder, or <c>--cwd</c>) the process's current directory
+    /// while its cells run, so <c>File.ReadAllText("data.csv")</c> finds the notebook's data. The current directory is
+    /// process-wide: a host running several sessions' cells at once in one process turns this off.
+    /// </summary>
+    public bool SetWorkingDirectory { get; set; } = true;
+
     /// <summary>The formatters; register more to show a library's own result types richly.</summary>
     public FormatterRegistry Formatters { get; init; } = FormatterRegistry.CreateDefault();
 

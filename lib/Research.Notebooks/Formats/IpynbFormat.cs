@@ -68,7 +68,8 @@ public static class IpynbFormat
     public static JsonObject ToJson(Notebook notebook)
     {
         var root = (JsonObject)notebook.ExtraFields.DeepClone();
-        root["cells"] = new JsonArray(notebook.Cells.Select(CellToJson).ToArray<JsonNode?>());
+        var defaultKernel = notebook.DefaultKernelName;
+        root["cells"] = new JsonArray(notebook.Cells.Select(c => CellToJson(c, defaultKernel)).ToArray<JsonNode?>());
         root["metadata"] = notebook.Metadata.DeepClone();
         root["nbformat"] = notebook.FormatMajor;
         root["nbformat_minor"] = notebook.FormatMinor;
@@ -167,7 +168,10 @@ public static class IpynbFormat
         return bundle;
     }
 
-    private static JsonObject CellToJson(NotebookCell cell)
+    // A code cell of another kernel than the document's default carries its kernel in its metadata (as Polyglot
+    // Notebooks writes it) unless its first line selects it, so a notebook read from a .dib keeps its languages when
+    // saved as .ipynb and a file read from disk is written back unchanged.
+    private static JsonObject CellToJson(NotebookCell cell, string defaultKernel)
     {
         var json = (JsonObject)cell.ExtraFields.DeepClone();
         json["cell_type"] = cell.Type switch
@@ -181,7 +185,14 @@ public static class IpynbFormat
             json["id"] = cell.Id;
         }
 
-        json["metadata"] = cell.Metadata.DeepClone();
+        var metadata = (JsonObject)cell.Metadata.DeepClone();
+        if (cell.Type == CellType.Code && cell.KernelName is { } kernel && kernel != defaultKernel
+            && PolyglotMetadata.CellKernelName(metadata) is null && LeadingKernel(cell.Source, KernelInfoCollection.WellKnown()) is null)
+        {
+            PolyglotMetadata.SetCellKernelName(metadata, kernel);
+        }
+
+        json["metadata"] = metadata;
         json["source"] = MultilineText.Write(cell.Source);
         if (cell.Type == CellType.Code)
         {

@@ -42,6 +42,7 @@ public static class BuiltInFormatters
     public static MimeBundle Sequence(FormatterRegistry registry, IEnumerable values, FormatContext context)
     {
         var items = new List<string>();
+        var cells = new List<string>();
         var more = false;
         foreach (var item in values)
         {
@@ -51,15 +52,17 @@ public static class BuiltInFormatters
                 break;
             }
 
+            // Each item as its own formatter shows it (a notebook's Formatter.Register of the item type included).
             items.Add(registry.PlainText(item, context));
+            cells.Add(registry.NestedHtml(item, context));
         }
 
         var total = values is ICollection collection ? collection.Count : (int?)null;
         var elided = !more ? null : total is { } n ? $"... ({n - items.Count} more)" : "... (more)";
         var plain = "[" + string.Join(", ", elided is null ? items : items.Append(elided)) + "]";
-        var rows = items.Select((v, i) => (IReadOnlyList<string>)new[] { i.ToString(CultureInfo.InvariantCulture), v });
+        var rows = cells.Select((v, i) => (IReadOnlyList<string>)new[] { i.ToString(CultureInfo.InvariantCulture), v });
         return new MimeBundle()
-            .Set(MimeBundle.Html, HtmlTable.Html(new[] { "index", "value" }, rows, elided))
+            .Set(MimeBundle.Html, HtmlTable.RawHtml(new[] { "index", "value" }, rows, elided))
             .Set(MimeBundle.PlainText, plain);
     }
 

@@ -14,7 +14,7 @@ public sealed class FormatContext
     public string IdPrefix { get; init; } = "nb";
 
     /// <summary>The most items of a sequence shown before the rest is elided (20, as in .NET Interactive).</summary>
-    public int ListLimit { get; init; } = 20;
+    public int ListLimit { get; set; } = 20;
 
     /// <summary>The most rows of a table shown before the rest is elided.</summary>
     public int RowLimit { get; init; } = 25;

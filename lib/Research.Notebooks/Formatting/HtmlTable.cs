@@ -7,7 +7,11 @@ namespace Research.Notebooks.Formatting;
 internal static class HtmlTable
 {
     /// <summary>An HTML table; <paramref name="footer"/> (already plain text) is shown under it when not null.</summary>
-    public static string Html(IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string>> rows, string? footer)
+    public static string Html(IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string>> rows, string? footer) =>
+        RawHtml(header, rows.Select(r => (IReadOnlyList<string>)r.Select(WebUtility.HtmlEncode).ToList()), footer);
+
+    /// <summary>An HTML table whose cells are HTML already (encoded by the caller); header and footer are plain text.</summary>
+    public static string RawHtml(IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string>> rows, string? footer)
     {
         var html = new StringBuilder("<table class=\"nb-table\"><thead><tr>");
         foreach (var h in header)
@@ -21,7 +25,7 @@ internal static class HtmlTable
             html.Append("<tr>");
             foreach (var cell in row)
             {
-                html.Append("<td>").Append(WebUtility.HtmlEncode(cell)).Append("</td>");
+                html.Append("<td>").Append(cell).Append("</td>");
             }
 
             html.Append("</tr>");

@@ -7,8 +7,11 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Scripting;
 using Microsoft.CodeAnalysis.Scripting;
 using Microsoft.CodeAnalysis.Text;
+using Research.Notebooks.Editing;
 using Research.Notebooks.Execution;
 using Research.Notebooks.Packages;
+using Research.Notebooks.Magics;
+using Research.Notebooks.Values;
 
 namespace Research.Notebooks.Kernels;
 
@@ -18,25 +21,29 @@ namespace Research.Notebooks.Kernels;
 /// (see <see cref="NuGetRestorer"/>) before the cell's code runs. The script engine is warmed up on a background
 /// thread as soon as the kernel is created, so the first cell does not pay for compiling the defaults. Cells are
 /// made interruptible (<see cref="InterruptChecks"/>) and may not end the process (<see cref="ProcessExitGuard"/>).
+/// Front ends get completion, inspection and completeness checks over the live state (<see cref="ILanguageServices"/>).
+/// Its variables can be read and set from other kernels (<see cref="IVariableStore"/>).
 /// </summary>
-public sealed class CSharpKernel : IKernel
+public sealed class CSharpKernel : IKernel, ILanguageServices, IVariableStore
 {
     private readonly ScriptGlobals _globals = new();
-    private readonly NuGetRestorer _restorer;
+    private readonly PackageSet _packages;
     private readonly string _directory;
-    private readonly Dictionary<string, PackageReference> _packages = new(StringComparer.OrdinalIgnoreCase);
-    private readonly HashSet<string> _packageAssemblies = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _referencedFiles = new(StringComparer.Ordinal);
     private readonly List<MetadataReference> _newReferences = new();
     private readonly Task<ScriptState<object>> _warmUp;
     private readonly ScriptOptions _continuation;
     private readonly CSharpParseOptions _parseOptions = new(LanguageVersion.Latest, kind: SourceCodeKind.Script);
-    private ScriptState<object>? _state;
+    private volatile ScriptState<object>? _state;
+    private CSharpLanguageServices? _languageServices;
 
     /// <summary>Creates the kernel for a notebook in <paramref name="notebookDirectory"/> (null: the current directory).</summary>
     public CSharpKernel(NotebookHostOptions options, string? notebookDirectory)
     {
         _directory = Path.GetFullPath(notebookDirectory ?? Directory.GetCurrentDirectory());
-        _restorer = new NuGetRestorer(options.PackageCacheDirectory);
+        var assemblies = StandardAssemblies().Concat(options.DefaultAssemblies).Distinct().ToList();
+        _referencedFiles.UnionWith(assemblies.Select(a => a.Location).Where(l => l.Length > 0));
+        _packages = new PackageSet(new NuGetRestorer(options.PackageCacheDirectory), assemblies.Select(a => a.GetName().Name!));
 
         // The encoding lets Roslyn emit debug information (cell line numbers in tracebacks) for source given as text.
         var first = ScriptOptions.Default
@@ -45,7 +52,7 @@ public sealed class CSharpKernel : IKernel
             .WithFileEncoding(Encoding.UTF8)
             .WithMetadataResolver(ScriptMetadataResolver.Default.WithBaseDirectory(_directory))
             .WithSourceResolver(ScriptSourceResolver.Default.WithBaseDirectory(_directory))
-            .AddReferences(StandardAssemblies().Concat(options.DefaultAssemblies).Distinct())
+            .AddReferences(assemblies)
             .AddImports(NotebookHostOptions.StandardUsings.Concat(options.DefaultUsings).Distinct());
 
         // References and imports are applied once, by the first submission; every later one inherits them through the
@@ -66,21 +73,40 @@ public sealed class CSharpKernel : IKernel
     public Task ReadyAsync(CancellationToken cancellationToken) => _warmUp.WaitAsync(cancellationToken);
 
     /// <inheritdoc />
+    public CodeCompleteness IsComplete(string code) => CSharpLanguageServices.IsComplete(code, _parseOptions);
+
+    /// <inheritdoc />
+    public Task<CodeCompletions> CompleteAsync(string code, int position, CancellationToken cancellationToken) =>
+        LanguageServices.CompleteAsync(code, position, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<SymbolHelp?> InspectAsync(string code, int position, CancellationToken cancellationToken) =>
+        LanguageServices.InspectAsync(code, position, cancellationToken);
+
+    /// <inheritdoc />
     public async Task ExecuteAsync(string code, CellExecutionContext context, CancellationToken cancellationToken)
     {
-        var submission = CSharpSubmission.Parse(code);
+        var submission = CSharpSubmission.Parse(code, _directory);
         if (submission.UnknownMagic is { } magic)
         {
-            context.Fail(
-                new ErrorOutput("UnknownMagicCommand", $"unknown magic command '{magic.Text}'; this host knows #!time and the kernel selectors #!csharp, #!markdown, #!html.", Array.Empty<string>()),
-                magic.Line);
+            context.Fail(UnknownMagic.Error(magic.Text), magic.Line);
             return;
         }
 
         _state ??= await _warmUp;
-        if (submission.Packages.Count > 0 && !await AddPackagesAsync(submission.Packages, context, cancellationToken))
+        foreach (var source in submission.Sources)
         {
-            return;
+            _packages.AddSource(source);
+        }
+
+        if (submission.Packages.Count > 0)
+        {
+            if (await _packages.AddAsync(submission.Packages, context, cancellationToken) is not { } added)
+            {
+                return;
+            }
+
+            _newReferences.AddRange(added.Where(_referencedFiles.Add).Select(path => MetadataReference.CreateFromFile(path)));
         }
 
         var cellPath = Path.Combine(_directory, string.Create(CultureInfo.InvariantCulture, $"cell-{context.CellNumber}.csx"));
@@ -150,6 +176,53 @@ public sealed class CSharpKernel : IKernel
         }
     }
 
+    /// <inheritdoc />
+    public IReadOnlyList<KernelVariable> Variables =>
+        _state is not { } state
+            ? Array.Empty<KernelVariable>()
+            : state.Variables.GroupBy(v => v.Name, StringComparer.Ordinal)
+                .Select(g => g.Last())
+                .Select(v => new KernelVariable(v.Name, v.Type, v.Value))
+                .ToList();
+
+    /// <inheritdoc />
+    public bool TryGetValue(string name, out object? value)
+    {
+        var variable = _state?.GetVariable(name);
+        value = variable?.Value;
+        return variable is not null;
+    }
+
+    /// <inheritdoc />
+    public bool CanDeclare(Type type) =>
+        CSharpTypeName.Of(type) is not null && Assemblies(type).All(a => a.Location.Length > 0 || CSharpTypeName.IsScriptType(type));
+
+    /// <inheritdoc />
+    public async Task SetValueAsync(string name, object? value, Type declaredType, CellExecutionContext context, CancellationToken cancellationToken)
+    {
+        if (!SyntaxFacts.IsValidIdentifier(name) || SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None)
+        {
+            throw new ArgumentException($"'{name}' is not a valid C# variable name.", nameof(name));
+        }
+
+        var typeName = CSharpTypeName.Of(declaredType) ?? "object";
+        _newReferences.AddRange(Assemblies(declaredType)
+            .Select(a => a.Location)
+            .Where(l => l.Length > 0 && _referencedFiles.Add(l))
+            .Select(l => MetadataReference.CreateFromFile(l)));
+        _state ??= await _warmUp.WaitAsync(cancellationToken);
+        var script = _state.Script.ContinueWith($"{typeName} {name} = default;", _continuation.AddReferences(_newReferences));
+        var state = await script.RunFromAsync(_state, cancellationToken: cancellationToken);
+        state.GetVariable(name)!.Value = value;
+        context.RunIfActive(() => Commit(state));
+    }
+
+    // The assemblies a declaration of the type needs: its own and those of its generic arguments and element types.
+    private static IEnumerable<Assembly> Assemblies(Type type) =>
+        type.HasElementType ? Assemblies(type.GetElementType()!)
+        : type.IsGenericType ? type.GetGenericArguments().SelectMany(Assemblies).Prepend(type.Assembly)
+        : new[] { type.Assembly };
+
     private static IEnumerable<Assembly> StandardAssemblies() => new[]
     {
         typeof(object).Assembly,
@@ -161,7 +234,17 @@ public sealed class CSharpKernel : IKernel
         typeof(Plotly.NET.GenericChart).Assembly,
         typeof(Microsoft.FSharp.Core.FSharpOption<>).Assembly,
         typeof(DynamicObj.DynamicObj).Assembly,
+        typeof(Deedle.Frame).Assembly,
+        typeof(System.Text.Json.JsonDocument).Assembly,
+
+        // The runtime binder of 'dynamic' (PocketView tags are dynamic objects).
+        typeof(Microsoft.CSharp.RuntimeBinder.Binder).Assembly,
     };
+
+    // Built on first use: a headless run never pays for the editor services.
+    private CSharpLanguageServices LanguageServices => LazyInitializer.EnsureInitialized(
+        ref _languageServices,
+        () => new CSharpLanguageServices(async ct => (_state ?? await _warmUp.WaitAsync(ct).ConfigureAwait(false)).Script, _parseOptions));
 
     private static bool IsError(Diagnostic diagnostic) => diagnostic.Severity == DiagnosticSeverity.Error;
 
@@ -189,43 +272,6 @@ public sealed class CSharpKernel : IKernel
 
         var type = compilation.GetSemanticModel(tree).GetTypeInfo(expression).Type;
         return type is not null && type.SpecialType != SpecialType.System_Void;
-    }
-
-    private async Task<bool> AddPackagesAsync(IReadOnlyList<PackageReference> requested, CellExecutionContext context, CancellationToken cancellationToken)
-    {
-        foreach (var package in requested)
-        {
-            if (_packages.TryGetValue(package.Name, out var loaded)
-                && package.Version is not null && loaded.Version is not null
-                && !package.Version.Contains('*', StringComparison.Ordinal)
-                && !string.Equals(package.Version, loaded.Version, StringComparison.OrdinalIgnoreCase))
-            {
-                context.Fail(
-                    new ErrorOutput("PackageVersionConflict", $"{package.Name} version {package.Version} cannot be added because version {loaded.Version} was added earlier in this run.", Array.Empty<string>()),
-                    null);
-                return false;
-            }
-
-            _packages.TryAdd(package.Name, package);
-        }
-
-        IReadOnlyList<string> assemblies;
-        var watch = Stopwatch.StartNew();
-        try
-        {
-            assemblies = await _restorer.RestoreAsync(_packages.Values.ToList(), cancellationToken);
-        }
-        catch (PackageRestoreException e)
-        {
-            context.Fail(new ErrorOutput(nameof(PackageRestoreException), e.Message, Array.Empty<string>()), null);
-            return false;
-        }
-
-        _newReferences.AddRange(assemblies.Where(_packageAssemblies.Add).Select(path => MetadataReference.CreateFromFile(path)));
-        context.Display(new Formatting.HtmlContent(string.Create(
-            CultureInfo.InvariantCulture,
-            $"<div class=\"nb-packages\">Installed packages: {System.Net.WebUtility.HtmlEncode(string.Join("; ", requested))} ({watch.ElapsedMilliseconds} ms)</div>")));
-        return true;
     }
 
     private static void ReportCompilationError(IReadOnlyList<Diagnostic> errors, CellExecutionContext context)

@@ -5,15 +5,16 @@ using Research.Notebooks.Packages;
 namespace Research.Notebooks.Kernels;
 
 /// <summary>
-/// A C# cell split into its NuGet directives and the code Roslyn compiles. Directive and magic lines are blanked,
+/// A C# cell split into its NuGet directives (<c>#r "nuget: …"</c>, <c>#i "nuget: …"</c>) and the code Roslyn compiles. Directive and magic lines are blanked,
 /// not removed, so compiler line numbers are cell line numbers.
 /// </summary>
 internal sealed class CSharpSubmission
 {
-    private CSharpSubmission(string code, IReadOnlyList<PackageReference> packages, (int Line, string Text)? unknownMagic)
+    private CSharpSubmission(string code, IReadOnlyList<PackageReference> packages, IReadOnlyList<string> sources, (int Line, string Text)? unknownMagic)
     {
         Code = code;
         Packages = packages;
+        Sources = sources;
         UnknownMagic = unknownMagic;
     }
 
@@ -23,20 +24,29 @@ internal sealed class CSharpSubmission
     /// <summary>The packages of the cell's <c>#r "nuget: ..."</c> lines, restored before any of its code runs.</summary>
     public IReadOnlyList<PackageReference> Packages { get; }
 
+    /// <summary>The package sources of the cell's <c>#i "nuget: SOURCE"</c> lines.</summary>
+    public IReadOnlyList<string> Sources { get; }
+
     /// <summary>The first <c>#!</c> line that no part of the host understands, with its 1-based line number.</summary>
     public (int Line, string Text)? UnknownMagic { get; }
 
-    /// <summary>Splits <paramref name="cell"/> into directives and code.</summary>
-    public static CSharpSubmission Parse(string cell)
+    /// <summary>Splits <paramref name="cell"/> into directives and code; relative package folders resolve against <paramref name="baseDirectory"/>.</summary>
+    public static CSharpSubmission Parse(string cell, string baseDirectory)
     {
         var lines = cell.Split('\n');
         var packages = new List<PackageReference>();
+        var sources = new List<string>();
         (int, string)? unknown = null;
         for (var i = 0; i < lines.Length; i++)
         {
             if (PackageReference.TryParseDirective(lines[i]) is { } package)
             {
                 packages.Add(package);
+                lines[i] = string.Empty;
+            }
+            else if (PackageSource.TryParseDirective(lines[i], baseDirectory) is { } source)
+            {
+                sources.Add(source);
                 lines[i] = string.Empty;
             }
             else if (lines[i].StartsWith("#!", StringComparison.Ordinal))
@@ -46,7 +56,7 @@ internal sealed class CSharpSubmission
             }
         }
 
-        return new CSharpSubmission(string.Join('\n', lines), packages, unknown);
+        return new CSharpSubmission(string.Join('\n', lines), packages, sources, unknown);
     }
 
     /// <summary>

@@ -24,6 +24,12 @@ public sealed class ScriptGlobals
     /// <summary>Marks <paramref name="html"/> as HTML, so it is shown rendered.</summary>
     public HtmlContent HTML(string html) => new(html);
 
+    /// <summary>
+    /// JavaScript for the front end, shown as a script element (what .NET Interactive's <c>Javascript(…)</c> did); a
+    /// headless run records it, and the HTML report runs it.
+    /// </summary>
+    public MimeBundle Javascript(string code) => JavaScriptKernel.Bundle(code);
+
     /// <summary>Marks <paramref name="markdown"/> as Markdown, so it is shown rendered.</summary>
     public MarkdownContent Markdown(string markdown) => new(markdown);
 

@@ -60,6 +60,21 @@ public sealed partial class MimeBundle : IEnumerable<KeyValuePair<string, JsonNo
         ? node is JsonValue v && v.TryGetValue<string>(out var s) ? s : node.ToJsonString()
         : null;
 
+    /// <summary>Removes <paramref name="mimeType"/>; returns whether it was present.</summary>
+    public bool Remove(string mimeType) => _items.Remove(mimeType);
+
+    /// <summary>A deep copy of the bundle.</summary>
+    public MimeBundle Copy()
+    {
+        var copy = new MimeBundle();
+        foreach (var (mime, node) in _items)
+        {
+            copy._items[mime] = node.DeepClone();
+        }
+
+        return copy;
+    }
+
     /// <summary>The raw node for <paramref name="mimeType"/>, or null.</summary>
     public JsonNode? GetNode(string mimeType) => _items.GetValueOrDefault(mimeType);
 

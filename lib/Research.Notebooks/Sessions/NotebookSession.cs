@@ -4,6 +4,7 @@ using System.Runtime.ExceptionServices;
 using Research.Notebooks.Execution;
 using Research.Notebooks.Formatting;
 using Research.Notebooks.Kernels;
+using Research.Notebooks.Magics;
 
 namespace Research.Notebooks.Sessions;
 
@@ -42,8 +43,9 @@ public sealed class NotebookSession : IDisposable
     private volatile CellExecutionContext? _running;
     private bool _busy;
     private bool _disposed;
+    private string? _cellDirectory;
 
-    /// <summary>Creates a session with the default kernels (C#, started warming up at once, Markdown and HTML).</summary>
+    /// <summary>Creates a session with the default kernels (see <see cref="DefaultKernels"/>).</summary>
     /// <param name="options">What cells see and the limits they run under.</param>
     /// <param name="workingDirectory">The notebook's directory: the base of relative paths in <c>#r</c> and file names; null for the current directory.</param>
     public NotebookSession(NotebookHostOptions options, string? workingDirectory = null)
@@ -56,6 +58,7 @@ public sealed class NotebookSession : IDisposable
     {
         Options = options;
         WorkingDirectory = workingDirectory;
+        _cellDirectory = workingDirectory is null ? null : Path.GetFullPath(workingDirectory);
         foreach (var kernel in kernels)
         {
             Kernels.Add(kernel);
@@ -125,9 +128,13 @@ public sealed class NotebookSession : IDisposable
         }
     }
 
-    /// <summary>The kernels of a default session: C# (warming up at once), Markdown and HTML.</summary>
+    /// <summary>
+    /// The kernels of a default session: C# (warming up at once), Markdown, HTML, JavaScript, Mermaid and the value
+    /// store, then one from each of <see cref="NotebookHostOptions.KernelFactories"/> (e.g. F#).
+    /// </summary>
     public static IEnumerable<IKernel> DefaultKernels(NotebookHostOptions options, string? notebookDirectory) =>
-        new IKernel[] { new CSharpKernel(options, notebookDirectory), new MarkdownKernel(), new HtmlKernel() };
+        new IKernel[] { new CSharpKernel(options, notebookDirectory), new MarkdownKernel(), new HtmlKernel(), new JavaScriptKernel(), new MermaidKernel(), new ValueKernel() }
+            .Concat(options.KernelFactories.Select(create => create(options, notebookDirectory)));
 
     /// <summary>Executes <paramref name="code"/> in <paramref name="kernelName"/> (or the kernel it selects); see <see cref="ExecuteAsync(CellRequest, ICellObserver, CancellationToken)"/>.</summary>
     public Task<CellExecutionResult> ExecuteAsync(string code, string? kernelName, ICellObserver observer, CancellationToken cancellationToken = default) =>
@@ -142,15 +149,14 @@ public sealed class NotebookSession : IDisposable
     /// <exception cref="InvalidOperationException">A cell is already running, or the session was disposed.</exception>
     public async Task<CellExecutionResult> ExecuteAsync(CellRequest request, ICellObserver observer, CancellationToken cancellationToken = default)
     {
-        var (code, timed, selected) = CellMagics.Strip(request.Code, Selectors);
-        var kernelName = request.KernelName ?? selected ?? DefaultKernelName;
-        kernelName = Selectors.TryResolve(kernelName, out var canonical) ? canonical : kernelName;
+        var (segments, timed) = CellSegments.Split(request.Code, Selectors, Canonical(request.KernelName ?? DefaultKernelName));
+        var kernelName = segments[0].KernelName;
         var interrupt = new CancellationTokenSource();
         var context = Begin(request, kernelName, observer, interrupt);
         var abandoned = false;
         try
         {
-            abandoned = await RunAsync(context, interrupt, code, timed, cancellationToken);
+            abandoned = await RunAsync(context, interrupt, segments, timed, cancellationToken);
         }
         finally
         {
@@ -227,23 +233,36 @@ public sealed class NotebookSession : IDisposable
         }
     }
 
+    private string Canonical(string name) => Selectors.TryResolve(name, out var canonical) ? canonical : name;
+
     // Returns whether the cell had to be abandoned.
-    private async Task<bool> RunAsync(CellExecutionContext context, CancellationTokenSource interrupt, string code, bool timed, CancellationToken cancellationToken)
+    private async Task<bool> RunAsync(CellExecutionContext context, CancellationTokenSource interrupt, IReadOnlyList<CellSegment> segments, bool timed, CancellationToken cancellationToken)
     {
         context.Started = DateTimeOffset.UtcNow;
-        if (Kernels.Find(context.KernelName) is not { } kernel)
+        var kernels = new List<IKernel>();
+        foreach (var name in segments.Select(s => s.KernelName).Distinct(StringComparer.Ordinal))
         {
-            var available = string.Join(", ", Kernels.Kernels.Select(k => k.Name));
-            context.Fail(new ErrorOutput("KernelNotAvailable", $"kernel '{context.KernelName}' is not available in this host (available: {available}).", Array.Empty<string>()), null);
-            return false;
+            if (Kernels.Find(name) is not { } found)
+            {
+                var available = string.Join(", ", Kernels.Kernels.Select(k => k.Name));
+                context.Fail(new ErrorOutput("KernelNotAvailable", $"kernel '{name}' is not available in this host (available: {available}).", Array.Empty<string>()), null);
+                return false;
+            }
+
+            kernels.Add(found);
         }
 
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, context.CancellationToken);
         using var cancelled = cancellationToken.Register(() => context.RequestInterrupt(CellFailureKind.Cancelled));
+        IKernel? starting = null;
         try
         {
-            // Engine start-up on a loaded machine is not the cell's time: the clock starts when the kernel is ready.
-            await kernel.ReadyAsync(stop.Token);
+            // Engine start-up on a loaded machine is not the cell's time: the clock starts when the kernels are ready.
+            foreach (var kernel in kernels)
+            {
+                starting = kernel;
+                await kernel.ReadyAsync(stop.Token);
+            }
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
         {
@@ -253,10 +272,11 @@ public sealed class NotebookSession : IDisposable
         catch (Exception e)
         {
             // E.g. a default assembly the script engine cannot reference: every cell of this kernel says why.
-            context.Fail(new ErrorOutput("KernelStartFailed", $"kernel '{kernel.Name}' could not start: {e.Message}", e.ToString().Split('\n')), null);
+            context.Fail(new ErrorOutput("KernelStartFailed", $"kernel '{starting!.Name}' could not start: {e.Message}", e.ToString().Split('\n')), null);
             return false;
         }
 
+        EnterWorkingDirectory();
         context.Started = DateTimeOffset.UtcNow;
         var watch = Stopwatch.StartNew();
 
@@ -265,7 +285,7 @@ public sealed class NotebookSession : IDisposable
             () =>
             {
                 context.Enter();
-                return kernel.ExecuteAsync(code, context, context.CancellationToken);
+                return RunSegmentsAsync(segments, context, new HashSet<string>(StringComparer.Ordinal));
             },
             CancellationToken.None,
             TaskCreationOptions.LongRunning,
@@ -309,6 +329,7 @@ public sealed class NotebookSession : IDisposable
             // The kernel let the stop surface as an exception; reported below.
         }
 
+        LeaveWorkingDirectory();
         context.ReportInterrupted(null);
         if (timed && context.Failure is null)
         {
@@ -316,6 +337,78 @@ public sealed class NotebookSession : IDisposable
         }
 
         return false;
+    }
+
+    // Runs the segments of a cell one after the other, each with its magic commands first; stops at the first failure.
+    private async Task RunSegmentsAsync(IReadOnlyList<CellSegment> segments, CellExecutionContext context, IReadOnlySet<string> imports)
+    {
+        foreach (var segment in segments)
+        {
+            var kernel = Kernels.Find(segment.KernelName)!;
+            var code = segment.Code;
+            if (kernel is Values.IVariableStore && kernel is not ValueKernel)
+            {
+                try
+                {
+                    var magics = new MagicContext(this, context, kernel, (more, kernelName, nested) => RunCodeAsync(more, kernelName, context, nested), imports);
+                    code = await SessionMagics.RunAsync(code, magics);
+                }
+                catch (MagicCommandException e)
+                {
+                    context.Fail(new ErrorOutput("MagicCommandError", e.Message, Array.Empty<string>()), e.Line);
+                }
+            }
+
+            if (context.Failure is not null || context.InterruptKind is not null)
+            {
+                return;
+            }
+
+            await kernel.ExecuteAsync(code, context, context.CancellationToken);
+            if (context.Failure is not null)
+            {
+                return;
+            }
+        }
+    }
+
+    // More code run inside the running cell (#!import): split, started and run like a cell of its own.
+    private async Task RunCodeAsync(string code, string kernelName, CellExecutionContext context, IReadOnlySet<string> imports)
+    {
+        var (segments, _) = CellSegments.Split(code, Selectors, Canonical(kernelName));
+        foreach (var name in segments.Select(s => s.KernelName).Distinct(StringComparer.Ordinal))
+        {
+            if (Kernels.Find(name) is not { } kernel)
+            {
+                context.Fail(new ErrorOutput("KernelNotAvailable", $"kernel '{name}' is not available in this host.", Array.Empty<string>()), null);
+                return;
+            }
+
+            await kernel.ReadyAsync(context.CancellationToken);
+        }
+
+        await RunSegmentsAsync(segments, context, imports);
+    }
+
+    // The working directory is process-wide. Each session keeps its own (the notebook's folder, then wherever its cells
+    // moved it) and makes it current while its cells run, so relative paths in cells resolve against the notebook and a
+    // cell's Directory.SetCurrentDirectory carries to the next cell, as in Jupyter. Sessions running cells at the same
+    // moment in one process would share one directory: hosts run one notebook per process (research run, the kernel).
+    private void EnterWorkingDirectory()
+    {
+        if (Options.SetWorkingDirectory && _cellDirectory is { } directory && Directory.Exists(directory)
+            && !string.Equals(Directory.GetCurrentDirectory(), directory, StringComparison.Ordinal))
+        {
+            Directory.SetCurrentDirectory(directory);
+        }
+    }
+
+    private void LeaveWorkingDirectory()
+    {
+        if (Options.SetWorkingDirectory && _cellDirectory is not null)
+        {
+            _cellDirectory = Directory.GetCurrentDirectory();
+        }
     }
 
     // Waits up to the grace period for a stopped cell to end, waking blocked user code again while it waits. After

@@ -24,7 +24,7 @@ public sealed class NotebookExecutionTests
 
     /// <summary>Finding 7: a cell that ends the process after the result file is written, and one that fails fast.</summary>
     [Theory]
-    [InlineData("exit-after-results", "utrecht: FAILED: ")]
+    [InlineData("exit-after-results", "utrecht: FAILED: failed (exit 1: a cell failed)")]
     [InlineData("fail-fast", "utrecht: FAILED: aborted (SIGABRT")]
     public async Task Finding_07_every_child_ending_is_a_message_and_no_result_is_kept(string notebooks, string message)
     {

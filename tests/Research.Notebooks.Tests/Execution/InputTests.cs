@@ -6,16 +6,16 @@ namespace Research.Notebooks.Tests.Execution;
 public class InputTests
 {
     [Theory]
-    [InlineData("var name = Console.ReadLine();", "a line of input (Console.ReadLine)")]
-    [InlineData("var c = Console.In.Read();", "a line of input (Console.ReadLine)")]
-    [InlineData("var name = await GetInputAsync(\"Your name\");", "input \"Your name\"")]
-    public async Task A_headless_run_fails_the_cell_naming_what_was_asked(string cell, string asked)
+    [InlineData("var name = Console.ReadLine();", "a line of input (Console.ReadLine)", "pass it as a parameter")]
+    [InlineData("var c = Console.In.Read();", "a line of input (Console.ReadLine)", "pass it as a parameter")]
+    [InlineData("var name = await GetInputAsync(\"Your name\");", "input \"Your name\"", "pass it as a parameter: -p \"Your name=VALUE\"")]
+    public async Task A_headless_run_fails_the_cell_naming_what_was_asked(string cell, string asked, string advice)
     {
         var (notebook, result) = await Runs.RunCSharpAsync("var a = 1;", cell);
 
         var error = Assert.IsType<ErrorOutput>(notebook.Cells[1].Outputs.Single());
         Assert.Equal(typeof(InputNotAvailableException).FullName, error.Name);
-        Assert.Equal($"the cell asked for {asked}, but there is no input in a headless run: pass it as a parameter.", error.Value);
+        Assert.Equal($"the cell asked for {asked}, but there is no input in a headless run: {advice}.", error.Value);
         Assert.Equal((2, 1), (result.Failures.Single().CellNumber, result.Failures.Single().Line));
     }
 

@@ -40,10 +40,10 @@ public class MagicAndKernelTests
     [Fact]
     public async Task Unknown_magic_is_a_clear_error_on_its_line()
     {
-        var (notebook, result) = await Runs.RunCSharpAsync("var a = 1;\n#!who\nvar b = 2;");
+        var (notebook, result) = await Runs.RunCSharpAsync("var a = 1;\n#!whom\nvar b = 2;");
 
         var error = Assert.IsType<ErrorOutput>(notebook.Cells[0].Outputs.Single());
-        Assert.Contains("unknown magic command '#!who'", error.Value);
+        Assert.Contains("unknown magic command '#!whom'", error.Value);
         Assert.Equal(2, result.Failures.Single().Line);
     }
 
