@@ -55,7 +55,7 @@ public class HtmlReportTests(ShowcaseRun run) : IClassFixture<ShowcaseRun>
     public async Task Identical_outputs_give_identical_report_bytes()
     {
         var again = NotebookFile.Load(Fixtures.PathOf("Showcase.dib"));
-        await Runs.RunAsync(again, new Research.Notebooks.Execution.NotebookHostOptions { AllowErrors = true });
+        await Runs.RunAsync(again, new Research.Notebooks.Execution.NotebookHostOptions { AllowErrors = true }, ShowcaseRun.NotebookDirectory);
         StripWallTime(again);
         StripWallTime(run.Notebook);
 

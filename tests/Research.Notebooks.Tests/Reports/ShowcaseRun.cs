@@ -10,12 +10,18 @@ public sealed class ShowcaseRun : IAsyncLifetime
 
     public NotebookRunResult Result { get; private set; } = new(Array.Empty<CellFailure>(), 0, false);
 
+    /// <summary>
+    /// The folder the showcase runs in, given explicitly: without one a run takes the process's current directory,
+    /// which tests running sessions in parallel change, and tracebacks name the cell files in that folder.
+    /// </summary>
+    public static string NotebookDirectory => Path.GetDirectoryName(Fixtures.PathOf("Showcase.dib"))!;
+
     public string Directory { get; } = System.IO.Directory.CreateTempSubdirectory("nb-showcase-").FullName;
 
     public async Task InitializeAsync()
     {
         Notebook = NotebookFile.Load(Fixtures.PathOf("Showcase.dib"));
-        (_, Result) = await Runs.RunAsync(Notebook, new NotebookHostOptions { AllowErrors = true });
+        (_, Result) = await Runs.RunAsync(Notebook, new NotebookHostOptions { AllowErrors = true }, NotebookDirectory);
     }
 
     public Task DisposeAsync() => Task.CompletedTask;
