@@ -52,7 +52,7 @@ public static class SynthesisTables
             "Arms of one site share its control arm, so their estimates are correlated. Where a site ran two arms of one type they enter as one "
                 + "generalised-least-squares combination, assuming the correlation of two differences in means with a common control and equal variances, "
                 + "1/√((1 + n_control/n_arm₁)(1 + n_control/n_arm₂)) (about 0.5 for equal arms).",
-            "horizon 'primary' pools each site at its own pre-registered primary horizon (" + string.Join(", ", synthesis.PrimaryHorizons.Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Key} {p.Value}"))) + " months).",
+            "horizon 'primary' pools each site at its own primary horizon, assumed as no pre-registration is known (" + string.Join(", ", synthesis.PrimaryHorizons.Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Key} {p.Value}"))) + " months).",
             "A type run at a single site (1 site) cannot be pooled; that site's estimate is shown, without heterogeneity or prediction interval (n/a).",
             SynthesisAnalysis.DesignCaveat,
         };

@@ -156,7 +156,7 @@ public sealed class ReportSummary
             "exceeds_margin" => $"An {direction} larger than the smallest effect of interest ({margin})",
             _ => $"Inconclusive: the interval includes both no effect and effects beyond {margin}",
         };
-        var test = primary ? $"primary outcome, Holm-adjusted p = {n.P(p.Value)}" : $"additional outcome, p = {n.P(p.Value)}, not corrected for multiplicity";
+        var test = primary ? $"primary outcome, Holm-adjusted p {n.P(p.Value)}" : $"additional outcome, p {n.P(p.Value)}, not corrected for multiplicity";
         var flag = row.Label("hc2_shown") == "yes" ? " The clustered interval was narrower than the HC2 interval, so the HC2 interval is shown." : "";
         return $"{who}, {outcome.Short}: {n.Points(estimate)} (95% CI {n.PointsInterval(low, high)}) against {control}. {verdict} ({test}).{flag}";
     }
@@ -185,7 +185,7 @@ public sealed class ReportSummary
             "exceeds_margin" => $"Een {direction} groter dan het kleinste beleidsrelevante effect ({margin})",
             _ => $"Geen conclusie mogelijk: het interval omvat zowel geen effect als effecten groter dan {margin}",
         };
-        var test = primary ? $"primaire uitkomst, Holm-gecorrigeerde p = {n.P(p.Value)}" : $"aanvullende uitkomst, p = {n.P(p.Value)}, niet gecorrigeerd voor meervoudig toetsen";
+        var test = primary ? $"primaire uitkomst, Holm-gecorrigeerde p {n.P(p.Value)}" : $"aanvullende uitkomst, p {n.P(p.Value)}, niet gecorrigeerd voor meervoudig toetsen";
         return $"{who}, {what}: {n.Points(estimate)} (95%-BI {n.PointsInterval(low, high)}) ten opzichte van {control}. {verdict} ({test}).";
     }
 }

@@ -29,8 +29,10 @@ public sealed class Numbers
     public string PointsInterval(double low, double high) =>
         Clean((low * 100).ToString("+0.0;-0.0;0.0", _culture)) + " " + ToWord + " " + Clean((high * 100).ToString("+0.0;-0.0;0.0", _culture)) + " " + PointsWord;
 
-    /// <summary>A p-value to three decimals, or "&lt; 0.001".</summary>
-    public string P(double p) => p < 0.001 ? "< " + 0.001.ToString("0.000", _culture) : p.ToString("0.000", _culture);
+    /// <summary>
+    /// A p-value with its relation, to follow "p": "= 0.012", or "&lt; 0.001" (so the text never reads "p = &lt; 0.001").
+    /// </summary>
+    public string P(double p) => p < 0.001 ? "< " + 0.001.ToString("0.000", _culture) : "= " + p.ToString("0.000", _culture);
 
     /// <summary>A number with <paramref name="decimals"/> decimals.</summary>
     public string Fixed(double value, int decimals) => Clean(value.ToString("F" + decimals.ToString(CultureInfo.InvariantCulture), _culture));
