@@ -10,9 +10,16 @@ namespace Research.Analysis.Inference;
 /// The persons with an observed outcome and the pieces every method shares: arm labels in design order, the
 /// prognostic covariate design, clusters, strata and weights. Fits Lin's regression of any outcome vector on them.
 /// </summary>
+/// <remarks>
+/// Lin's design depends on the persons only, not on the outcome, so it is built and factored once per variance
+/// estimator (on first use) and fitted to every outcome vector (the ITT, the take-up first stage, the residualised
+/// outcomes of the effect on the treated): <see cref="FactoredLinDesign"/>.
+/// </remarks>
 internal sealed class EffectModel
 {
     private readonly LinOptions _lin;
+    private readonly Lazy<FactoredLinDesign> _robust;
+    private readonly Lazy<FactoredLinDesign> _clustered;
 
     private EffectModel(EffectData data, EffectOptions options)
     {
@@ -32,6 +39,8 @@ internal sealed class EffectModel
             // cost the arm effects theirs (they are checked below).
             Fit = new FitOptions { Weights = data.Weights, ConfidenceLevel = options.ConfidenceLevel, OutcomeName = data.OutcomeName, AllowUndefinedStandardErrors = true },
         };
+        _robust = new Lazy<FactoredLinDesign>(() => LinAdjustment.Factor(Codes, Control.Code, Covariates, VarianceEstimator.HC2, _lin));
+        _clustered = new Lazy<FactoredLinDesign>(() => LinAdjustment.Factor(Codes, Control.Code, Covariates, Clustered(), _lin));
     }
 
     public EffectData Data { get; }
@@ -71,9 +80,14 @@ internal sealed class EffectModel
         return new EffectModel(observed, options);
     }
 
-    /// <summary>Lin's regression of <paramref name="outcome"/> (one value per observed person).</summary>
-    public LinFit Fit(IReadOnlyList<double> outcome, VarianceEstimator variance) =>
-        LinAdjustment.Fit(outcome, Codes, Control.Code, Covariates, variance, _lin);
+    /// <summary>Lin's regression of <paramref name="outcome"/> (one value per observed person) with HC2.</summary>
+    public LinFit FitRobust(IReadOnlyList<double> outcome) => _robust.Value.Fit(outcome);
+
+    /// <summary>
+    /// Lin's regression of <paramref name="outcome"/> (one value per observed person) with CR2 by caseworker
+    /// (<see cref="Clustered"/>); only the arm effects have degrees of freedom, tests and intervals.
+    /// </summary>
+    public LinFit FitClustered(IReadOnlyList<double> outcome) => _clustered.Value.Fit(outcome);
 
     /// <summary>Lin's design for <paramref name="outcome"/> without fitting.</summary>
     public LinDesign Design(IReadOnlyList<double> outcome) => LinAdjustment.Design(outcome, Codes, Control.Code, Covariates, _lin);
@@ -84,7 +98,7 @@ internal sealed class EffectModel
 
     public VarianceEstimator Clustered() => VarianceEstimator.CR2(Data.Caseworkers);
 
-    /// <summary>The coefficient name of <paramref name="arm"/> in <see cref="Fit"/> and <see cref="Unadjusted"/>.</summary>
+    /// <summary>The coefficient name of <paramref name="arm"/> in <see cref="FitRobust"/> and <see cref="Unadjusted"/>.</summary>
     public static string Coefficient(ExperimentArm arm) => string.Create(CultureInfo.InvariantCulture, $"arm[{arm.Code}]");
 
     /// <summary>The (weighted) mean of <paramref name="values"/> over <paramref name="arm"/>'s persons.</summary>
