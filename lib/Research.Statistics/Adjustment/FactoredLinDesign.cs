@@ -34,11 +34,13 @@ public sealed class FactoredLinDesign
     public VarianceEstimator Variance => _factored.Variance;
 
     /// <summary>Fits <paramref name="y"/> (one value per input row).</summary>
+    /// <param name="y">The outcome.</param>
+    /// <param name="outcomeName">The outcome's name in the result and messages (default: the factoring options' <see cref="FitOptions.OutcomeName"/>).</param>
     /// <exception cref="ArgumentException">A length other than the input rows, or a missing or infinite value at a row used.</exception>
     /// <exception cref="DegenerateModelException">A constant outcome; leverage one under HC2; an undefined standard error.</exception>
-    public LinFit Fit(IReadOnlyList<double> y)
+    public LinFit Fit(IReadOnlyList<double> y, string? outcomeName = null)
     {
         var outcome = _design.Take(y).ToArray();
-        return new LinFit(_design.WithOutcome(outcome), _factored.Fit(outcome));
+        return new LinFit(_design.WithOutcome(outcome), _factored.Fit(outcome, outcomeName));
     }
 }
