@@ -34,10 +34,10 @@ internal sealed class BellMcCaffrey
     private readonly int[] _clusters;
     private readonly Matrix<double> _f;
 
-    // Per cluster, the k × 2k map W_g from [F'X_g'e_g; F'X_g'D_ge_g] to the adjustment of the half-meat (null: none).
-    private readonly Matrix<double>?[] _adjustment;
+    // Per cluster, what turns [F'X_g'e_g; F'X_g'D_ge_g] into the adjustment of the half-meat (null: none).
+    private readonly Adjustment?[] _adjustment;
 
-    private BellMcCaffrey(SandwichDesign design, int[] clusters, Matrix<double> f, Matrix<double>?[] adjustment, double[] degreesOfFreedom, IReadOnlyList<int> tested)
+    private BellMcCaffrey(SandwichDesign design, int[] clusters, Matrix<double> f, Adjustment?[] adjustment, double[] degreesOfFreedom, IReadOnlyList<int> tested)
     {
         _design = design;
         _clusters = clusters;
@@ -68,7 +68,7 @@ internal sealed class BellMcCaffrey
         // Contrast j in F coordinates is ã_j = F'e_j, row j of F.
         var contrasts = degreesOfFreedomFor.Select(j => f.Row(j)).ToArray();
         var pieces = contrasts.Select(_ => new ContrastPieces(k, clusterCount)).ToArray();
-        var adjustment = new Matrix<double>?[clusterCount];
+        var adjustment = new Adjustment?[clusterCount];
         Parallel.For(0, clusterCount, g => adjustment[g] = Adjust(sums[g], f, omega, contrasts, pieces, g));
 
         var df = new double[k];
@@ -83,18 +83,18 @@ internal sealed class BellMcCaffrey
         var k = _design.ColumnCount;
         var (xte, xtde) = ClusterSums.Residuals(_design, scores, _clusters, _adjustment.Length);
         var meat = Matrix<double>.Build.Dense(k, k);
-        var halfMeat = Vector<double>.Build.Dense(k);
         var sums = Vector<double>.Build.Dense(2 * k);
         for (var g = 0; g < _adjustment.Length; g++)
         {
             var r0 = _f.TransposeThisAndMultiply(Vector<double>.Build.Dense(new ArraySegment<double>(xte, g * k, k).ToArray()));
             var r1 = _f.TransposeThisAndMultiply(Vector<double>.Build.Dense(new ArraySegment<double>(xtde, g * k, k).ToArray()));
-            r1.CopyTo(halfMeat);
-            if (_adjustment[g] is { } w)
+            var halfMeat = r1;
+            if (_adjustment[g] is { } a)
             {
+                // Evaluated in the order of a one-off fit, so a variance that is zero up to rounding rounds the same way.
                 r0.CopySubVectorTo(sums, 0, 0, k);
                 r1.CopySubVectorTo(sums, 0, k, k);
-                halfMeat.Add(w * sums, halfMeat);
+                halfMeat = r1 + (a.Du * a.Root.PointwiseMultiply(a.Rotation.TransposeThisAndMultiply(sums)));
             }
 
             meat += halfMeat.OuterProduct(halfMeat);
@@ -113,11 +113,11 @@ internal sealed class BellMcCaffrey
     }
 
     /// <summary>
-    /// One cluster's share: the map W_g with half-meat F'X_g'D_gA_ge_g = r̃₁ + W_g[r̃₀; r̃₁] (r̃_p = F'X_g'D_g^pe_g), and for
+    /// One cluster's share: the half-meat F'X_g'D_gA_ge_g = r̃₁ + du·(root ∘ rotation'[r̃₀; r̃₁]) (r̃_p = F'X_g'D_g^pe_g), and for
     /// every contrast ã_j asked for c̃ = F'X_g'u_g, t̃ = F'X_g'D_gu_g and d = ‖u_g‖² with u_g = A_gD_gX_gFã_j, stored
     /// into column g of <paramref name="pieces"/>.
     /// </summary>
-    private static Matrix<double>? Adjust(ClusterSums s, Matrix<double> f, Matrix<double> omega, Vector<double>[] contrasts, ContrastPieces[] pieces, int g)
+    private static Adjustment? Adjust(ClusterSums s, Matrix<double> f, Matrix<double> omega, Vector<double>[] contrasts, ContrastPieces[] pieces, int g)
     {
         var k = f.RowCount;
         var build = Matrix<double>.Build;
@@ -169,7 +169,7 @@ internal sealed class BellMcCaffrey
             pieces[q].Set(g, (s1 * a) + (xu * scaled), (s2 * a) + (du * scaled), a.DotProduct(s2 * a) + inverse.PointwiseMultiply(projected).DotProduct(projected));
         }
 
-        return du.Multiply(build.DenseOfDiagonalVector(root)).TransposeAndMultiply(rotation);
+        return new Adjustment(du, root, rotation);
     }
 
     private static int[][] Members(int[] clusters, int clusterCount)
@@ -189,6 +189,9 @@ internal sealed class BellMcCaffrey
 
         return members;
     }
+
+    /// <summary>A cluster's F'X_g'D_g(UV), the diagonal of A_g − I in that basis, and the rotation from [X_gF, D_gX_gF] to UV.</summary>
+    private sealed record Adjustment(Matrix<double> Du, Vector<double> Root, Matrix<double> Rotation);
 
     /// <summary>One contrast's c̃_g, t̃_g (columns of k × G matrices) and d_g over the clusters.</summary>
     private sealed class ContrastPieces(int k, int clusterCount)
