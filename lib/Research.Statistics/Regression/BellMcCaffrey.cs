@@ -247,8 +247,9 @@ internal sealed class BellMcCaffrey
     /// </summary>
     private static Matrix<double> PivotedCholesky(Matrix<double> a)
     {
+        // On a plain row-major copy: the same operations in the same order as through the matrix indexer, without its cost.
         var n = a.RowCount;
-        var residual = a.Clone();
+        var residual = a.ToRowArrays();
         var columns = new List<double[]>();
         var cutoff = EigenTolerance * Math.Max(1.0, a.Diagonal().Maximum());
         while (columns.Count < n)
@@ -256,13 +257,13 @@ internal sealed class BellMcCaffrey
             var pivot = 0;
             for (var i = 1; i < n; i++)
             {
-                if (residual[i, i] > residual[pivot, pivot])
+                if (residual[i][i] > residual[pivot][pivot])
                 {
                     pivot = i;
                 }
             }
 
-            var d = residual[pivot, pivot];
+            var d = residual[pivot][pivot];
             if (d <= cutoff)
             {
                 break;
@@ -272,14 +273,16 @@ internal sealed class BellMcCaffrey
             var root = Math.Sqrt(d);
             for (var i = 0; i < n; i++)
             {
-                column[i] = residual[i, pivot] / root;
+                column[i] = residual[i][pivot] / root;
             }
 
             for (var i = 0; i < n; i++)
             {
+                var row = residual[i];
+                var ci = column[i];
                 for (var j = 0; j < n; j++)
                 {
-                    residual[i, j] -= column[i] * column[j];
+                    row[j] -= ci * column[j];
                 }
             }
 
