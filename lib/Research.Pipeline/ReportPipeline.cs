@@ -69,6 +69,9 @@ public sealed partial class ReportPipeline(PipelineSettings settings, IJobRunner
             return new PipelineResult(false, null);
         }
 
+        // The validated extract (gigabytes at national scale) is garbage now: give it back before the reports start.
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+
         var notebooks = Path.GetFullPath(settings.NotebookDirectory);
         string[] notebookFiles = [Path.Combine(notebooks, JobBuilder.MunicipalNotebook), Path.Combine(notebooks, JobBuilder.SynthesisNotebook)];
         foreach (var missing in notebookFiles.Where(n => !File.Exists(n)))

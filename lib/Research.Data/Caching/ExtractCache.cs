@@ -176,6 +176,45 @@ public static partial class ExtractCache
         }
     }
 
+    /// <summary>
+    /// The Parquet files of the intact cache entry for the current files of <paramref name="directory"/>, per table (in
+    /// the data package's order) and municipality, each checked against its recorded SHA-256, for other engines (DuckDB)
+    /// to read. Columns named <c>_row</c> and <c>_missing_…</c> are the cache's own bookkeeping.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">There is no intact cache for these files; the message says why and how to write it.</exception>
+    public static IReadOnlyDictionary<string, IReadOnlyList<string>> VerifiedFiles(string directory, bool allowExternal)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(directory);
+        var full = Path.GetFullPath(directory);
+        string? problem;
+        try
+        {
+            var root = Path.Combine(full, DirectoryName);
+            if (!Directory.Exists(root) || new DirectoryInfo(root).LinkTarget is not null)
+            {
+                problem = $"there is no extract cache in {directory}";
+            }
+            else
+            {
+                var fingerprint = ExtractFingerprint.Of(full, allowExternal);
+                var entry = Path.Combine(root, fingerprint.Key);
+                problem = !Directory.Exists(entry) ? Stale(root, fingerprint) : Check(entry, fingerprint);
+                if (problem is null)
+                {
+                    var manifest = CacheManifest.Parse(File.ReadAllText(Path.Combine(entry, CacheManifest.FileName)));
+                    return manifest.Partitions.GroupBy(p => p.Table, StringComparer.Ordinal)
+                        .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.Select(p => Path.Combine(entry, p.File)).ToList(), StringComparer.Ordinal);
+                }
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or DescriptorException or JsonException)
+        {
+            problem = e.Message;
+        }
+
+        throw new InvalidOperationException($"{problem}; run research validate on the extract directory to write its cache");
+    }
+
     // Why the cache may not be written at all: it would lie over or around an input, or be redirected by a link.
     private static string? Refusal(string root, ExtractFingerprint fingerprint)
     {
