@@ -164,7 +164,10 @@ public sealed class Extract
         }
 
         var index = split.Municipalities.ToList().IndexOf(municipality);
-        return new Extract(Directory, Package, Experiments, Tables.Select(t => t.Take(index < 0 ? [] : split.Rows(t.Name, index))).ToList(), municipality);
+        return new Extract(Directory, Package, Experiments, Tables.Select(t => t.Take(index < 0 ? [] : split.Rows(t.Name, index))).ToList(), municipality)
+        {
+            CacheNote = CacheNote,
+        };
     }
 
     internal static Extract FromCache(string directory, DataPackage package, ExperimentCatalog experiments, IReadOnlyList<Table> tables, string? municipality) =>
