@@ -34,7 +34,8 @@ public sealed class WorkerIsolationTests
     public async Task A_report_that_breaks_its_worker_fails_alone_and_a_fresh_worker_runs_the_next(string breaker, string message)
     {
         var root = TestData.Scratch();
-        var run = await RunAllAsync(root, Notebooks(root, Breakers[breaker]), "--timeout", "3", "--memory-limit", "600M");
+        // A timeout long enough for a cold first cell on a busy machine, short enough for the hang to be stopped.
+        var run = await RunAllAsync(root, Notebooks(root, Breakers[breaker]), "--timeout", breaker == "hang" ? "30" : "300", "--memory-limit", "600M");
 
         Assert.Equal(1, run.Exit);
         Assert.Contains(message, run.Output, StringComparison.Ordinal);
