@@ -46,6 +46,7 @@ public static class WorkerCommand
         var environment = Snapshot();
         var culture = CultureInfo.CurrentCulture;
         var uiCulture = CultureInfo.CurrentUICulture;
+        var served = 0;
         while (await requests.WaitToReadAsync(cancellationToken))
         {
             var line = await requests.ReadAsync(cancellationToken);
@@ -60,6 +61,8 @@ public static class WorkerCommand
                 return ExitCodes.Usage;
             }
 
+            // Which process ran a notebook, and how warm it was: the first line of the job's log.
+            await log.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"research worker (process {Environment.ProcessId}): notebook {++served} in this process"));
             Directory.SetCurrentDirectory(request.WorkingDirectory);
             AppContext.SetSwitch(Research.Data.Schema.ResourceFiles.AllowExternalSwitch, false);
             var exitCode = await ResearchCommand.RunAsync(["run", .. request.Arguments], log, log, cancellationToken);

@@ -11,7 +11,7 @@ namespace Research.Cli.Tests.Pipeline;
 /// </summary>
 public sealed class WorkerIsolationTests
 {
-    // Inserted after the stand-in report's results cell: every report says which process ran it, Tilburg's then breaks.
+    // Inserted after the stand-in report's results cell, where it breaks Tilburg's worker.
     private static readonly Dictionary<string, string> Breakers = new(StringComparer.Ordinal)
     {
         ["exit"] = "typeof(Environment).GetMethod(\"Exit\")!.Invoke(null, new object[] { 0 });",
@@ -75,7 +75,7 @@ public sealed class WorkerIsolationTests
         var directory = TestData.CopyDirectory(TestData.StandInNotebooks, Path.Combine(root, "notebooks"));
         var path = Path.Combine(directory, "municipal-report.ipynb");
         var notebook = JsonNode.Parse(File.ReadAllText(path))!;
-        var source = "Console.WriteLine($\"worker {Environment.ProcessId}\");\nif (municipality == \"tilburg\")\n{\n" + breaker + "\n}";
+        var source = "if (municipality == \"tilburg\")\n{\n" + breaker + "\n}";
         notebook["cells"]!.AsArray().Add(new JsonObject
         {
             ["cell_type"] = "code",
@@ -89,13 +89,11 @@ public sealed class WorkerIsolationTests
         return directory;
     }
 
-    // The process id the report's last cell printed (the executed notebook is saved after every cell, also before a crash).
+    // The worker process that ran the report, from the first line of its log.
     private static string Worker(string outDir, string site)
     {
-        var notebook = JsonNode.Parse(File.ReadAllText(Path.Combine(outDir, "reports", site + ".ipynb")))!;
-        var text = notebook["cells"]!.AsArray().Last()!["outputs"]!.AsArray()
-            .Select(o => o!["text"] is JsonArray lines ? string.Concat(lines.Select(l => (string?)l)) : (string?)o!["text"])
-            .First(t => t is not null && t.StartsWith("worker ", StringComparison.Ordinal))!;
-        return text.Trim();
+        var first = File.ReadLines(Path.Combine(outDir, "logs", site + ".log")).First();
+        Assert.StartsWith("research worker (process ", first, StringComparison.Ordinal);
+        return first.Split(')')[0];
     }
 }
