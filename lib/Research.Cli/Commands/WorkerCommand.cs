@@ -23,6 +23,8 @@ namespace Research.Cli.Commands;
 /// </remarks>
 public static class WorkerCommand
 {
+    private static bool _busy;
+
     /// <summary>Builds the verb.</summary>
     public static Command Create()
     {
@@ -65,7 +67,9 @@ public static class WorkerCommand
             await log.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"research worker (process {Environment.ProcessId}): notebook {++served} in this process"));
             Directory.SetCurrentDirectory(request.WorkingDirectory);
             AppContext.SetSwitch(Research.Data.Schema.ResourceFiles.AllowExternalSwitch, false);
+            Volatile.Write(ref _busy, true);
             var exitCode = await ResearchCommand.RunAsync(["run", .. request.Arguments], log, log, cancellationToken);
+            Volatile.Write(ref _busy, false);
             Restore(environment);
             CultureInfo.DefaultThreadCurrentCulture = null;
             CultureInfo.DefaultThreadCurrentUICulture = null;
@@ -79,8 +83,9 @@ public static class WorkerCommand
         return ExitCodes.Success;
     }
 
-    // Standard input is read on a thread of its own: when it closes (the pipeline ended, or died), the process ends at
-    // once, even in the middle of a cell, as `research run --exit-with-parent` does.
+    // Standard input is read on a thread of its own. When it closes between notebooks (the pool is done with this worker)
+    // the worker ends normally, so the runtime removes what it keeps in TMPDIR; when it closes during one (the pipeline
+    // died), the process ends at once, even in the middle of a cell, as `research run --exit-with-parent` does.
     private static ChannelReader<string> ReadRequests()
     {
         var channel = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
@@ -99,7 +104,11 @@ public static class WorkerCommand
                 // A broken pipe means the same as end of input.
             }
 
-            Process.GetCurrentProcess().Kill();
+            channel.Writer.TryComplete();
+            if (Volatile.Read(ref _busy))
+            {
+                Process.GetCurrentProcess().Kill();
+            }
         })
         {
             IsBackground = true,

@@ -103,11 +103,27 @@ internal sealed class WorkerProcess : IDisposable
         }
     }
 
-    /// <summary>Ends the worker: closing its input ends it at once (as a parent's death would), and a kill makes sure.</summary>
+    /// <summary>
+    /// Ends the worker: closing its input ends an idle worker normally (the runtime cleans up its files in TMPDIR), and a
+    /// kill makes sure. It is reaped, so its CPU time counts as this process's children's.
+    /// </summary>
     public void Dispose()
     {
-        Kill();
-        _process.WaitForExit(5000); // reaped, so its CPU time counts as this process's children's
+        try
+        {
+            _process.StandardInput.Dispose();
+        }
+        catch (IOException)
+        {
+            // already gone
+        }
+
+        if (!_process.WaitForExit(5000))
+        {
+            Kill();
+            _process.WaitForExit(5000);
+        }
+
         _process.Dispose();
     }
 
