@@ -99,5 +99,6 @@ public static class ResearchCommand
         yield return RunCommand.Create();
         yield return ScanCommand.Create();
         yield return KernelCommand.Create();
+        yield return WorkerCommand.Create();
     }
 }

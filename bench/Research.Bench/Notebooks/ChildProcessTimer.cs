@@ -11,7 +11,11 @@ internal static class ChildProcessTimer
 {
     private const int RusageChildren = -1;
 
-    public static (TimeSpan Wall, TimeSpan Cpu, int ExitCode, string Stderr) Run(string executable, params string[] arguments)
+    public static (TimeSpan Wall, TimeSpan Cpu, int ExitCode, string Stderr) Run(string executable, params string[] arguments) =>
+        RunMany([Start(executable, arguments)], 1);
+
+    /// <summary>How to start <paramref name="executable"/> with <paramref name="arguments"/>, its output captured.</summary>
+    public static ProcessStartInfo Start(string executable, params string[] arguments)
     {
         var start = new ProcessStartInfo(executable) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var argument in arguments)
@@ -19,16 +23,37 @@ internal static class ChildProcessTimer
             start.ArgumentList.Add(argument);
         }
 
+        return start;
+    }
+
+    /// <summary>
+    /// Runs the commands, <paramref name="parallel"/> at a time, and measures them together: the wall time until the last
+    /// ends and the CPU time of all of them and their descendants; the exit code is the first non-zero one. While they
+    /// run, the resident memory of this process's descendants is sampled; the peak sum is <see cref="LastPeakBytes"/>.
+    /// </summary>
+    public static (TimeSpan Wall, TimeSpan Cpu, int ExitCode, string Stderr) RunMany(IReadOnlyList<ProcessStartInfo> starts, int parallel)
+    {
         var before = ChildrenCpu();
         var watch = Stopwatch.StartNew();
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {executable}");
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        process.WaitForExit();
+        using var sampler = new TreeMemorySampler(Environment.ProcessId);
+        var results = new (int ExitCode, string Stderr)[starts.Count];
+        Parallel.For(0, starts.Count, new ParallelOptions { MaxDegreeOfParallelism = parallel }, i =>
+        {
+            using var process = Process.Start(starts[i]) ?? throw new InvalidOperationException($"could not start {starts[i].FileName}");
+            var stdout = process.StandardOutput.ReadToEndAsync();
+            var stderr = process.StandardError.ReadToEndAsync();
+            process.WaitForExit();
+            _ = stdout.Result;
+            results[i] = (process.ExitCode, stderr.Result);
+        });
         watch.Stop();
-        _ = stdout.Result;
-        return (watch.Elapsed, ChildrenCpu() - before, process.ExitCode, stderr.Result);
+        LastPeakBytes = sampler.PeakBytes;
+        var failed = results.FirstOrDefault(r => r.ExitCode != 0);
+        return (watch.Elapsed, ChildrenCpu() - before, failed.ExitCode, failed.Stderr ?? results[^1].Stderr);
     }
+
+    /// <summary>The peak resident memory of all descendants together during the last <see cref="RunMany"/>.</summary>
+    public static long LastPeakBytes { get; private set; }
 
     private static TimeSpan ChildrenCpu()
     {

@@ -4,7 +4,7 @@ using System.Globalization;
 using Research.Cli.Pipeline;
 using Research.Pipeline;
 using Research.Pipeline.Provenance;
-using Research.Pipeline.Running;
+using Research.Pipeline.Running.Workers;
 using Research.Synthetic;
 
 namespace Research.Cli.Commands;
@@ -61,7 +61,8 @@ public static class RunAllCommand
             };
             var console = parse.InvocationConfiguration.Output;
             var watch = Stopwatch.StartNew();
-            var result = await new ReportPipeline(settings, new ProcessJobRunner(SelfProcess.Command()), console).RunAsync(cancellationToken);
+            using var runner = new WorkerPoolJobRunner(SelfProcess.Command());
+            var result = await new ReportPipeline(settings, runner, console).RunAsync(cancellationToken);
             if (!result.Succeeded)
             {
                 return ExitCodes.Failure;

@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Research.Analysis.Results;
 using Research.Cli.Pipeline;
-using Research.Pipeline.Running;
+using Research.Pipeline.Running.Workers;
 using Research.Pipeline.Verification;
 
 namespace Research.Cli.Commands;
@@ -53,7 +53,8 @@ public static class VerifyCommand
                 CellTimeout = TimeSpan.FromSeconds(parse.GetValue(limits.Timeout)),
                 MemoryLimitBytes = limits.MemoryLimitBytes(parse),
             };
-            var report = await new Verifier(settings, new ProcessJobRunner(SelfProcess.Command()), console).RunAsync(cancellationToken);
+            using var runner = new WorkerPoolJobRunner(SelfProcess.Command());
+            var report = await new Verifier(settings, runner, console).RunAsync(cancellationToken);
             await Print(report, parse.GetValue(tolerance), console, error);
             return report.Verified ? ExitCodes.Success : ExitCodes.Failure;
         });

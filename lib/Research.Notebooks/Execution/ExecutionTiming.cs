@@ -69,6 +69,8 @@ internal static class ExecutionTiming
             ["iopub.status.busy"] = NbclientTime(result.Started),
             ["iopub.status.idle"] = NbclientTime(result.Finished),
             ["shell.execute_reply"] = NbclientTime(result.Finished),
+            // nbclient copies it from the reply's metadata, where ipykernel puts the time the cell started running.
+            ["shell.execute_reply.started"] = NbclientTime(result.Started),
         };
         cell.Metadata[Papermill] = new JsonObject
         {

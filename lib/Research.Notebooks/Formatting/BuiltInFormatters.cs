@@ -95,7 +95,7 @@ public static class BuiltInFormatters
     private static MimeBundle FormatChart(GenericChart chart, FormatContext context)
     {
         var id = context.NewElementId("plotly");
-        var figure = JsonNode.Parse(GenericChart.toFigureJson(chart))!;
+        var figure = JsonNode.Parse(PlotlyFigureJson.Of(chart))!;
         var traces = GenericChart.countTrace(chart);
         return new MimeBundle()
             .Set(MimeBundle.Html, ChartHtml(id, figure))

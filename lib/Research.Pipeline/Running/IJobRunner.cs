@@ -1,9 +1,9 @@
 namespace Research.Pipeline.Running;
 
 /// <summary>
-/// Runs one notebook job. Today every job is its own <c>research run</c> process (<see cref="ProcessJobRunner"/>), so
-/// reports cannot share script state or console capture and a crash stays in its process; an in-process runner can
-/// take its place without the pipeline changing.
+/// Runs one notebook job: in the tool, in a pool of long-lived worker processes (<see cref="Workers.WorkerPoolJobRunner"/>),
+/// so reports cannot share script state or console capture and a crash stays in its process; in the pipeline's tests, a
+/// fake that writes outputs without executing anything.
 /// </summary>
 public interface IJobRunner
 {

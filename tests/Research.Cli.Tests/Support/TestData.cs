@@ -13,7 +13,12 @@ public static class TestData
 
     private static readonly Lazy<string> Two = new(() => Generate("two", 0.05, m => Pair.Contains(m)));
 
+    private static readonly Lazy<string> Three = new(() => Generate("three", 0.05, m => Trio.Contains(m)));
+
     private static readonly Lazy<string> TwoReportSized = new(() => Generate("two-report-sized", 0.3, m => Pair.Contains(m)));
+
+    /// <summary>The municipalities of <see cref="ThreeMunicipalities"/>, in the order run-all runs them.</summary>
+    public static readonly string[] Trio = ["deventer", "tilburg", "utrecht"];
 
     /// <summary>The stand-in notebooks of the pipeline tests (they count participants; the real reports run in CI's main job).</summary>
     public static string StandInNotebooks => Path.Combine(AppContext.BaseDirectory, "Fixtures", "pipeline-notebooks");
@@ -26,6 +31,9 @@ public static class TestData
 
     /// <summary>A copy of the two-municipality extract at <paramref name="target"/>.</summary>
     public static string TwoMunicipalities(string target) => CopyDirectory(Two.Value, target);
+
+    /// <summary>A copy of a small three-municipality extract (<see cref="Trio"/>) at <paramref name="target"/>.</summary>
+    public static string ThreeMunicipalities(string target) => CopyDirectory(Three.Value, target);
 
     /// <summary>
     /// A copy of a two-municipality extract large enough for the real report notebook (scale 0.3: every estimator has the

@@ -27,7 +27,7 @@ public class TimingMetadataTests
             Assert.True(result.Succeeded);
             var json = JsonNode.Parse(IpynbFormat.Write(notebook))!;
             var execution = json["cells"]![1]!["metadata"]!["execution"]!.AsObject();
-            Assert.Equal(new[] { "iopub.execute_input", "iopub.status.busy", "iopub.status.idle", "shell.execute_reply" }, execution.Select(p => p.Key).Order(StringComparer.Ordinal));
+            Assert.Equal(new[] { "iopub.execute_input", "iopub.status.busy", "iopub.status.idle", "shell.execute_reply", "shell.execute_reply.started" }, execution.Select(p => p.Key).Order(StringComparer.Ordinal));
             Assert.All(execution, p => Assert.Matches(NbclientTime, p.Value!.GetValue<string>()));
             var busy = DateTime.Parse(execution["iopub.status.busy"]!.GetValue<string>(), CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal);
             var idle = DateTime.Parse(execution["iopub.status.idle"]!.GetValue<string>(), CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal);

@@ -1,0 +1,136 @@
+using System.Collections;
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using System.Runtime;
+using System.Text;
+using System.Text.Json;
+using System.Threading.Channels;
+using Research.Pipeline.Running.Workers;
+
+namespace Research.Cli.Commands;
+
+/// <summary>
+/// <c>research worker</c> (hidden; run-all and verify start it): runs the <c>research run</c> command lines sent on
+/// standard input one after another in this one process, each in a fresh notebook session, writing what each run
+/// prints on standard error followed by an end line with its exit code (<see cref="WorkerProtocol"/>). The process ends
+/// as soon as standard input closes, so workers die with the pipeline that started them.
+/// </summary>
+/// <remarks>
+/// Between notebooks the worker puts back what a cell can change process-wide and the next notebook would see: the
+/// working directory, the environment variables, the culture and the external-resources switch; the heap is compacted
+/// so the next notebook has the whole memory limit. The pool sends a worker another notebook only after an exit 0.
+/// </remarks>
+public static class WorkerCommand
+{
+    private static bool _busy;
+
+    /// <summary>Builds the verb.</summary>
+    public static Command Create()
+    {
+        var command = new Command(WorkerProtocol.Verb, "Run notebooks sent on standard input one after another (run-all and verify start this).")
+        {
+            Hidden = true,
+        };
+        command.SetAction((_, cancellationToken) => ServeAsync(cancellationToken));
+        return command;
+    }
+
+    private static async Task<int> ServeAsync(CancellationToken cancellationToken)
+    {
+        // Everything a run prints, and anything a library writes to the console outside a cell, goes to standard error:
+        // the pool copies it into the current job's log.
+        var log = new StreamWriter(Console.OpenStandardError(), new UTF8Encoding(false)) { AutoFlush = true };
+        Console.SetOut(log);
+        Console.SetError(log);
+        Console.SetIn(TextReader.Null);
+        var requests = ReadRequests();
+        var environment = Snapshot();
+        var culture = CultureInfo.CurrentCulture;
+        var uiCulture = CultureInfo.CurrentUICulture;
+        var served = 0;
+        while (await requests.WaitToReadAsync(cancellationToken))
+        {
+            var line = await requests.ReadAsync(cancellationToken);
+            WorkerRequest request;
+            try
+            {
+                request = WorkerProtocol.ParseRequest(line);
+            }
+            catch (JsonException e)
+            {
+                await log.WriteLineAsync($"research worker: unreadable request: {e.Message}");
+                return ExitCodes.Usage;
+            }
+
+            // Which process ran a notebook, and how warm it was: the first line of the job's log.
+            await log.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"research worker (process {Environment.ProcessId}): notebook {++served} in this process"));
+            Directory.SetCurrentDirectory(request.WorkingDirectory);
+            AppContext.SetSwitch(Research.Data.Schema.ResourceFiles.AllowExternalSwitch, false);
+            Volatile.Write(ref _busy, true);
+            var exitCode = await ResearchCommand.RunAsync(["run", .. request.Arguments], log, log, cancellationToken);
+            Volatile.Write(ref _busy, false);
+            Restore(environment);
+            CultureInfo.DefaultThreadCurrentCulture = null;
+            CultureInfo.DefaultThreadCurrentUICulture = null;
+            CultureInfo.CurrentCulture = culture;
+            CultureInfo.CurrentUICulture = uiCulture;
+            GCSettings.LargeObjectHeapCompactionMode = GCLargeObjectHeapCompactionMode.CompactOnce;
+            GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+            await log.WriteAsync(WorkerProtocol.End(request.Id, exitCode));
+        }
+
+        return ExitCodes.Success;
+    }
+
+    // Standard input is read on a thread of its own. When it closes between notebooks (the pool is done with this worker)
+    // the worker ends normally, so the runtime removes what it keeps in TMPDIR; when it closes during one (the pipeline
+    // died), the process ends at once, even in the middle of a cell, as `research run --exit-with-parent` does.
+    private static ChannelReader<string> ReadRequests()
+    {
+        var channel = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
+        var thread = new Thread(() =>
+        {
+            try
+            {
+                using var input = new StreamReader(Console.OpenStandardInput(), new UTF8Encoding(false));
+                while (input.ReadLine() is { } line)
+                {
+                    channel.Writer.TryWrite(line);
+                }
+            }
+            catch (IOException)
+            {
+                // A broken pipe means the same as end of input.
+            }
+
+            channel.Writer.TryComplete();
+            if (Volatile.Read(ref _busy))
+            {
+                Process.GetCurrentProcess().Kill();
+            }
+        })
+        {
+            IsBackground = true,
+            Name = "worker requests",
+        };
+        thread.Start();
+        return channel.Reader;
+    }
+
+    private static Dictionary<string, string> Snapshot() =>
+        Environment.GetEnvironmentVariables().Cast<DictionaryEntry>().ToDictionary(e => (string)e.Key, e => (string?)e.Value ?? string.Empty, StringComparer.Ordinal);
+
+    private static void Restore(Dictionary<string, string> snapshot)
+    {
+        foreach (var name in Snapshot().Keys.Where(n => !snapshot.ContainsKey(n)))
+        {
+            Environment.SetEnvironmentVariable(name, null);
+        }
+
+        foreach (var (name, value) in snapshot.Where(e => Environment.GetEnvironmentVariable(e.Key) != e.Value))
+        {
+            Environment.SetEnvironmentVariable(name, value);
+        }
+    }
+}

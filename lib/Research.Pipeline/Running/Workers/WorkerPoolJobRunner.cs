@@ -1,0 +1,116 @@
+using System.ComponentModel;
+
+namespace Research.Pipeline.Running.Workers;
+
+/// <summary>
+/// Runs each job in a pool of long-lived <c>research worker</c> processes (as many as the pipeline runs jobs at once).
+/// A worker runs notebooks one after another, each in a fresh notebook session with its own script state, console
+/// capture, working directory and cancellation; the pool keeps the isolation of a process per failure: a notebook that
+/// crashes its worker (stack overflow, FailFast, an unhandled exception on another thread, Environment.Exit, the
+/// out-of-memory killer), times out or fails takes only its own job down, and the next job gets a fresh worker.
+/// </summary>
+/// <remarks>
+/// Reports run in parallel inside one process were considered and rejected: the console and the working directory are
+/// process-global in .NET, and a stack overflow or <c>Environment.FailFast</c> cannot be contained in a process, so one
+/// hostile cell would end every report. A worker's standard input is a pipe only this process writes: when the
+/// pipeline dies, even by <c>kill -9</c>, the pipe closes and the worker ends at once.
+/// </remarks>
+public sealed class WorkerPoolJobRunner(ChildCommand command, long logLimitBytes = WorkerPoolJobRunner.DefaultLogLimitBytes) : IJobRunner, IDisposable
+{
+    /// <summary>The default cap of a job's log.</summary>
+    public const long DefaultLogLimitBytes = 16L << 20;
+
+    private readonly Lock _gate = new();
+    private readonly List<WorkerProcess> _idle = [];
+    private bool _disposed;
+
+    /// <summary>How many worker processes were started so far (a crashed or retired worker is replaced by a new one).</summary>
+    public int WorkersStarted { get; private set; }
+
+    /// <inheritdoc />
+    public async Task<JobEnding> RunAsync(JobRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        WorkerProcess? worker;
+        try
+        {
+            worker = TakeIdle(WorkerKey.Of(request)) ?? Start(WorkerKey.Of(request));
+        }
+        catch (Win32Exception e)
+        {
+            return new JobEnding(-1, $"{command.FileName}: {e.Message}");
+        }
+
+        if (worker is null)
+        {
+            return new JobEnding(-1, $"{command.FileName} did not start");
+        }
+
+        var reusable = false;
+        try
+        {
+            (var ending, reusable) = await worker.RunAsync(request, logLimitBytes, cancellationToken);
+            return ending;
+        }
+        finally
+        {
+            Return(worker, reusable);
+        }
+    }
+
+    /// <summary>Ends every idle worker.</summary>
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            _disposed = true;
+            foreach (var worker in _idle)
+            {
+                worker.Dispose();
+            }
+
+            _idle.Clear();
+        }
+    }
+
+    private WorkerProcess? Start(WorkerKey key)
+    {
+        var worker = WorkerProcess.Start(command, key);
+        lock (_gate)
+        {
+            WorkersStarted++;
+        }
+
+        return worker;
+    }
+
+    private WorkerProcess? TakeIdle(WorkerKey key)
+    {
+        lock (_gate)
+        {
+            var index = _idle.FindIndex(w => w.Key == key);
+            if (index < 0)
+            {
+                return null;
+            }
+
+            var worker = _idle[index];
+            _idle.RemoveAt(index);
+            return worker;
+        }
+    }
+
+    private void Return(WorkerProcess worker, bool reusable)
+    {
+        lock (_gate)
+        {
+            if (reusable && !_disposed)
+            {
+                _idle.Add(worker);
+                return;
+            }
+        }
+
+        worker.Dispose();
+    }
+}

@@ -1,0 +1,203 @@
+using System.ComponentModel;
+using System.Diagnostics;
+using System.Globalization;
+
+namespace Research.Pipeline.Running.Workers;
+
+/// <summary>
+/// One long-lived <c>research worker</c> process: it runs the notebooks it is sent one after another, each in a fresh
+/// notebook session, so the runtime start-up and the JIT of the libraries are paid once per worker instead of once per
+/// notebook. Its standard error is the current job's log until the job's end line; its standard output (which the
+/// worker does not use) goes to the same log.
+/// </summary>
+internal sealed class WorkerProcess : IDisposable
+{
+    private readonly Process _process;
+    private readonly ByteLines _errors;
+    private readonly Task _outputPump;
+    private CappedLog? _log;
+
+    private WorkerProcess(Process process, WorkerKey key)
+    {
+        _process = process;
+        Key = key;
+        _errors = new ByteLines(process.StandardError.BaseStream);
+        _outputPump = Task.Run(PumpOutputAsync);
+    }
+
+    /// <summary>What the process was started with; a job with other settings needs another worker.</summary>
+    public WorkerKey Key { get; }
+
+    /// <summary>Starts a worker for jobs with <paramref name="key"/>'s settings.</summary>
+    /// <exception cref="Win32Exception">The executable cannot be started.</exception>
+    public static WorkerProcess? Start(ChildCommand command, WorkerKey key)
+    {
+        var start = new ProcessStartInfo
+        {
+            FileName = command.FileName,
+            WorkingDirectory = key.OutputDirectory,
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in command.Arguments.Append(WorkerProtocol.Verb))
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        // A worker on the same two cores gains nothing from tiered-compilation background threads fighting its siblings.
+        start.Environment["DOTNET_TieredPGO"] = "0";
+        if (key.MemoryLimitBytes is { } limit)
+        {
+            start.Environment["DOTNET_GCHeapHardLimit"] = limit.ToString("X", CultureInfo.InvariantCulture);
+        }
+
+        return Process.Start(start) is { } process ? new WorkerProcess(process, key) : null;
+    }
+
+    /// <summary>
+    /// Runs one job and reports how it ended, and whether the worker may take another: only after an exit 0, so a
+    /// notebook that failed, timed out (its abandoned cell may still run) or ran out of memory never shares a process
+    /// with the next one.
+    /// </summary>
+    public async Task<(JobEnding Ending, bool Reusable)> RunAsync(JobRequest request, long logLimitBytes, CancellationToken cancellationToken)
+    {
+        var logPath = request.Resolve(request.Job.Log);
+        Directory.CreateDirectory(Path.GetDirectoryName(logPath)!);
+        await using var log = new CappedLog(logPath, logLimitBytes);
+        Volatile.Write(ref _log, log);
+        try
+        {
+            var id = Guid.NewGuid().ToString("N");
+            if (!await SendAsync(WorkerProtocol.Request(new WorkerRequest(id, request.OutputDirectory, RunArguments.For(request)))))
+            {
+                return (await EndedAsync(log), false);
+            }
+
+            while (true)
+            {
+                var line = await _errors.NextAsync(cancellationToken);
+                if (line.IsEmpty)
+                {
+                    return (await EndedAsync(log), false);
+                }
+
+                if (WorkerProtocol.FindEnd(line.Span, id) is { } end)
+                {
+                    await log.WriteAsync(line[..end.Start]);
+                    return (new JobEnding(end.ExitCode), end.ExitCode == 0);
+                }
+
+                await log.WriteAsync(line);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            Kill();
+            throw;
+        }
+        finally
+        {
+            Volatile.Write(ref _log, null);
+        }
+    }
+
+    /// <summary>
+    /// Ends the worker: closing its input ends an idle worker normally (the runtime cleans up its files in TMPDIR), and a
+    /// kill makes sure. It is reaped, so its CPU time counts as this process's children's.
+    /// </summary>
+    public void Dispose()
+    {
+        try
+        {
+            _process.StandardInput.Dispose();
+        }
+        catch (IOException)
+        {
+            // already gone
+        }
+
+        if (!_process.WaitForExit(5000))
+        {
+            Kill();
+            _process.WaitForExit(5000);
+        }
+
+        _process.Dispose();
+    }
+
+    private async Task<bool> SendAsync(string line)
+    {
+        try
+        {
+            await _process.StandardInput.WriteLineAsync(line);
+            await _process.StandardInput.FlushAsync();
+            return true;
+        }
+        catch (IOException)
+        {
+            return false; // the worker is gone
+        }
+    }
+
+    // The worker died during the job (a stack overflow, FailFast, an unhandled exception on another thread, the
+    // out-of-memory killer, Environment.Exit): the rest of what it wrote goes to the log, and the job ends with its exit code.
+    private async Task<JobEnding> EndedAsync(CappedLog log)
+    {
+        while (await _errors.NextAsync(CancellationToken.None) is { IsEmpty: false } rest)
+        {
+            await log.WriteAsync(rest);
+        }
+
+        await _process.WaitForExitAsync(CancellationToken.None);
+        await _outputPump;
+        return new JobEnding(_process.ExitCode, EndedWorker: true);
+    }
+
+    private async Task PumpOutputAsync()
+    {
+        var buffer = new byte[16 * 1024];
+        int read;
+        var output = _process.StandardOutput.BaseStream;
+        while ((read = await output.ReadAsync(buffer)) > 0)
+        {
+            if (Volatile.Read(ref _log) is { } log)
+            {
+                await log.WriteAsync(buffer.AsMemory(0, read));
+            }
+        }
+    }
+
+    private void Kill()
+    {
+        try
+        {
+            _process.StandardInput.Dispose();
+        }
+        catch (IOException)
+        {
+            // already gone
+        }
+
+        try
+        {
+            if (!_process.HasExited)
+            {
+                _process.Kill(entireProcessTree: true);
+            }
+        }
+        catch (InvalidOperationException)
+        {
+            // it ended between the check and the kill
+        }
+    }
+}
+
+/// <summary>The settings a worker process is started with: jobs are sent only to a worker started for theirs.</summary>
+/// <param name="OutputDirectory">The worker's working directory (the output directory).</param>
+/// <param name="MemoryLimitBytes">Its GC heap hard limit.</param>
+internal sealed record WorkerKey(string OutputDirectory, long? MemoryLimitBytes)
+{
+    public static WorkerKey Of(JobRequest request) => new(request.OutputDirectory, request.MemoryLimitBytes);
+}
