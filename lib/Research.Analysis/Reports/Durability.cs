@@ -6,22 +6,29 @@ namespace Research.Analysis.Reports;
 
 /// <summary>
 /// Section 4, durability and time to outflow: the share per arm that held the outcome for at least
-/// <see cref="DurableMonths"/> consecutive months by the primary horizon (with the baseline-adjusted difference against
-/// the control), and Kaplan–Meier curves of the time to the first month in the outcome with a log-rank test.
+/// <see cref="DurableMonths"/> consecutive months by the primary horizon (with the effect against the control, estimated
+/// like the intention-to-treat effects: the report's adjustment and inference methods), and Kaplan–Meier curves of the
+/// time to the first month in the outcome with, per treatment arm, a log-rank type test against the control that
+/// treats the caseworkers the way the primary inference does (<see cref="ArmSurvivalComparison"/>).
 /// </summary>
 public sealed class Durability
 {
     /// <summary>Consecutive months that make an outflow durable.</summary>
     public const int DurableMonths = 6;
 
-    private Durability(int followUp, IReadOnlyList<DurableOutflow> durable, IReadOnlyList<SurvivalSummary> survival, IReadOnlyList<LogRankComparison> logRank, IReadOnlyList<string> notes)
+    private Durability(EffectSpecification specification, int followUp, IReadOnlyList<DurableOutflow> durable, IReadOnlyList<SurvivalSummary> survival,
+        IReadOnlyList<ArmSurvivalComparison> tests, IReadOnlyList<string> notes)
     {
+        Specification = specification;
         FollowUpMonths = followUp;
         Durable = durable;
         Survival = survival;
-        LogRank = logRank;
+        Tests = tests;
         Notes = notes;
     }
+
+    /// <summary>How the durable-outflow effects were estimated (the report's specification).</summary>
+    public EffectSpecification Specification { get; }
 
     /// <summary>The follow-up at which time to outflow is censored (months).</summary>
     public int FollowUpMonths { get; }
@@ -32,8 +39,8 @@ public sealed class Durability
     /// <summary>Kaplan–Meier curves per outcome and arm.</summary>
     public IReadOnlyList<SurvivalSummary> Survival { get; }
 
-    /// <summary>Log-rank tests per outcome.</summary>
-    public IReadOnlyList<LogRankComparison> LogRank { get; }
+    /// <summary>Per outcome and treatment arm, the test of equal time to a first outflow against the control.</summary>
+    public IReadOnlyList<ArmSurvivalComparison> Tests { get; }
 
     /// <summary>Models that could not be estimated, and why.</summary>
     public IReadOnlyList<string> Notes { get; }
@@ -41,17 +48,17 @@ public sealed class Durability
     /// <summary>The outcomes analysed.</summary>
     public static IReadOnlyList<ReportOutcome> Outcomes { get; } = [ReportOutcome.PartialOrFull, ReportOutcome.Full];
 
-    /// <summary>Computes the section; effects use the specification's adjustment with HC2 inference.</summary>
+    /// <summary>Computes the section with the report's specification.</summary>
     public static Durability Compute(ReportContext context, EffectSpecification? specification = null)
     {
         ArgumentNullException.ThrowIfNull(context);
-        specification = (specification ?? EffectSpecification.Default) with { Adjustment = Adjustment.BaselineOutcome, Methods = [InferenceMethod.HC2], Primary = InferenceMethod.HC2 };
+        specification = (specification ?? EffectSpecification.Default).Validated();
         var panel = context.Panel;
         var primary = context.Experiment.PrimaryHorizonMonths;
         var followUp = Math.Min(36, context.Persons.Max(p => panel.LastObservedMonth[p]));
         var durable = new List<DurableOutflow>();
         var survival = new List<SurvivalSummary>();
-        var logRank = new List<LogRankComparison>();
+        var tests = new List<ArmSurvivalComparison>();
         var estimation = new Estimation();
         foreach (var outcome in Outcomes)
         {
@@ -73,9 +80,9 @@ public sealed class Durability
             var events = persons.Select(p => time.Events[p]).ToArray();
             var fitted = KaplanMeier.FitByGroup(times, events, context.Arms);
             survival.AddRange(context.Experiment.Arms.Select(arm => new SurvivalSummary(arm, outcome, fitted.First(g => g.Group == arm.Code).Curve, followUp)));
-            logRank.Add(new LogRankComparison(outcome, LogRankTest.Compute(times, events, context.Arms), persons.Count));
+            tests.AddRange(ArmSurvivalComparison.Compare(context, outcome, time, specification, estimation));
         }
 
-        return new Durability(followUp, durable, survival, logRank, estimation.Notes);
+        return new Durability(specification, followUp, durable, survival, tests, estimation.Notes);
     }
 }

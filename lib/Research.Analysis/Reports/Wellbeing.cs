@@ -1,24 +1,34 @@
+using System.Globalization;
 using Research.Analysis.Disclosure;
 using Research.Analysis.Effects;
+using Research.Analysis.Outcomes;
 using Research.Analysis.Surveys;
 using Research.Scales.Instruments;
 using Research.Scales.Longitudinal;
 using Research.Scales.Reliability;
 using Research.Scales.Scoring;
+using Research.Statistics.Multiplicity;
+using Research.Statistics.Regression;
+using Shared = Research.Analysis.Inference;
 
 namespace Research.Analysis.Reports;
 
 /// <summary>
-/// Section 5, the secondary (survey) outcomes: each instrument's reliability in this sample at the first wave
-/// (Cronbach's α, McDonald's ω), mean scores by arm and wave, and the effect at the last wave adjusted for the
-/// first-wave score (ANCOVA: score ~ arm + baseline score (+ strata), HC2, respondents with both waves; Holm across
-/// arms within instrument). Each instrument is summarised by its first declared score.
+/// Section 5, the survey outcomes. Primary: the pre-specified wellbeing summary index (Anderson 2008) at the last wave,
+/// estimated like the register effects (Lin's adjustment, the report's inference rule) on the respondents, weighted for
+/// response, and bounded (Lee) — see <see cref="WellbeingIndexEffect"/>. Secondary: each instrument's reliability in this
+/// sample at the first wave (Cronbach's α, McDonald's ω), mean scores by arm and wave, and the effect at the last wave
+/// adjusted for the first-wave score (ANCOVA: score ~ arm + baseline score (+ strata), respondents with both waves, the
+/// report's inference methods), with Benjamini–Hochberg p-values across the instruments within each arm. Each
+/// instrument is summarised by its first declared score.
 /// </summary>
 public sealed class Wellbeing
 {
     private Wellbeing(IReadOnlyList<Instrument> instruments, int firstWave, int lastWave, IReadOnlyList<InstrumentReliability> reliability, IReadOnlyList<ScoreMean> means,
-        IReadOnlyList<WellbeingEffect> effects, IReadOnlyList<string> notes)
+        IReadOnlyList<WellbeingEffect> effects, IReadOnlyList<WellbeingIndexEffect> index, EffectSpecification specification, IReadOnlyList<string> notes)
     {
+        Index = index;
+        Specification = specification;
         Instruments = instruments;
         FirstWave = firstWave;
         LastWave = lastWave;
@@ -46,6 +56,12 @@ public sealed class Wellbeing
     /// <summary>Effects at the last wave by instrument and treatment arm.</summary>
     public IReadOnlyList<WellbeingEffect> Effects { get; }
 
+    /// <summary>The primary survey outcome: the summary index's effects per treatment arm (empty when it cannot be computed; see <see cref="Notes"/>).</summary>
+    public IReadOnlyList<WellbeingIndexEffect> Index { get; }
+
+    /// <summary>How the instruments' effects were estimated (the report's methods, ANCOVA on the first-wave score).</summary>
+    public EffectSpecification Specification { get; }
+
     /// <summary>Models that could not be estimated, and why.</summary>
     public IReadOnlyList<string> Notes { get; }
 
@@ -55,7 +71,8 @@ public sealed class Wellbeing
     {
         ArgumentNullException.ThrowIfNull(context);
         catalog ??= BundledInstruments.Catalog;
-        specification = (specification ?? EffectSpecification.Default) with { Adjustment = Adjustment.BaselineOutcome, Methods = [InferenceMethod.HC2], Primary = InferenceMethod.HC2 };
+        var reportSpecification = (specification ?? EffectSpecification.Default).Validated();
+        specification = reportSpecification.With(Adjustment.BaselineOutcome);
         var survey = context.Extract.SurveyResponses ?? throw new InvalidDataException($"the extract in {context.Extract.Directory} has no survey_responses table");
         var panelIndex = context.Persons.ToDictionary(p => context.Panel.Ids[p], StringComparer.Ordinal);
         var ids = survey.Strings("person_id");
@@ -114,6 +131,66 @@ public sealed class Wellbeing
                 controlValues.DefaultIfEmpty(double.NaN).Average(), Descriptive.StandardDeviation(controlValues), Magnitude.Of(controlValues), estimates[a])));
         }
 
-        return new Wellbeing(instruments, firstWave, lastWave, reliability, means, effects, estimation.Notes);
+        var index = IndexEffects(context, survey, rows.Where((_, i) => waves[i] == lastWave).ToList(), catalog, lastWave, reportSpecification, estimation);
+        return new Wellbeing(instruments, firstWave, lastWave, reliability, means, WithBenjaminiHochberg(effects, specification.Primary), index, specification, estimation.Notes);
+    }
+
+    // Secondary outcomes: within each arm, BH across the instruments on the primary method's p-values.
+    private static List<WellbeingEffect> WithBenjaminiHochberg(List<WellbeingEffect> effects, InferenceMethod method)
+    {
+        var adjusted = effects.ToList();
+        foreach (var arm in effects.Select(e => e.Arm).Distinct())
+        {
+            var tested = Enumerable.Range(0, effects.Count).Where(i => effects[i].Arm == arm && effects[i].Effect?.For(method) is not null).ToList();
+            var q = PValueAdjustment.BenjaminiHochberg([.. tested.Select(i => effects[i].Effect!.For(method)!.PValue)]);
+            for (var k = 0; k < tested.Count; k++)
+            {
+                adjusted[tested[k]] = effects[tested[k]] with { BenjaminiHochbergP = q[k] };
+            }
+        }
+
+        return adjusted;
+    }
+
+    /// <summary>
+    /// The summary index of every respondent of <paramref name="wave"/> (NaN for everyone else randomised), its effect
+    /// with and without response weights, and Lee bounds. The response model reads register data that exist for everyone:
+    /// the prognostic covariates and whether the person was off benefit in the survey month (a month outside the register
+    /// counts as on benefit).
+    /// </summary>
+    private static IReadOnlyList<WellbeingIndexEffect> IndexEffects(ReportContext context, Research.Data.Tables.Table survey, IReadOnlyList<int> waveRows, InstrumentCatalog catalog, int wave,
+        EffectSpecification specification, Estimation estimation)
+    {
+        var what = string.Create(CultureInfo.InvariantCulture, $"wellbeing index at wave {wave}");
+        var population = context.Population;
+        var panel = context.Panel;
+        var panelIndex = context.Persons.ToDictionary(p => panel.Ids[p], StringComparer.Ordinal);
+        var ids = survey.Strings("person_id");
+        var respondents = waveRows.Select(r => panelIndex[ids[r]!]).ToList();
+        Statistics.Indices.SummaryIndexResult scored;
+        try
+        {
+            scored = Shared.WellbeingIndex.Compute(catalog, SurveyItems.ToItemResponses(survey, waveRows), [.. respondents.Select(p => population.Arms[population.RowOf(p)].IsControl)]);
+        }
+        catch (Exception e) when (e is ArgumentException or KeyNotFoundException or DegenerateModelException)
+        {
+            estimation.Note($"{what}: {e.Message}");
+            return [];
+        }
+
+        var index = new double[population.Persons.Count];
+        Array.Fill(index, double.NaN);
+        for (var i = 0; i < respondents.Count; i++)
+        {
+            index[population.RowOf(respondents[i])] = scored.Values[i];
+        }
+
+        var month = context.Experiment.SurveyWaves.First(w => w.Wave == wave).MonthsAfterRandomisation;
+        var offBenefit = population.Persons.Select(p => panel.IsObserved(p, month) && panel.Value(Outcome.BenefitIndependence, p, month) == 1 ? 1.0 : 0.0).ToArray();
+        var estimates = estimation.Try(what, () => Shared.AttritionAnalysis.Estimate(population.For(what, index), offBenefit,
+            specification.Options with { Method = Shared.InferenceMethod.Cr2, IncludeUnadjusted = false }));
+        return estimates is null
+            ? []
+            : [.. context.Experiment.TreatmentArms.Select(arm => new WellbeingIndexEffect(arm, wave, estimates.CompleteCase[arm], estimates.Weighted[arm], estimates.Bounds.Single(b => b.Arm == arm).Bounds))];
     }
 }

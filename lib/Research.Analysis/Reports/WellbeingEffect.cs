@@ -14,10 +14,13 @@ namespace Research.Analysis.Reports;
 /// <param name="ControlMean">The control arm's mean score at the last wave.</param>
 /// <param name="ControlSd">The control arm's standard deviation at the last wave.</param>
 /// <param name="ControlMagnitude">The magnitude of the control arm's scores (for the dominance rule).</param>
-/// <param name="Effect">The estimate (HC2); null when not estimable.</param>
+/// <param name="Effect">The estimate with the report's inference methods; null when not estimable.</param>
 public sealed record WellbeingEffect(Instrument Instrument, ScoreDefinition Score, ExperimentArm Arm, int NArm, int NControl, double ControlMean, double ControlSd,
     Magnitude ControlMagnitude, EffectEstimate? Effect)
 {
+    /// <summary>The primary method's p-value adjusted by Benjamini–Hochberg across the instruments within the arm; null when not estimable.</summary>
+    public double? BenjaminiHochbergP { get; init; }
+
     /// <summary>Respondents in the model.</summary>
     public int N => NArm + NControl;
 

@@ -21,6 +21,9 @@ public static class ResultValue
     /// <summary>Two-sided p-value adjusted for multiplicity (Holm) within its family.</summary>
     public const string AdjustedP = "p_holm";
 
+    /// <summary>The p-value adjusted by Benjamini–Hochberg (false discovery rate) across a family of secondary outcomes.</summary>
+    public const string BenjaminiHochbergP = "p_bh";
+
     /// <summary>Number of persons the number is based on.</summary>
     public const string N = "n";
 }

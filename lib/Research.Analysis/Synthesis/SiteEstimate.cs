@@ -39,6 +39,9 @@ public sealed record SiteEstimate(
     double? NControl,
     double? ControlMean)
 {
+    /// <summary>The degrees of freedom of the recorded interval (the CR2 Satterthwaite df); null when not recorded.</summary>
+    public double? DegreesOfFreedom { get; init; }
+
     /// <summary>Whether the estimate or its standard error was withheld, so the site cannot enter a pooled analysis.</summary>
     public bool IsWithheld => Estimate is null || StandardError is null;
 
@@ -59,6 +62,9 @@ public sealed record SiteEstimate(
 
         return new SiteEstimate(site, Label("arm"), Label("arm_name_nl"), Label("arm_type"), Label("outcome"), horizon,
             Value(ResultValue.Estimate), Value(ResultValue.StandardError), Value(ResultValue.CiLow), Value(ResultValue.CiHigh),
-            Value(ResultValue.PValue), Value(ResultValue.N), Value("n_arm"), Value("n_control"), Value("control_mean"));
+            Value(ResultValue.PValue), Value(ResultValue.N), Value("n_arm"), Value("n_control"), Value("control_mean"))
+        {
+            DegreesOfFreedom = Value("df"),
+        };
     }
 }

@@ -30,6 +30,22 @@ public sealed record SiteTypeEffect(string Site, string Type, string Outcome, in
         ? new Interval(low, high)
         : new Interval(Estimate - (Z * StandardError), Estimate + (Z * StandardError));
 
+    /// <summary>
+    /// The degrees of freedom behind the site's standard error: the recorded df of a single arm, the smallest of the
+    /// arms combined (conservative); null when not recorded (then the variance is taken as known).
+    /// </summary>
+    public double? DegreesOfFreedom => Arms.Any(a => a.DegreesOfFreedom is null) ? null : Arms.Min(a => a.DegreesOfFreedom!.Value);
+
+    /// <summary>
+    /// The standard error the pooling uses: <see cref="StandardError"/> inflated for its small degrees of freedom by
+    /// t(df)/z at 95% (<see cref="SmallSampleInflation"/>), so that a normal interval from it is the t interval the
+    /// municipal report printed and a site whose variance rests on 4 df does not enter as if its variance were known.
+    /// </summary>
+    public double PoolingStandardError => StandardError * Math.Sqrt(InflationFactor);
+
+    /// <summary>The variance inflation factor (t(df)/z)² at 95%; 1 when the df are unknown.</summary>
+    public double InflationFactor => DegreesOfFreedom is { } df && df > 0 ? SmallSampleInflation.Factor(df, VarianceInflation.StudentTQuantile) : 1;
+
     /// <summary>A study label for tables and forest plots: the site, with the arm's Dutch name, or the arms combined.</summary>
     public string Label => $"{Site} ({string.Join(" + ", Arms.Select(a => a.ArmNameNl))})";
 

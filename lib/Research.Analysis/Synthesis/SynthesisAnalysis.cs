@@ -5,9 +5,10 @@ using Research.Statistics.MetaAnalysis;
 namespace Research.Analysis.Synthesis;
 
 /// <summary>
-/// The cross-site synthesis of the municipal ITT estimates: for every intervention type, outcome and horizon, a
-/// random-effects meta-analysis across the municipalities with each <see cref="SynthesisMethod"/>; the site-level
-/// table with the planted truth when run on synthetic data; and the test of differences between intervention types.
+/// The cross-site synthesis of the municipal ITT estimates: the additive component meta-regression over all arms (the
+/// primary synthesis, <see cref="Components"/>); as its sensitivity analysis, for every intervention type, outcome and
+/// horizon, a random-effects meta-analysis across the municipalities with each <see cref="SynthesisMethod"/>; the
+/// site-level table with the planted truth when run on synthetic data; and the test of differences between types.
 /// </summary>
 /// <example>
 /// <code>
@@ -25,8 +26,11 @@ public sealed class SynthesisAnalysis
     public const string DesignCaveat = "The designs differ by site (arms, intake, intervention length, primary horizon, and what 'intensification' or 'exemption' meant locally); "
         + "a pooled estimate is an average over these different interventions, not the effect of one protocol, and the prediction interval is the better guide to what a new site can expect.";
 
-    private SynthesisAnalysis(IReadOnlyList<SiteEstimate> estimates, IReadOnlyDictionary<string, int> primaryHorizons, IReadOnlyList<TypeMetaAnalysis> analyses, PlantedEffects? truth)
+    private SynthesisAnalysis(IReadOnlyList<SiteEstimate> estimates, IReadOnlyDictionary<string, int> primaryHorizons, IReadOnlyList<TypeMetaAnalysis> analyses,
+        IReadOnlyList<ComponentEffect> components, IReadOnlyList<string> componentNotes, PlantedEffects? truth)
     {
+        Components = components;
+        ComponentNotes = componentNotes;
         Estimates = estimates;
         PrimaryHorizons = primaryHorizons;
         MetaAnalyses = analyses;
@@ -41,6 +45,15 @@ public sealed class SynthesisAnalysis
 
     /// <summary>Every meta-analysis: type × outcome × horizon × method.</summary>
     public IReadOnlyList<TypeMetaAnalysis> MetaAnalyses { get; }
+
+    /// <summary>
+    /// The primary synthesis: each component's pooled effect from the additive component meta-regression over all arms
+    /// (<see cref="ComponentAnalysis"/>), REML and fixed effect, with the type-level pool beside it.
+    /// </summary>
+    public IReadOnlyList<ComponentEffect> Components { get; }
+
+    /// <summary>Why a component model could not be fitted, if so.</summary>
+    public IReadOnlyList<string> ComponentNotes { get; }
 
     /// <summary>The planted effects, when the data are synthetic.</summary>
     public PlantedEffects? Truth { get; }
@@ -83,7 +96,9 @@ public sealed class SynthesisAnalysis
             }
         }
 
-        return new SynthesisAnalysis(estimates, primary, analyses, truth);
+        var notes = new List<string>();
+        var components = ComponentAnalysis.Fit(estimates, designs, analyses, notes);
+        return new SynthesisAnalysis(estimates, primary, analyses, components, notes, truth);
     }
 
     /// <summary>The meta-analysis with the given key parts.</summary>
@@ -108,7 +123,7 @@ public sealed class SynthesisAnalysis
             }
 
             var sites = pooled.SelectMany(a => a.Sites).ToList();
-            var studies = StudyEffects.FromStandardErrors(sites.Select(s => s.Estimate).ToArray(), sites.Select(s => s.StandardError).ToArray(), sites.Select(s => s.Label).ToArray());
+            var studies = StudyEffects.FromStandardErrors(sites.Select(s => s.Estimate).ToArray(), sites.Select(s => s.PoolingStandardError).ToArray(), sites.Select(s => s.Label).ToArray());
             differences.Add(new TypeDifference(group.Key.Outcome, group.Key.Horizon, SubgroupAnalyzer.Separate(studies, sites.Select(s => s.Type).ToArray(), pooled[0].Fit!.Options)));
         }
 

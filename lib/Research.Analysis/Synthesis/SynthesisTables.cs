@@ -5,11 +5,51 @@ using Research.Analysis.Results;
 
 namespace Research.Analysis.Synthesis;
 
-/// <summary>The synthesis's result tables: <c>meta</c>, <c>sites</c>, <c>type_differences</c> and <c>pooled</c>.</summary>
+/// <summary>The synthesis's result tables: <c>components</c>, <c>meta</c>, <c>sites</c>, <c>type_differences</c> and <c>pooled</c>.</summary>
 public static class SynthesisTables
 {
     /// <summary>The report kind in result files.</summary>
     public const string Kind = "synthesis";
+
+    /// <summary>
+    /// Table <c>components</c>: key <c>{component}|{outcome}|{model}</c>; the component's pooled effect at the sites'
+    /// primary horizons (estimate, se, ci, p; z inference), τ², the arms in the model and those carrying the component,
+    /// the residual heterogeneity, and the type-level pool of the arms that ran the component alone with the difference.
+    /// </summary>
+    public static ResultTable Components(SynthesisAnalysis synthesis)
+    {
+        ArgumentNullException.ThrowIfNull(synthesis);
+        var table = new TableBuilder<ComponentEffect>("components", "Pooled effect of each intervention component (additive component meta-regression over all arms)",
+                c => $"{c.Component.Key}|{c.Outcome}|{c.Model.Key}")
+            .Label("component", "Component code", c => c.Component.Key)
+            .Label("component_label", "Component", c => c.Component.Label)
+            .Label("outcome", "Outcome code", c => c.Outcome)
+            .Label("outcome_label", "Outcome", c => ReportOutcome.LabelOf(c.Outcome))
+            .Label("model", "Model", c => c.Model.Key)
+            .Number(ResultValue.Estimate, ColumnKind.Estimate, "Pooled effect", c => c.Coefficient.Estimate, ValueUnit.Share)
+            .Number(ResultValue.StandardError, ColumnKind.Spread, "Standard error", c => c.Coefficient.StandardError, ValueUnit.Share)
+            .Number(ResultValue.CiLow, ColumnKind.Limit, "95% CI, lower", c => c.Coefficient.ConfidenceLow, ValueUnit.Share)
+            .Number(ResultValue.CiHigh, ColumnKind.Limit, "95% CI, upper", c => c.Coefficient.ConfidenceHigh, ValueUnit.Share)
+            .Number(ResultValue.PValue, ColumnKind.PValue, "p", c => c.Coefficient.PValue)
+            .Number("tau2", ColumnKind.Index, "τ²", c => c.Model.Fit.Tau2)
+            .Number("k", ColumnKind.Tally, "Arms in the model", c => c.Model.K)
+            .Number("arms", ColumnKind.Tally, "Arms with the component", c => c.Arms)
+            .Number("q_e", ColumnKind.Statistic, "Q (residual)", c => c.Model.Fit.ResidualHeterogeneity)
+            .Number("q_e_p", ColumnKind.PValue, "p (residual Q)", c => double.IsFinite(c.Model.Fit.ResidualHeterogeneityPValue) ? c.Model.Fit.ResidualHeterogeneityPValue : null)
+            .Number("type_pool", ColumnKind.Estimate, "Type-level pool (component alone)", c => c.TypePool?.Estimate, ValueUnit.Share)
+            .Number("difference", ColumnKind.Estimate, "Component minus type-level pool", c => c.DifferenceFromTypePool, ValueUnit.Share)
+            .Build();
+        List<string> footnotes =
+        [
+            "Primary synthesis: an additive component meta-regression (metafor rma.mv) over every arm that was not self-chosen, at each site's primary horizon (assumed: no pre-registration is known): an arm's ITT effect is the sum of the effects of the components it adds (exemption, intensified coaching, earnings disregard, full-time bonus), without intercept.",
+            "Arms of one site share its control arm: their covariance is the product of their standard errors and 1/√((1 + n_control/n_arm₁)(1 + n_control/n_arm₂)). Each variance is inflated by (t(df)/z)² for its CR2 degrees of freedom (4 to 12 at some sites), so no site enters as if its variance were known; correlations are kept.",
+            "Model reml: a random effect per arm, τ² by REML (primary); fe: fixed effect, for comparison. z intervals. Where τ² = 0 the random-effects results equal the fixed-effect ones.",
+            "Type-level pool: the REML-HKSJ pool of the arms that ran the component alone (table meta, the sensitivity analysis); the bonus never ran alone. The difference shows what the combination arms add to, or take from, each component's estimate.",
+            SynthesisAnalysis.DesignCaveat,
+            .. synthesis.ComponentNotes,
+        ];
+        return table.Table(synthesis.Components, footnotes);
+    }
 
     /// <summary>Table <c>meta</c>: one row per type, outcome, horizon and method; with planted effects, also truth and covered.</summary>
     public static ResultTable Meta(SynthesisAnalysis synthesis)
@@ -46,7 +86,7 @@ public static class SynthesisTables
 
         var footnotes = new List<string>
         {
-            "Random-effects meta-analysis across municipalities of the ITT estimates with CR2 caseworker-clustered standard errors read from each municipal result file (table itt_clustered); nothing is re-estimated.",
+            "Sensitivity analysis of the component model (table components): random-effects meta-analysis by intervention type across municipalities of the ITT estimates with caseworker-clustered standard errors read from each municipal result file (table itt_clustered); nothing is re-estimated. Each site's variance is inflated by (t(df)/z)² for its degrees of freedom, so its normal interval is the interval its municipal report printed.",
             $"Method reml_hksj: {SynthesisMethod.RemlHksj.Description} (primary). Method dl: {SynthesisMethod.DerSimonianLaird.Description}, for comparison. "
                 + "95% PI: prediction interval for the effect in a new site; τ², I², H², Q and p (Q) (Cochran's Q test): heterogeneity.",
             "Arms of one site share its control arm, so their estimates are correlated. Where a site ran two arms of one type they enter as one "
@@ -54,6 +94,7 @@ public static class SynthesisTables
                 + "1/√((1 + n_control/n_arm₁)(1 + n_control/n_arm₂)) (about 0.5 for equal arms).",
             "horizon 'primary' pools each site at its own primary horizon, assumed as no pre-registration is known (" + string.Join(", ", synthesis.PrimaryHorizons.Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Key} {p.Value}"))) + " months).",
             "A type run at a single site (1 site) cannot be pooled; that site's estimate is shown, without heterogeneity or prediction interval (n/a).",
+            "Where τ² is estimated as 0 the note says so: the prediction interval then equals the confidence interval, which with this few sites is no evidence that the effect is the same everywhere.",
             SynthesisAnalysis.DesignCaveat,
         };
         if (synthesis.MetaAnalyses.Any(a => a.Withheld.Count > 0))
@@ -129,7 +170,7 @@ public static class SynthesisTables
 
     /// <summary>The tables in report order: meta, sites, type_differences and, when given, pooled.</summary>
     public static IReadOnlyList<ResultTable> All(SynthesisAnalysis synthesis, ResultTable? pooled = null) =>
-        [Meta(synthesis), Sites(synthesis), TypeDifferences(synthesis), .. pooled is null ? Array.Empty<ResultTable>() : [pooled]];
+        [Components(synthesis), Meta(synthesis), Sites(synthesis), TypeDifferences(synthesis), .. pooled is null ? Array.Empty<ResultTable>() : [pooled]];
 
     /// <summary>The synthesis's result file.</summary>
     public static ResultFile File(SynthesisAnalysis synthesis, ResultTable? pooled = null)

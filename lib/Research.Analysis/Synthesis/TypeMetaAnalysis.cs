@@ -48,9 +48,13 @@ public sealed record TypeMetaAnalysis(string Type, string Outcome, string Horizo
             return new TypeMetaAnalysis(type, outcome, horizon, method, sites, null, withheld, note);
         }
 
-        var studies = StudyEffects.FromStandardErrors(sites.Select(s => s.Estimate).ToArray(), sites.Select(s => s.StandardError).ToArray(), sites.Select(s => s.Label).ToArray());
-        return new TypeMetaAnalysis(type, outcome, horizon, method, sites, MetaAnalyzer.Fit(studies, method.Options), withheld, null);
+        var studies = StudyEffects.FromStandardErrors(sites.Select(s => s.Estimate).ToArray(), sites.Select(s => s.PoolingStandardError).ToArray(), sites.Select(s => s.Label).ToArray());
+        var fit = MetaAnalyzer.Fit(studies, method.Options);
+        return new TypeMetaAnalysis(type, outcome, horizon, method, sites, fit, withheld, fit.Heterogeneity.Tau2 == 0 ? Tau2ZeroNote : null);
     }
+
+    /// <summary>What a reader must know when the between-site variance is estimated as zero.</summary>
+    public const string Tau2ZeroNote = "τ² = 0: no between-site variation beyond chance was estimated, so the prediction interval equals the confidence interval; with this few sites that is no evidence that the effect is the same everywhere";
 
     /// <summary>The pooled estimate, or the single site's.</summary>
     public double? Estimate => Fit?.Estimate ?? Single?.Estimate;

@@ -162,17 +162,22 @@ public sealed class MunicipalReportView
     /// <summary>Section 4: durable outflow, Kaplan–Meier curves and their summary.</summary>
     public IReadOnlyList<object> Durability() =>
     [
-        Table("durable", ["outcome_label", "arm_name_nl", "share", ResultValue.Estimate, ResultValue.CiLow, ResultValue.CiHigh, ResultValue.PValue, ResultValue.N]),
+        Table("durable", ["outcome_label", "arm_name_nl", "share", ResultValue.Estimate, ResultValue.CiLow, ResultValue.CiHigh, ResultValue.PValue, "hc2_shown", ResultValue.N]),
         .. Analysis.Reports.Durability.Outcomes.Select(Charts.Survival),
-        Table("survival", ["outcome_label", "arm_name_nl", "median_months", "median_low", "median_high", "n_events", ResultValue.N, "chi2", ResultValue.PValue]),
+        Table("survival", ["outcome_label", "arm_name_nl", "median_months", "median_low", "median_high", "n_events", ResultValue.N, "chi2", ResultValue.PValue, "unclustered_shown"]),
     ];
 
-    /// <summary>Section 5: reliability, mean scores by wave, and the effects at the last wave.</summary>
+    /// <summary>
+    /// Section 5: the primary survey outcome (the wellbeing index: response-weighted and unweighted effects, Lee bounds),
+    /// then reliability, mean scores by wave, and each instrument's effect at the last wave (secondary, BH-adjusted).
+    /// </summary>
     public IReadOnlyList<object> Wellbeing() =>
     [
+        Table("wellbeing_index", ["arm_name_nl", "estimator", ResultValue.Estimate, ResultValue.CiLow, ResultValue.CiHigh, ResultValue.PValue, "hc2_shown", "n_arm", "n_control"]),
+        Table("wellbeing_bounds", ["arm_name_nl", "lower", "upper", ResultValue.CiLow, ResultValue.CiHigh, "trimmed", "trimming", "response_arm", "response_control"]),
         Table("reliability", ["instrument_name", "score", "alpha", "omega", "items", ResultValue.N]),
         Charts.WellbeingMeans(),
-        Table("wellbeing", ["instrument_name", "arm_name_nl", "higher_means", ResultValue.Estimate, ResultValue.CiLow, ResultValue.CiHigh, ResultValue.PValue, ResultValue.AdjustedP, "effect_sd", ResultValue.N]),
+        Table("wellbeing", ["instrument_name", "arm_name_nl", "higher_means", ResultValue.Estimate, ResultValue.CiLow, ResultValue.CiHigh, ResultValue.PValue, ResultValue.BenjaminiHochbergP, "effect_sd", ResultValue.N]),
     ];
 
     /// <summary>Section 5: survey response by wave and arm.</summary>

@@ -55,12 +55,13 @@ public sealed class ReportSummary
                 + string.Join("; ", fiscal.Effects.Select(f => $"{n.SignedEuro(f.Estimate)} in {f.Arm} (95% CI {n.SignedEuro(f.Low)} to {n.SignedEuro(f.High)})")) + ".");
         }
 
+        lines.Add(WellbeingIndexEnglish(n));
         var hits = WellbeingHits();
         lines.Add(hits.Count == 0
-            ? $"Wellbeing: no instrument shows a difference from the control arm at the last survey wave that survives the Holm correction across arms ({_report.Wellbeing.Instruments.Count} instruments)."
-            : "Wellbeing: differences from the control arm at the last wave (Holm-adjusted p < 0.05) on "
+            ? $"Secondary: no single instrument shows a difference from the control arm at the last survey wave with a false discovery rate below 5% (Benjamini–Hochberg across {_report.Wellbeing.Instruments.Count} instruments)."
+            : "Secondary: single instruments that differ from the control arm at the last wave (Benjamini–Hochberg-adjusted p < 0.05): "
                 + string.Join("; ", hits.Select(r => $"{r.Label("instrument_name")} in {r.Label("arm_name_nl")} ({n.Signed(r[ResultValue.Estimate]!.Value, 2)} points)"))
-                + ". Many instruments were tested, so single findings deserve caution.");
+                + ". These are secondary outcomes; the index is the one primary test.");
         var e = _report.Evidence;
         lines.Add($"Strength of the evidence (Maryland Scientific Methods Scale): level {e.RegisterLevel} for the register outcomes, level {e.SurveyLevel} for the survey outcomes.");
         return lines;
@@ -92,12 +93,13 @@ public sealed class ReportSummary
                 + string.Join("; ", fiscal.Effects.Select(f => $"{n.SignedEuro(f.Estimate)} bij {f.Arm} (95%-BI {n.SignedEuro(f.Low)} tot {n.SignedEuro(f.High)})")) + ".");
         }
 
+        lines.Add(WellbeingIndexDutch(n));
         var hits = WellbeingHits();
         lines.Add(hits.Count == 0
-            ? $"Welzijn: geen enkel instrument laat bij de laatste meting een verschil met de controlegroep zien dat de Holm-correctie overleeft ({_report.Wellbeing.Instruments.Count} instrumenten)."
-            : "Welzijn: verschillen met de controlegroep bij de laatste meting (Holm-gecorrigeerde p < 0,05) op "
+            ? $"Secundair: geen enkel instrument laat bij de laatste meting een verschil met de controlegroep zien bij een false discovery rate onder 5% (Benjamini–Hochberg over {_report.Wellbeing.Instruments.Count} instrumenten)."
+            : "Secundair: losse instrumenten die bij de laatste meting verschillen van de controlegroep (Benjamini–Hochberg-gecorrigeerde p < 0,05): "
                 + string.Join("; ", hits.Select(r => $"{r.Label("instrument_name")} in {r.Label("arm_name_nl")} ({n.Signed(r[ResultValue.Estimate]!.Value, 2)} punten)"))
-                + ". Er zijn veel instrumenten getoetst; losse uitkomsten vragen om voorzichtigheid.");
+                + ". Dit zijn secundaire uitkomsten; de index is de ene primaire toets.");
         var e = _report.Evidence;
         lines.Add($"Sterkte van het bewijs (Maryland Scientific Methods Scale): niveau {e.RegisterLevel} voor de registeruitkomsten, niveau {e.SurveyLevel} voor de enquête-uitkomsten.");
         return lines;
@@ -131,7 +133,37 @@ public sealed class ReportSummary
         return effects.Count == 0 ? null : (control, effects);
     }
 
-    private List<ResultRow> WellbeingHits() => [.. _report["wellbeing"].Rows.Where(r => r[ResultValue.AdjustedP] is < 0.05 && r[ResultValue.Estimate] is not null)];
+    private List<ResultRow> WellbeingHits() => [.. _report["wellbeing"].Rows.Where(r => r[ResultValue.BenjaminiHochbergP] is < 0.05 && r[ResultValue.Estimate] is not null)];
+
+    // The primary survey outcome as published: the response-weighted index effect per arm with its Lee bounds.
+    private List<(string Arm, double Estimate, double Low, double High, double? Lower, double? Upper)> WellbeingIndex()
+    {
+        var bounds = _report["wellbeing_bounds"].Rows.ToDictionary(r => r.Label("arm"), StringComparer.Ordinal);
+        return [.. _report["wellbeing_index"].Rows
+            .Where(r => r.Key.EndsWith("|response_weighted", StringComparison.Ordinal) && r[ResultValue.Estimate] is not null && r[ResultValue.CiLow] is not null && r[ResultValue.CiHigh] is not null)
+            .Select(r => (r.Label("arm_name_nl"), r[ResultValue.Estimate]!.Value, r[ResultValue.CiLow]!.Value, r[ResultValue.CiHigh]!.Value,
+                bounds.TryGetValue(r.Label("arm"), out var b) ? b["lower"] : null, bounds.TryGetValue(r.Label("arm"), out b) ? b["upper"] : null))];
+    }
+
+    private string WellbeingIndexEnglish(Numbers n)
+    {
+        var index = WellbeingIndex();
+        return index.Count == 0
+            ? "Wellbeing (primary survey outcome, the summary index): not published (not estimable or withheld by disclosure control)."
+            : "Wellbeing (primary survey outcome: the summary index, response-weighted, in control-arm standard deviations): "
+                + string.Join("; ", index.Select(x => $"{n.Signed(x.Estimate, 2)} SD in {x.Arm} (95% CI {n.Signed(x.Low, 2)} to {n.Signed(x.High, 2)}" + (x.Lower is { } l && x.Upper is { } u ? $"; Lee bounds {n.Signed(l, 2)} to {n.Signed(u, 2)})" : ")")))
+                + ".";
+    }
+
+    private string WellbeingIndexDutch(Numbers n)
+    {
+        var index = WellbeingIndex();
+        return index.Count == 0
+            ? "Welzijn (primaire enquête-uitkomst, de samengestelde index): niet gepubliceerd (niet te schatten of afgeschermd)."
+            : "Welzijn (primaire enquête-uitkomst: de samengestelde index, gewogen voor respons, in standaarddeviaties van de controlegroep): "
+                + string.Join("; ", index.Select(x => $"{n.Signed(x.Estimate, 2)} SD bij {x.Arm} (95%-BI {n.Signed(x.Low, 2)} tot {n.Signed(x.High, 2)}" + (x.Lower is { } l && x.Upper is { } u ? $"; Lee-grenzen {n.Signed(l, 2)} tot {n.Signed(u, 2)})" : ")")))
+                + ".";
+    }
 
     private string EnglishFinding(ExperimentArm arm, ReportOutcome outcome)
     {
@@ -156,7 +188,7 @@ public sealed class ReportSummary
             "exceeds_margin" => $"An {direction} larger than the smallest effect of interest ({margin})",
             _ => $"Inconclusive: the interval includes both no effect and effects beyond {margin}",
         };
-        var test = primary ? $"primary outcome, Holm-adjusted p {n.P(p.Value)}" : $"additional outcome, p {n.P(p.Value)}, not corrected for multiplicity";
+        var test = primary ? $"primary outcome, Holm-adjusted p {n.P(p.Value)}; the interval is not adjusted for multiplicity" : $"additional outcome, p {n.P(p.Value)}, not corrected for multiplicity";
         var flag = row.Label("hc2_shown") == "yes" ? " The clustered interval was narrower than the HC2 interval, so the HC2 interval is shown." : "";
         return $"{who}, {outcome.Short}: {n.Points(estimate)} (95% CI {n.PointsInterval(low, high)}) against {control}. {verdict} ({test}).{flag}";
     }
@@ -185,7 +217,7 @@ public sealed class ReportSummary
             "exceeds_margin" => $"Een {direction} groter dan het kleinste beleidsrelevante effect ({margin})",
             _ => $"Geen conclusie mogelijk: het interval omvat zowel geen effect als effecten groter dan {margin}",
         };
-        var test = primary ? $"primaire uitkomst, Holm-gecorrigeerde p {n.P(p.Value)}" : $"aanvullende uitkomst, p {n.P(p.Value)}, niet gecorrigeerd voor meervoudig toetsen";
+        var test = primary ? $"primaire uitkomst, Holm-gecorrigeerde p {n.P(p.Value)}; het interval is niet gecorrigeerd voor meervoudig toetsen" : $"aanvullende uitkomst, p {n.P(p.Value)}, niet gecorrigeerd voor meervoudig toetsen";
         return $"{who}, {what}: {n.Points(estimate)} (95%-BI {n.PointsInterval(low, high)}) ten opzichte van {control}. {verdict} ({test}).";
     }
 }

@@ -15,6 +15,7 @@ namespace Research.Reporting.Synthesis;
 /// </summary>
 public sealed class SynthesisView
 {
+    private readonly ResultTable _components;
     private readonly ResultTable _meta;
     private readonly ResultTable _sites;
     private readonly ResultTable _differences;
@@ -26,6 +27,7 @@ public sealed class SynthesisView
         ArgumentNullException.ThrowIfNull(recorded);
         Synthesis = synthesis;
         Recorded = recorded;
+        _components = SynthesisTables.Components(synthesis);
         _meta = SynthesisTables.Meta(synthesis);
         _sites = SynthesisTables.Sites(synthesis);
         _differences = SynthesisTables.TypeDifferences(synthesis);
@@ -58,6 +60,20 @@ public sealed class SynthesisView
         var dutch = new List<string>();
         var en = Numbers.English;
         var nl = Numbers.Dutch;
+        foreach (var outcome in Outcomes.Take(2))
+        {
+            var components = Synthesis.Components.Where(c => c.Outcome == outcome.Key && c.Model.Key == "reml").ToList();
+            if (components.Count == 0)
+            {
+                continue;
+            }
+
+            english.Add($"By component ({outcome.Short}, all arms, primary analysis): " + string.Join("; ", components.Select(c =>
+                $"{c.Component.Label} {en.Points(c.Coefficient.Estimate)} (95% CI {en.PointsInterval(c.Coefficient.ConfidenceLow, c.Coefficient.ConfidenceHigh)})")) + ".");
+            dutch.Add($"Per component ({(outcome == ReportOutcome.Full ? "meer dan 27 uur werken en uit de bijstand" : "meer dan 12 uur werken")}, alle armen, primaire analyse): " + string.Join("; ", components.Select(c =>
+                $"{c.Component.LabelNl} {nl.Points(c.Coefficient.Estimate)} (95%-BI {nl.PointsInterval(c.Coefficient.ConfidenceLow, c.Coefficient.ConfidenceHigh)})")) + ".");
+        }
+
         var clearOnes = Outcomes.Take(2).SelectMany(o => Primary(o).Where(a => a.ConfidenceInterval is { } ci && (ci.Lower > 0 || ci.Upper < 0)).Select(a => (Outcome: o, Analysis: a))).ToList();
         english.Add(clearOnes.Count == 0
             ? "In short: no intervention type clearly changed the share of participants working more than 27 or more than 12 hours a week at the main horizons; the intervals are wide, so modest effects cannot be ruled out either."
@@ -97,9 +113,17 @@ public sealed class SynthesisView
         return new Html(content, string.Join("\n", english.Concat(dutch)));
     }
 
-    /// <summary>One table per headline question: the pooled effect of each intervention type on one outcome at each site's main horizon.</summary>
+    /// <summary>
+    /// The primary synthesis: per headline outcome, each component's pooled effect from the additive component model over
+    /// all arms (REML), with the type-level pool of the arms that ran it alone beside it.
+    /// </summary>
+    public IReadOnlyList<object> Components() => [.. Outcomes.Take(2).Select(o => new ReportTable(_components,
+            ["component_label", "arms", ResultValue.Estimate, ResultValue.CiLow, ResultValue.CiHigh, ResultValue.PValue, "tau2", "type_pool", "difference"])
+        .Where(r => r.Label("outcome") == o.Key && r.Label("model") == "reml").Titled($"Pooled effect of each component on '{o.Label}' at each site's main horizon"))];
+
+    /// <summary>One table per headline question (the sensitivity analysis by type): the pooled effect of each intervention type on one outcome at each site's main horizon.</summary>
     public IReadOnlyList<object> ByOutcome() => [.. Outcomes.Select(o => Meta(r => IsPrimary(r) && r.Label("outcome") == o.Key,
-        $"Pooled effect on '{o.Label}' at each site's main horizon", ["type_label", "sites", "k", ResultValue.Estimate, ResultValue.CiLow, ResultValue.CiHigh, ResultValue.PValue, "pi_low", "pi_high", "i2"]))];
+        $"Pooled effect on '{o.Label}' at each site's main horizon", ["type_label", "sites", "k", ResultValue.Estimate, ResultValue.CiLow, ResultValue.CiHigh, ResultValue.PValue, "pi_low", "pi_high", "i2", "note"]))];
 
     /// <summary>Forest plots of the pooled analyses at each site's main horizon.</summary>
     public IReadOnlyList<object> ForestPlots() => [.. Outcomes.SelectMany(o => Primary(o).Where(a => o == ReportOutcome.PartialOrFull || a.K >= 2)

@@ -146,6 +146,35 @@ public sealed class PublishedTablesTests(SmallExtractFixture fixture) : IClassFi
     }
 
     [Fact]
+    public void Wellbeing_has_one_primary_index_with_weighted_and_unweighted_effects_and_bounds_and_BH_across_instruments()
+    {
+        var report = fixture.Report("tilburg");
+        var arms = report.Context.Experiment.TreatmentArms.ToList();
+        Assert.Equal(arms.Count, report.Wellbeing.Index.Count);
+        Assert.Equal(2 * arms.Count, report["wellbeing_index"].Rows.Count);
+        foreach (var effect in report.Wellbeing.Index)
+        {
+            // The weighted and unweighted estimates differ (the response model is not flat), the bounds are ordered and
+            // their Imbens–Manski interval contains them.
+            Assert.NotEqual(effect.CompleteCase.Effect.Estimate, effect.Weighted.Effect.Estimate);
+            Assert.True(effect.Bounds.Lower <= effect.Bounds.Upper);
+            Assert.True(effect.Bounds.ImbensManskiInterval.Lower <= effect.Bounds.Lower && effect.Bounds.Upper <= effect.Bounds.ImbensManskiInterval.Upper);
+            Assert.Equal(effect.Weighted.Reported.Estimate, report["wellbeing_index"][$"{effect.Arm.Code}|response_weighted"][ResultValue.Estimate]!.Value, 12);
+        }
+
+        foreach (var arm in arms)
+        {
+            var rows = report.Wellbeing.Effects.Where(e => e.Arm == arm && e.Effect is not null).ToList();
+            var p = rows.Select(e => e.Effect!.For(report.Wellbeing.Specification.Primary)!.PValue).ToList();
+            var expected = Research.Statistics.Multiplicity.PValueAdjustment.BenjaminiHochberg(p);
+            Assert.Equal(expected, rows.Select(e => e.BenjaminiHochbergP!.Value).ToArray());
+            Assert.All(rows, e => Assert.True(e.BenjaminiHochbergP >= e.Effect!.For(report.Wellbeing.Specification.Primary)!.PValue));
+        }
+
+        Assert.DoesNotContain(report["wellbeing"].Columns, c => c.Name == ResultValue.AdjustedP);
+    }
+
+    [Fact]
     public void Every_inference_method_of_the_specification_gets_its_own_itt_table_from_the_same_estimates()
     {
         var report = fixture.Report("tilburg");

@@ -1,7 +1,9 @@
 using System.Globalization;
 using Research.Analysis.Effects;
+using Research.Analysis.Outcomes;
 using Research.Analysis.Reports;
 using Research.Analysis.Synthesis;
+using Shared = Research.Analysis.Inference;
 
 namespace Research.Analysis.Tests.Reports;
 
@@ -30,12 +32,25 @@ public sealed class SectionReferenceTests(SmallExtractFixture fixture) : IClassF
     }
 
     [Fact]
-    public void Durable_outflow_effects_match_R()
+    public void Durable_outflow_effects_come_from_the_estimator_checked_against_lm_lin()
     {
+        // The shared estimator is checked against estimatr::lm_lin (LinReferenceTests); the section must publish exactly
+        // its result for the durable outcome, with the primary rule (CR2, never narrower than HC2) and HC2 beside it.
         var report = fixture.Report("groningen");
-        foreach (var durable in report.Durability.Durable.Where(d => !d.Arm.IsControl))
+        var context = report.Context;
+        foreach (var outcome in Durability.Outcomes)
         {
-            EffectMatches("durable", $"{durable.Outcome.Key}|{durable.Arm.Code}", durable.Effect!, InferenceMethod.HC2);
+            var measure = context.Panel.DurableBy(outcome.Outcome, Durability.DurableMonths, context.Experiment.PrimaryHorizonMonths, coverage: Coverage.ExcludeUncovered);
+            var shared = Shared.EffectEstimator.Itt(context.Population.For(measure), report.Specification.Effects.Options with { Method = Shared.InferenceMethod.Cr2, IncludeUnadjusted = false });
+            foreach (var durable in report.Durability.Durable.Where(d => d.Outcome == outcome && !d.Arm.IsControl))
+            {
+                var expected = shared[durable.Arm];
+                Assert.Equal(expected.Effect.Estimate, durable.Effect!.Estimate, 12);
+                var primary = durable.Effect.For(InferenceMethod.ClusteredAtLeastRobust)!;
+                Assert.Equal(expected.Reported.StandardError, primary.StandardError!.Value, 12);
+                Assert.Equal(expected.ClusteredNarrowerThanRobust, primary.ClusteredNarrowerThanRobust);
+                Assert.Equal(expected.Robust.StandardError, durable.Effect.For(InferenceMethod.HC2)!.StandardError!.Value, 12);
+            }
         }
     }
 
@@ -52,10 +67,15 @@ public sealed class SectionReferenceTests(SmallExtractFixture fixture) : IClassF
             Assert.Equal(Expected.Value[("survival", key, "median_high")], curve.Median.Upper);
         }
 
-        foreach (var test in report.Durability.LogRank)
+        // The unclustered robust score test against survival::coxph; the caseworker-clustered one is checked against
+        // coxph with cluster() in the statistics tests (ClusteredLogRankReferenceTests).
+        Assert.Equal(2 * report.Context.Experiment.TreatmentArms.Count(), report.Durability.Tests.Count);
+        foreach (var test in report.Durability.Tests)
         {
-            Near("survival", $"logrank|{test.Outcome.Key}", "chi2", test.Test.ChiSquare);
-            Near("survival", $"logrank|{test.Outcome.Key}", "p", test.Test.PValue);
+            var key = $"logrank|{test.Arm.Code}|{test.Outcome.Key}";
+            Near("survival", key, "chi2", test.Robust.ChiSquare);
+            Near("survival", key, "p", test.Robust.PValue);
+            Assert.Equal(Math.Max(test.Clustered.PValue, test.Robust.PValue), test.Shown.PValue);
         }
     }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Research.Analysis.Results;
 using Research.Analysis.Synthesis;
 using Research.Data.Design;
 using Research.Statistics.MetaAnalysis;
@@ -10,6 +11,35 @@ public sealed class SynthesisAnalysisTests
 {
     private static SynthesisAnalysis Run(PlantedEffects? truth = null) =>
         SynthesisAnalysis.Run(SiteResults.Estimates(SiteFixture.ResultFiles()), ExperimentCatalog.Canonical, truth);
+
+    [Fact]
+    public void The_component_meta_regression_matches_rma_mv_with_the_shared_control_covariance()
+    {
+        // Fixtures/Synthesis/make_expected.R: rma.mv over the non-self-chosen arms at each site's primary horizon,
+        // ~ 0 + components from data-schema/experiments.json, shared-control covariance, (t(df)/z)^2 inflation; REML and FE.
+        var synthesis = Run();
+        var expected = SiteFixture.Read("components_expected.csv");
+        Assert.Equal(expected.Count, synthesis.Components.Count);
+        foreach (var row in expected)
+        {
+            var key = $"{row["component"]}|{row["model"]}";
+            var actual = synthesis.Components.Single(c => c.Component.Key == row["component"] && c.Model.Key == row["model"]);
+            Assert.Equal((int)SiteFixture.Number(row["k"])!.Value, actual.Model.K);
+            Near(SiteFixture.Number(row["estimate"])!.Value, actual.Coefficient.Estimate, 1e-8, key, "estimate");
+            Near(SiteFixture.Number(row["se"])!.Value, actual.Coefficient.StandardError, 1e-8, key, "se");
+            Near(SiteFixture.Number(row["ci_low"])!.Value, actual.Coefficient.ConfidenceLow, 1e-8, key, "ci_low");
+            Near(SiteFixture.Number(row["ci_high"])!.Value, actual.Coefficient.ConfidenceHigh, 1e-8, key, "ci_high");
+            Near(SiteFixture.Number(row["p"])!.Value, actual.Coefficient.PValue, 1e-8, key, "p");
+            Assert.True(Math.Abs(SiteFixture.Number(row["tau2"])!.Value - actual.Model.Fit.Tau2) < 1e-10, $"{key} tau2");
+        }
+
+        // Each single-component type pool is beside its component, and the table publishes both with their difference.
+        var table = SynthesisTables.Components(synthesis);
+        var intensification = table["intensification|partial_full_outflow|reml"];
+        Assert.Equal(synthesis["intensification", "partial_full_outflow", TypeMetaAnalysis.PrimaryHorizon, SynthesisMethod.RemlHksj].Estimate, intensification["type_pool"]);
+        Assert.Equal((intensification[ResultValue.Estimate] - intensification["type_pool"])!.Value, intensification["difference"]!.Value, 15);
+        Assert.Null(table["bonus|partial_full_outflow|reml"]["type_pool"]);
+    }
 
     [Fact]
     public void Meta_table_matches_metafor()
@@ -69,7 +99,7 @@ public sealed class SynthesisAnalysisTests
         foreach (var analysis in synthesis.MetaAnalyses.Where(a => a.K >= 2))
         {
             var direct = MetaAnalyzer.Fit(
-                StudyEffects.FromStandardErrors(analysis.Sites.Select(s => s.Estimate).ToArray(), analysis.Sites.Select(s => s.StandardError).ToArray()),
+                StudyEffects.FromStandardErrors(analysis.Sites.Select(s => s.Estimate).ToArray(), analysis.Sites.Select(s => s.PoolingStandardError).ToArray()),
                 analysis.Method.Options);
             var row = SynthesisTables.Meta(synthesis)[analysis.Key];
             Assert.Equal(direct.Estimate, row["estimate"]);
