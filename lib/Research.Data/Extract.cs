@@ -1,3 +1,4 @@
+using Research.Data.Caching;
 using Research.Data.Design;
 using Research.Data.Reading;
 using Research.Data.Schema;
@@ -19,12 +20,13 @@ namespace Research.Data;
 /// </example>
 public sealed class Extract
 {
-    private Extract(string directory, DataPackage package, ExperimentCatalog experiments, IReadOnlyList<Table> tables)
+    private Extract(string directory, DataPackage package, ExperimentCatalog experiments, IReadOnlyList<Table> tables, string? municipality = null)
     {
         Directory = directory;
         Package = package;
         Experiments = experiments;
         Tables = tables;
+        Municipality = municipality;
     }
 
     /// <summary>The directory the extract was read from.</summary>
@@ -38,6 +40,18 @@ public sealed class Extract
 
     /// <summary>Every table that could be read.</summary>
     public IReadOnlyList<Table> Tables { get; }
+
+    /// <summary>
+    /// The municipality whose rows the tables hold (participants of it, and the register months and survey responses of
+    /// those participants), or null for the whole extract.
+    /// </summary>
+    public string? Municipality { get; }
+
+    /// <summary>
+    /// What happened to the extract cache (<see cref="ExtractCache"/>) while this extract was read: written, up to date,
+    /// not written and why, read from it, or ignored and why; null when no cache was involved.
+    /// </summary>
+    public string? CacheNote { get; private set; }
 
     /// <summary>The participants table, if its file exists.</summary>
     public Table? Participants => Find("participants");
@@ -58,10 +72,15 @@ public sealed class Extract
     /// <param name="allowExternalResources">
     /// Read resources that lie outside <paramref name="directory"/>; null follows <see cref="ResourceFiles.AllowExternalSwitch"/>.
     /// </param>
+    /// <param name="writeCache">
+    /// When the extract is valid, write its columnar cache (<see cref="ExtractCache"/>) unless an intact one exists;
+    /// <see cref="CacheNote"/> says what happened.
+    /// </param>
     public static (Extract? Extract, ValidationReport Report) Read(string directory, int detailLimit = 10_000, Action<Extract, IssueSink>? extraChecks = null,
-        bool? allowExternalResources = null)
+        bool? allowExternalResources = null, bool writeCache = false)
     {
         var sink = new IssueSink(detailLimit);
+        var allowExternal = allowExternalResources ?? ResourceFiles.ExternalAllowedByDefault;
         if (!System.IO.Directory.Exists(directory))
         {
             sink.Error(directory, null, null, null, Rules.FileMissing, "the extract directory does not exist");
@@ -82,10 +101,12 @@ public sealed class Extract
         }
 
         sink.ProtectIdentifiers(package.IdentifierFields);
+        // The files are hashed before they are read, so a file changed meanwhile cannot be cached under the new hash.
+        var (fingerprint, fingerprintProblem) = writeCache ? Fingerprint(directory, allowExternal) : (null, null);
         var tables = new List<Table>();
         foreach (var resource in package.Resources)
         {
-            if (TableReader.Read(resource, directory, sink, allowExternalResources ?? ResourceFiles.ExternalAllowedByDefault) is { } table)
+            if (TableReader.Read(resource, directory, sink, allowExternal) is { } table)
             {
                 tables.Add(table);
             }
@@ -94,15 +115,98 @@ public sealed class Extract
         var extract = new Extract(directory, package, experiments, tables);
         ExtractValidator.Validate(extract, sink);
         extraChecks?.Invoke(extract, sink);
-        return (extract, sink.ToReport());
+        var report = sink.ToReport();
+        if (writeCache && report.IsValid)
+        {
+            extract.CacheNote = fingerprint is not null ? ExtractCache.Write(extract, fingerprint) : $"extract cache not written: {fingerprintProblem}";
+        }
+
+        return (extract, report);
     }
 
-    /// <summary>Reads <paramref name="directory"/> and returns the extract only if it is valid.</summary>
+    /// <summary>
+    /// Reads <paramref name="directory"/> and returns the extract only if it is valid: from the extract cache when it
+    /// holds an intact entry for the directory's current files (written by <c>research validate</c> or <c>run-all</c>),
+    /// else by reading and validating the files.
+    /// </summary>
     /// <exception cref="InvalidExtractException">The extract has errors; the exception carries the full report.</exception>
-    public static Extract Load(string directory)
+    public static Extract Load(string directory) => LoadCore(directory, null);
+
+    /// <summary>
+    /// Reads the rows of <paramref name="municipality"/> from <paramref name="directory"/>: its participants and their
+    /// register months and survey responses, in file order. From the extract cache only that municipality's files are
+    /// read; without a usable cache the whole extract is read and validated first. Either way the tables are the same.
+    /// </summary>
+    /// <exception cref="InvalidExtractException">The extract has errors; the exception carries the full report.</exception>
+    public static Extract Load(string directory, string municipality)
     {
-        var (extract, report) = Read(directory);
-        return report.IsValid && extract is not null ? extract : throw new InvalidExtractException(directory, report);
+        ArgumentException.ThrowIfNullOrWhiteSpace(municipality);
+        return LoadCore(directory, municipality);
+    }
+
+    /// <summary>
+    /// This extract's rows of <paramref name="municipality"/> (empty tables when it has none), as
+    /// <see cref="Load(string, string)"/> reads them.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The extract cannot be split by municipality (no participants table, or rows whose person is unknown).</exception>
+    public Extract Select(string municipality)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(municipality);
+        if (Municipality is not null)
+        {
+            return Municipality == municipality ? this : throw new InvalidOperationException($"this extract holds only {Municipality}'s rows");
+        }
+
+        var split = MunicipalityRows.Of(this);
+        if (split.Problem is { } problem)
+        {
+            throw new InvalidOperationException(problem);
+        }
+
+        var index = split.Municipalities.ToList().IndexOf(municipality);
+        return new Extract(Directory, Package, Experiments, Tables.Select(t => t.Take(index < 0 ? [] : split.Rows(t.Name, index))).ToList(), municipality)
+        {
+            CacheNote = CacheNote,
+        };
+    }
+
+    internal static Extract FromCache(string directory, DataPackage package, ExperimentCatalog experiments, IReadOnlyList<Table> tables, string? municipality) =>
+        new(directory, package, experiments, tables, municipality) { CacheNote = "read from the extract cache" };
+
+    private static Extract LoadCore(string directory, string? municipality)
+    {
+        var allowExternal = ResourceFiles.ExternalAllowedByDefault;
+        if (ExtractCache.TryRead(directory, municipality, allowExternal, out var problem) is { } cached)
+        {
+            return cached;
+        }
+
+        if (problem is not null)
+        {
+            // A notebook shows this on its error stream: the results are right either way, only slower.
+            Console.Error.WriteLine($"{problem}; reading the extract's files instead (research validate rebuilds the cache)");
+        }
+
+        var (extract, report) = Read(directory, allowExternalResources: allowExternal);
+        if (!report.IsValid || extract is null)
+        {
+            throw new InvalidExtractException(directory, report);
+        }
+
+        extract.CacheNote = problem;
+        return municipality is null ? extract : extract.Select(municipality);
+    }
+
+    private static (ExtractFingerprint? Fingerprint, string? Problem) Fingerprint(string directory, bool allowExternal)
+    {
+        try
+        {
+            return (ExtractFingerprint.Of(directory, allowExternal), null);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or DescriptorException)
+        {
+            return (null, e.Message);
+        }
     }
 
     private Table? Find(string name) => Tables.FirstOrDefault(t => t.Name == name);

@@ -40,4 +40,7 @@ public sealed record PipelineSettings
 
     /// <summary>Whether data-package resources outside the extract directory may be read (they are then hashed like the rest).</summary>
     public bool AllowExternalResources { get; init; }
+
+    /// <summary>Whether validation writes the extract cache into the extract directory (verify does not write into a recorded run).</summary>
+    public bool WriteExtractCache { get; init; } = true;
 }

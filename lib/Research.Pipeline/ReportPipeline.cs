@@ -63,10 +63,14 @@ public sealed partial class ReportPipeline(PipelineSettings settings, IJobRunner
             File.Delete(Path.Combine(outDir, ProvenanceRecord.FileName));
         }
 
-        if (Validate(extracts, outDir) is not { } extract)
+        // Only the municipalities outlive validation: the typed extract is not held while the reports run.
+        if (Validate(extracts, outDir) is not { } municipalities)
         {
             return new PipelineResult(false, null);
         }
+
+        // The validated extract (gigabytes at national scale) is garbage now: give it back before the reports start.
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
 
         var notebooks = Path.GetFullPath(settings.NotebookDirectory);
         string[] notebookFiles = [Path.Combine(notebooks, JobBuilder.MunicipalNotebook), Path.Combine(notebooks, JobBuilder.SynthesisNotebook)];
@@ -78,7 +82,7 @@ public sealed partial class ReportPipeline(PipelineSettings settings, IJobRunner
         OutputLayout.CheckInputsAreNotOutputs(outDir, ExtractInputs.Locate(extracts, settings.AllowExternalResources).Select(l => l.FullPath).Concat(notebookFiles));
         var inputs = ExtractInputs.Hash(extracts, settings.AllowExternalResources);
         var builder = new JobBuilder(notebooks, Path.GetRelativePath(outDir, extracts).Replace('\\', '/'), inputs, _tool);
-        var jobs = Municipalities(extract).Select(builder.Municipal).ToList();
+        var jobs = municipalities.Select(builder.Municipal).ToList();
         var cache = new JobCache(Path.Combine(outDir, OutputLayout.CacheDirectory));
         var plan = jobs.ToDictionary(j => j.Name, j => Staleness.Reasons(cache.Load(j.Name), j.Dependencies, o => HashOf(outDir, o), settings.Force), StringComparer.Ordinal);
         if (settings.DryRun)
@@ -158,10 +162,10 @@ public sealed partial class ReportPipeline(PipelineSettings settings, IJobRunner
         return (directory, generated, scratch);
     }
 
-    private Extract? Validate(string extracts, string outDir)
+    private IReadOnlyList<string>? Validate(string extracts, string outDir)
     {
         var (extract, report) = Extract.Read(extracts, extraChecks: (e, sink) => ResponseRangeCheck.Run(e, sink, BundledInstruments.Catalog),
-            allowExternalResources: settings.AllowExternalResources);
+            allowExternalResources: settings.AllowExternalResources, writeCache: settings.WriteExtractCache && !settings.DryRun);
         var text = report.Format(100);
         if (!settings.DryRun)
         {
@@ -176,7 +180,12 @@ public sealed partial class ReportPipeline(PipelineSettings settings, IJobRunner
         }
 
         Write(string.Create(CultureInfo.InvariantCulture, $"validated the extracts: 0 errors, {report.WarningCount} warnings (see {OutputLayout.ValidationFile})"));
-        return extract;
+        if (extract.CacheNote is { } note)
+        {
+            Write(note);
+        }
+
+        return Municipalities(extract);
     }
 
     private static IReadOnlyList<string> Municipalities(Extract extract)

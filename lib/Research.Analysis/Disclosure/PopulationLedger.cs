@@ -102,11 +102,16 @@ public sealed class PopulationLedger
 
                 foreach (var other in neighbours.ToList())
                 {
-                    if (Combine(fact, known[other], dimension, rest) is not { } derived || known.ContainsKey(derived.Population))
+                    var earlier = known[other];
+                    if (Combine(fact, earlier, dimension, rest) is not { } combined || known.ContainsKey(combined.Population))
                     {
                         continue;
                     }
 
+                    // The sources are gathered only for a new fact: most combinations are known already.
+                    var sources = new HashSet<Population>(fact.Sources);
+                    sources.UnionWith(earlier.Sources);
+                    var derived = new Derived(combined.Population, combined.Count, sources, IsPublished: false);
                     known[derived.Population] = derived;
                     if (derived.Count is > 0 && derived.Count < _minimum && stopAtLeak)
                     {
@@ -124,31 +129,26 @@ public sealed class PopulationLedger
     }
 
     // Two facts that differ only in one dimension: a subset's complement within the other, or the union of disjoint ones.
-    private Derived? Combine(Derived a, Derived b, string dimension, Population rest)
+    private (Population Population, int Count)? Combine(Derived a, Derived b, string dimension, Population rest)
     {
         var domain = _domains.TryGetValue(dimension, out var values) ? values : Binary;
         var setA = (IReadOnlySet<string>?)a.Population[dimension] ?? new HashSet<string>(domain, StringComparer.Ordinal);
         var setB = (IReadOnlySet<string>?)b.Population[dimension] ?? new HashSet<string>(domain, StringComparer.Ordinal);
-        var sources = new HashSet<Population>(a.Sources);
-        sources.UnionWith(b.Sources);
         if (setA.IsProperSubsetOf(setB))
         {
-            return Make(rest, dimension, [.. setB.Except(setA)], domain, b.Count - a.Count, sources);
+            return Make(rest, dimension, [.. setB.Except(setA)], domain, b.Count - a.Count);
         }
 
         if (setB.IsProperSubsetOf(setA))
         {
-            return Make(rest, dimension, [.. setA.Except(setB)], domain, a.Count - b.Count, sources);
+            return Make(rest, dimension, [.. setA.Except(setB)], domain, a.Count - b.Count);
         }
 
-        return setA.Overlaps(setB) ? null : Make(rest, dimension, [.. setA.Union(setB)], domain, a.Count + b.Count, sources);
+        return setA.Overlaps(setB) ? null : Make(rest, dimension, [.. setA.Union(setB)], domain, a.Count + b.Count);
     }
 
-    private static Derived Make(Population rest, string dimension, string[] values, IReadOnlyList<string> domain, int count, HashSet<Population> sources)
-    {
-        var population = values.Length >= domain.Count && domain.All(values.Contains) ? rest : rest.Where(dimension, values);
-        return new Derived(population, count, sources, IsPublished: false);
-    }
+    private static (Population Population, int Count) Make(Population rest, string dimension, string[] values, IReadOnlyList<string> domain, int count) =>
+        (values.Length >= domain.Count && domain.All(values.Contains) ? rest : rest.Where(dimension, values), count);
 
     private sealed record Published(int Count, int Places, bool Fixed);
 

@@ -28,7 +28,7 @@ public sealed class SandwichInference : InferenceMethod
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(terms);
-        var fit = LinearModel.Fit([.. model.Sample.Y], model.Design, Variance(model));
+        var fit = model.Fit(Variance(model), terms);
         return terms.Select(t =>
         {
             var c = fit[t];

@@ -45,10 +45,10 @@ public static class EffectEstimator
         ArgumentNullException.ThrowIfNull(methods);
         var model = Prepare(data, options, methods);
         var y = model.Data.Outcome;
-        var robustFit = model.Fit(y, VarianceEstimator.HC2);
+        var robustFit = model.FitRobust(y);
         return methods.Select(method =>
         {
-            var clusteredFit = method == InferenceMethod.Cr2 ? model.Fit(y, model.Clustered()) : null;
+            var clusteredFit = method == InferenceMethod.Cr2 ? model.FitClustered(y) : null;
             var unadjusted = options.IncludeUnadjusted ? model.Unadjusted(y, Counterpart(model, method)) : null;
             var arms = model.Treated.Select((arm, index) =>
             {
@@ -82,8 +82,8 @@ public static class EffectEstimator
         var model = Prepare(data, options, [options.Method]);
         var y = model.Data.Outcome;
         var d = model.Data.TookUp.Select(t => t ? 1.0 : 0.0).ToArray();
-        var firstStage = model.Fit(d, VarianceEstimator.HC2);
-        var reduced = model.Fit(y, VarianceEstimator.HC2);
+        var firstStage = model.FitRobust(d);
+        var reduced = model.FitRobust(y);
         var plainFirst = options.IncludeUnadjusted ? model.Unadjusted(d, VarianceEstimator.HC2) : null;
         var plainReduced = options.IncludeUnadjusted ? model.Unadjusted(y, VarianceEstimator.HC2) : null;
         var counterpart = Counterpart(model, options.Method);
@@ -98,11 +98,11 @@ public static class EffectEstimator
 
             var theta = reduced.Model[name].Estimate / uptake;
             var u = Residualised(y, d, theta);
-            var robust = Rescale(TBased(model.Fit(u, VarianceEstimator.HC2).Model[name], model.Alpha), theta, uptake, model.Alpha);
+            var robust = Rescale(TBased(model.FitRobust(u).Model[name], model.Alpha), theta, uptake, model.Alpha);
             var inferred = options.Method switch
             {
                 InferenceMethod.Hc2 => robust,
-                InferenceMethod.Cr2 => Rescale(TBased(model.Fit(u, model.Clustered()).Model[name], model.Alpha), theta, uptake, model.Alpha),
+                InferenceMethod.Cr2 => Rescale(TBased(model.FitClustered(u).Model[name], model.Alpha), theta, uptake, model.Alpha),
                 InferenceMethod.WildClusterBootstrap => Rescale(Bootstrap(model, model.Design(u), name, index), theta, uptake, model.Alpha),
                 _ => Randomisation(model, y, model.Data.Arms.Select((a, i) => a == arm ? d[i] : 0.0).ToArray(), index),
             };

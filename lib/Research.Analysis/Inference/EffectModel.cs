@@ -10,9 +10,18 @@ namespace Research.Analysis.Inference;
 /// The persons with an observed outcome and the pieces every method shares: arm labels in design order, the
 /// prognostic covariate design, clusters, strata and weights. Fits Lin's regression of any outcome vector on them.
 /// </summary>
+/// <remarks>
+/// Lin's design depends on the persons only, not on the outcome, so it is built and factored once per variance
+/// estimator (on first use) and fitted to every outcome vector (the ITT, the take-up first stage, the residualised
+/// outcomes of the effect on the treated): <see cref="FactoredLinDesign"/>. Unweighted data taken from an
+/// <see cref="EffectPopulation"/> share the population's factored designs, so other outcomes and horizons observed for
+/// the same persons reuse them.
+/// </remarks>
 internal sealed class EffectModel
 {
     private readonly LinOptions _lin;
+    private readonly Lazy<FactoredLinDesign> _robust;
+    private readonly Lazy<FactoredLinDesign> _clustered;
 
     private EffectModel(EffectData data, EffectOptions options)
     {
@@ -32,6 +41,8 @@ internal sealed class EffectModel
             // cost the arm effects theirs (they are checked below).
             Fit = new FitOptions { Weights = data.Weights, ConfidenceLevel = options.ConfidenceLevel, OutcomeName = data.OutcomeName, AllowUndefinedStandardErrors = true },
         };
+        _robust = new Lazy<FactoredLinDesign>(() => Factored(clustered: false));
+        _clustered = new Lazy<FactoredLinDesign>(() => Factored(clustered: true));
     }
 
     public EffectData Data { get; }
@@ -71,9 +82,14 @@ internal sealed class EffectModel
         return new EffectModel(observed, options);
     }
 
-    /// <summary>Lin's regression of <paramref name="outcome"/> (one value per observed person).</summary>
-    public LinFit Fit(IReadOnlyList<double> outcome, VarianceEstimator variance) =>
-        LinAdjustment.Fit(outcome, Codes, Control.Code, Covariates, variance, _lin);
+    /// <summary>Lin's regression of <paramref name="outcome"/> (one value per observed person) with HC2.</summary>
+    public LinFit FitRobust(IReadOnlyList<double> outcome) => Fit(outcome, _robust, VarianceEstimator.HC2);
+
+    /// <summary>
+    /// Lin's regression of <paramref name="outcome"/> (one value per observed person) with CR2 by caseworker
+    /// (<see cref="Clustered"/>); only the arm effects have degrees of freedom, tests and intervals.
+    /// </summary>
+    public LinFit FitClustered(IReadOnlyList<double> outcome) => Fit(outcome, _clustered, Clustered());
 
     /// <summary>Lin's design for <paramref name="outcome"/> without fitting.</summary>
     public LinDesign Design(IReadOnlyList<double> outcome) => LinAdjustment.Design(outcome, Codes, Control.Code, Covariates, _lin);
@@ -84,8 +100,24 @@ internal sealed class EffectModel
 
     public VarianceEstimator Clustered() => VarianceEstimator.CR2(Data.Caseworkers);
 
-    /// <summary>The coefficient name of <paramref name="arm"/> in <see cref="Fit"/> and <see cref="Unadjusted"/>.</summary>
+    /// <summary>The coefficient name of <paramref name="arm"/> in <see cref="FitRobust"/> and <see cref="Unadjusted"/>.</summary>
     public static string Coefficient(ExperimentArm arm) => string.Create(CultureInfo.InvariantCulture, $"arm[{arm.Code}]");
+
+    // A constant outcome has nothing to share: the direct fit says why it cannot be estimated, whatever else fails.
+    private LinFit Fit(IReadOnlyList<double> outcome, Lazy<FactoredLinDesign> factored, VarianceEstimator variance) =>
+        outcome.Any(v => v != outcome[0])
+            ? factored.Value.Fit(outcome, Data.OutcomeName)
+            : LinAdjustment.Fit(outcome, Codes, Control.Code, Covariates, variance, _lin);
+
+    private FactoredLinDesign Factored(bool clustered)
+    {
+        FactoredLinDesign Factor() => LinAdjustment.Factor(Codes, Control.Code, Covariates, clustered ? Clustered() : VarianceEstimator.HC2, _lin);
+
+        // Weights differ from outcome to outcome (survey response weights), so weighted designs are not shared.
+        return Data.Population is { } population && Data.Weights is null
+            ? population.Factored(Data.PopulationRows ?? [.. Enumerable.Range(0, Data.Count)], clustered, Options.ConfidenceLevel, Factor)
+            : Factor();
+    }
 
     /// <summary>The (weighted) mean of <paramref name="values"/> over <paramref name="arm"/>'s persons.</summary>
     public double Mean(IReadOnlyList<double> values, ExperimentArm arm)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Research.Analysis.Outcomes;
 using Research.Data.Design;
+using Research.Statistics.Adjustment;
 
 namespace Research.Analysis.Inference;
 
@@ -19,6 +20,7 @@ namespace Research.Analysis.Inference;
 public sealed class EffectPopulation
 {
     private readonly Dictionary<int, int> _rowOfPerson;
+    private readonly LinDesignCache _designs = new();
 
     private EffectPopulation(Experiment experiment, int[] persons, ExperimentArm[] arms, string[] caseworkers, bool[] tookUp, PrognosticCovariates covariates)
     {
@@ -113,6 +115,13 @@ public sealed class EffectPopulation
             covariates);
     }
 
+    /// <summary>
+    /// Lin's design factored for the persons at <paramref name="rows"/> (see <see cref="LinDesignCache"/>): every
+    /// outcome, horizon and estimand observed for the same persons shares one factorisation.
+    /// </summary>
+    internal FactoredLinDesign Factored(IReadOnlyList<int> rows, bool clustered, double confidenceLevel, Func<FactoredLinDesign> factor) =>
+        _designs.GetOrFactor(new LinDesignKey(rows, clustered, confidenceLevel), factor);
+
     /// <summary>The row of panel person <paramref name="person"/> in <see cref="Persons"/>.</summary>
     /// <exception cref="KeyNotFoundException">Not a person of the municipality.</exception>
     public int RowOf(int person) => _rowOfPerson.TryGetValue(person, out var row)
@@ -157,6 +166,7 @@ public sealed class EffectPopulation
             TookUp = TookUp,
             Covariates = Covariates,
             Weights = weights,
+            Population = this,
         };
     }
 }

@@ -49,7 +49,7 @@ public sealed class ReportContext
     /// <summary>The municipality key, e.g. <c>utrecht</c>.</summary>
     public string Municipality => Experiment.Municipality;
 
-    /// <summary>The outcome panel of the whole extract (every municipality).</summary>
+    /// <summary>The outcome panel of the extract's rows (only this municipality's when loaded by <see cref="Load"/>).</summary>
     public OutcomePanel Panel { get; }
 
     /// <summary>
@@ -73,7 +73,8 @@ public sealed class ReportContext
     public IReadOnlyList<ExperimentArm> DesignArms => Experiment.Arms;
 
     /// <summary>
-    /// Loads and validates the extract in <paramref name="extractDirectory"/> and selects <paramref name="municipality"/>.
+    /// Loads the rows of <paramref name="municipality"/> from the extract in <paramref name="extractDirectory"/> (from its
+    /// cache when intact, else by validating the whole extract first; see <see cref="Extract.Load(string, string)"/>).
     /// </summary>
     /// <exception cref="InvalidExtractException">The extract is invalid (the report lists every problem).</exception>
     /// <exception cref="KeyNotFoundException">The municipality is not in the extract's experiment catalogue.</exception>
@@ -81,7 +82,8 @@ public sealed class ReportContext
     public static ReportContext Load(string extractDirectory, string municipality)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(extractDirectory);
-        return Create(Extract.Load(Path.GetFullPath(extractDirectory)), municipality);
+        ArgumentException.ThrowIfNullOrWhiteSpace(municipality);
+        return Create(Extract.Load(Path.GetFullPath(extractDirectory), municipality), municipality);
     }
 
     /// <summary>Selects <paramref name="municipality"/> in an extract already loaded.</summary>

@@ -11,7 +11,7 @@ namespace Research.Cli.Run;
 internal static class ProjectLibraries
 {
     // The host and its language support are added by NotebookCompatibility, not as libraries.
-    private static readonly string[] NotLibraries = { "research", "Research.Cli", "Research.Notebooks", "Research.Notebooks.FSharp", "Research.Interactive.Compat", "Research.Jupyter" };
+    private static readonly string[] NotLibraries = { "research", "Research.Cli", "Research.Notebooks", "Research.Notebooks.FSharp", "Research.Notebooks.Sql", "Research.Interactive.Compat", "Research.Jupyter" };
 
     /// <summary>Adds the libraries and their namespaces to <paramref name="options"/>.</summary>
     public static void AddTo(NotebookHostOptions options)

@@ -55,4 +55,31 @@ public abstract class Column
 
     /// <summary>The cell as an object (boxed; for display and tests, not for hot loops).</summary>
     public abstract object? GetValue(int row);
+
+    /// <summary>The declared missing tokens, in the order <see cref="MissingCodes"/> counts them.</summary>
+    private protected IReadOnlyList<string> MissingValues => _missingValues;
+
+    /// <summary>The cells of <paramref name="rows"/> (0-based, in that order) as a new column of the same field.</summary>
+    internal abstract Column Take(ReadOnlySpan<int> rows);
+
+    /// <summary>The raw missing code of each cell (0 for a value), or null when no cell is missing.</summary>
+    internal ReadOnlySpan<byte> RawMissingCodes => MissingCodes;
+
+    private protected byte[]? TakeMissing(ReadOnlySpan<int> rows)
+    {
+        if (MissingCodes is not { } codes)
+        {
+            return null;
+        }
+
+        var taken = new byte[rows.Length];
+        var any = false;
+        for (var i = 0; i < rows.Length; i++)
+        {
+            taken[i] = codes[rows[i]];
+            any |= taken[i] != 0;
+        }
+
+        return any ? taken : null;
+    }
 }

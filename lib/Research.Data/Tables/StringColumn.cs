@@ -29,4 +29,33 @@ public sealed class StringColumn : Column
 
     /// <inheritdoc />
     public override object? GetValue(int row) => this[row];
+
+    /// <inheritdoc />
+    /// <remarks>Levels are renumbered in order of first appearance among the taken rows, as reading those rows would.</remarks>
+    internal override Column Take(ReadOnlySpan<int> rows)
+    {
+        var renumbered = new int[_levels.Length];
+        Array.Fill(renumbered, -1);
+        var levels = new List<string>();
+        var codes = new int[rows.Length];
+        for (var i = 0; i < rows.Length; i++)
+        {
+            var code = _codes[rows[i]];
+            if (code < 0)
+            {
+                codes[i] = -1;
+                continue;
+            }
+
+            if (renumbered[code] < 0)
+            {
+                renumbered[code] = levels.Count;
+                levels.Add(_levels[code]);
+            }
+
+            codes[i] = renumbered[code];
+        }
+
+        return new StringColumn(Field, MissingValues, codes, [.. levels], TakeMissing(rows));
+    }
 }

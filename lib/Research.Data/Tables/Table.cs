@@ -7,12 +7,16 @@ public sealed class Table
 {
     private readonly Dictionary<string, Column> _byName;
 
-    internal Table(TableResource resource, string file, int rowCount, IReadOnlyList<Column> columns)
+    // For a table holding some of a file's rows (one municipality's): each row's 0-based position in the file.
+    private readonly int[]? _fileRows;
+
+    internal Table(TableResource resource, string file, int rowCount, IReadOnlyList<Column> columns, int[]? fileRows = null)
     {
         Resource = resource;
         File = file;
         RowCount = rowCount;
         Columns = columns;
+        _fileRows = fileRows;
         _byName = columns.ToDictionary(c => c.Name, StringComparer.Ordinal);
     }
 
@@ -35,7 +39,29 @@ public sealed class Table
     /// The row number a person sees in the file for the 0-based <paramref name="row"/>: for CSV the header is row 1,
     /// so data row 0 is row 2; for Parquet rows count from 1.
     /// </summary>
-    public int FileRowNumber(int row) => Resource.Format == TableFormat.Csv ? row + 2 : row + 1;
+    public int FileRowNumber(int row)
+    {
+        var position = _fileRows is { } positions ? positions[row] : row;
+        return Resource.Format == TableFormat.Csv ? position + 2 : position + 1;
+    }
+
+    /// <summary>Each row's 0-based position in the file it was read from.</summary>
+    internal int FilePosition(int row) => _fileRows is { } positions ? positions[row] : row;
+
+    /// <summary>
+    /// The rows <paramref name="rows"/> (0-based, in that order) as a new table that still knows each row's place in the
+    /// file; text levels are numbered in order of first appearance among those rows, as reading only them would.
+    /// </summary>
+    internal Table Take(int[] rows)
+    {
+        var positions = new int[rows.Length];
+        for (var i = 0; i < rows.Length; i++)
+        {
+            positions[i] = FilePosition(rows[i]);
+        }
+
+        return new Table(Resource, File, rows.Length, Columns.Select(c => c.Take(rows)).ToList(), positions);
+    }
 
     /// <summary>The column called <paramref name="name"/>.</summary>
     /// <exception cref="KeyNotFoundException">No such column.</exception>

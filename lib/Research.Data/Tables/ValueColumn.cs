@@ -23,4 +23,16 @@ public sealed class ValueColumn<T> : Column
 
     /// <inheritdoc />
     public override object? GetValue(int row) => this[row];
+
+    /// <inheritdoc />
+    internal override Column Take(ReadOnlySpan<int> rows)
+    {
+        var values = new T[rows.Length];
+        for (var i = 0; i < rows.Length; i++)
+        {
+            values[i] = _values[rows[i]];
+        }
+
+        return new ValueColumn<T>(Field, MissingValues, values, TakeMissing(rows));
+    }
 }

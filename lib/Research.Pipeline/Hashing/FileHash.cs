@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Research.Data.FileSystem;
 
 namespace Research.Pipeline.Hashing;
 
@@ -15,11 +16,7 @@ public sealed record FileHash(string Path, string Sha256)
 
     /// <summary>The SHA-256 of a file's bytes (streamed: a 2 GB register costs a buffer, not 2 GB).</summary>
     /// <exception cref="IOException">The file cannot be read.</exception>
-    public static string OfFile(string file)
-    {
-        using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 20, FileOptions.SequentialScan);
-        return Convert.ToHexStringLower(SHA256.HashData(stream));
-    }
+    public static string OfFile(string file) => ContentHash.OfFile(file);
 
     /// <summary>The SHA-256 of a text's UTF-8 bytes.</summary>
     public static string OfText(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));

@@ -15,18 +15,7 @@ public static class ExtractInputs
     /// <summary>The inputs of <paramref name="directory"/> with their full paths, in a stable order (resources first).</summary>
     /// <exception cref="DescriptorException">The descriptor is malformed, or a resource lies outside and <paramref name="allowExternal"/> is false.</exception>
     /// <exception cref="IOException">A path runs through a symbolic link loop.</exception>
-    public static IReadOnlyList<(string Name, string FullPath)> Locate(string directory, bool allowExternal)
-    {
-        var package = DataPackage.ForDirectory(directory);
-        var located = package.Resources.Select(r => (r.Name, FullPath: ResourceFiles.Locate(r, directory, allowExternal))).ToList();
-        var taken = located.Select(l => l.FullPath).ToHashSet(StringComparer.Ordinal);
-        located.AddRange(Directory.EnumerateFiles(directory)
-            .Select(Path.GetFullPath)
-            .Where(f => !taken.Contains(f))
-            .Order(StringComparer.Ordinal)
-            .Select(f => (Path.GetFileName(f), f)));
-        return located;
-    }
+    public static IReadOnlyList<(string Name, string FullPath)> Locate(string directory, bool allowExternal) => ExtractFiles.Locate(directory, allowExternal);
 
     /// <summary>Hashes the inputs of <paramref name="directory"/>.</summary>
     /// <exception cref="DescriptorException">See <see cref="Locate"/>.</exception>

@@ -52,6 +52,7 @@ public sealed class Verifier(VerificationSettings settings, IJobRunner runner, T
                 NotebookDirectory = notebooks,
                 NotebooksShippedWithTool = record.Notebooks.Directory is null,
                 AllowExternalResources = record.Extracts.AllowExternalResources,
+                WriteExtractCache = false,
                 Parallelism = settings.Parallelism,
                 CellTimeout = settings.CellTimeout,
                 MemoryLimitBytes = settings.MemoryLimitBytes,

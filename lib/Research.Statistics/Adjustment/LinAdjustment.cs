@@ -50,9 +50,16 @@ public static class LinAdjustment
     /// <exception cref="DegenerateModelException">Rank deficiency not due to a constant covariate; too few clusters; leverage one under HC2.</exception>
     public static LinFit Fit(IReadOnlyList<double> y, IReadOnlyList<string?> arms, string control, DesignMatrix covariates, VarianceEstimator variance, LinOptions? options = null)
     {
+        var (design, fitOptions, subset) = Prepared(y, arms, control, covariates, variance, options ?? LinOptions.Default);
+        return new LinFit(design, LinearModel.Fit(design.Outcome, design.Matrix, subset, fitOptions));
+    }
+
+    /// <summary>The design, the options of its fit and the variance estimator over its rows.</summary>
+    private static (LinDesign Design, FitOptions Options, VarianceEstimator Variance) Prepared(
+        IReadOnlyList<double> y, IReadOnlyList<string?> arms, string control, DesignMatrix covariates, VarianceEstimator variance, LinOptions options)
+    {
         ArgumentNullException.ThrowIfNull(y);
         ArgumentNullException.ThrowIfNull(variance);
-        options ??= LinOptions.Default;
         var codes = variance.ClusterCodes;
         if (codes is not null && codes.Length != y.Count)
         {
@@ -65,7 +72,25 @@ public static class LinAdjustment
             Weights = options.Fit.Weights is { } w ? design.Take(w) : null,
             MissingValues = MissingValuePolicy.Error,
         };
-        return new LinFit(design, LinearModel.Fit(design.Outcome, design.Matrix, variance.Subset(design.Rows), fitOptions));
+        return (design, fitOptions, variance.Subset(design.Rows));
+    }
+
+    /// <summary>
+    /// Builds and factors the interacted design once for many outcomes observed on the same rows (see
+    /// <see cref="FactoredLinDesign"/>); the rows are those with an arm, covariates (per the policy), weight and cluster id.
+    /// </summary>
+    /// <param name="arms">Arm of each input row (null = missing).</param>
+    /// <param name="control">The control arm's label.</param>
+    /// <param name="covariates">The pre-specified covariates: a design without intercept.</param>
+    /// <param name="variance">The variance estimator; cluster ids are per input row.</param>
+    /// <param name="options">Missing-value policies, weights, names.</param>
+    /// <exception cref="ArgumentException">As <see cref="Fit"/>.</exception>
+    /// <exception cref="DegenerateModelException">Rank deficiency not due to a constant covariate; too few clusters.</exception>
+    public static FactoredLinDesign Factor(IReadOnlyList<string?> arms, string control, DesignMatrix covariates, VarianceEstimator variance, LinOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(arms);
+        var (design, fitOptions, subset) = Prepared(new double[arms.Count], arms, control, covariates, variance, options ?? LinOptions.Default);
+        return new FactoredLinDesign(design, LinearModel.Factor(design.Matrix, subset, fitOptions, design.TreatmentColumns));
     }
 
     private static LinDesign Build(IReadOnlyList<double> y, IReadOnlyList<string?> arms, string control, DesignMatrix covariates, LinOptions options, bool[]? clusterKnown)

@@ -49,6 +49,10 @@ public sealed class LinDesign
     /// <summary>Input rows dropped (missing outcome, arm, cluster id or, under listwise deletion, covariate).</summary>
     public int DroppedRowCount { get; }
 
+    /// <summary>The same design with another outcome (one value per row used).</summary>
+    internal LinDesign WithOutcome(double[] outcome) =>
+        new(Matrix, [.. Rows], outcome, TreatmentName, TreatmentColumns, Centres, Notes, DroppedRowCount);
+
     /// <summary>The values of the rows used, in design order, e.g. <c>design.Take(caseworker)</c>.</summary>
     /// <exception cref="ArgumentException">The list does not have one value per input row.</exception>
     public IReadOnlyList<T> Take<T>(IReadOnlyList<T> values)

@@ -17,29 +17,90 @@ namespace Research.Statistics.Regression;
 /// u_g = A_gD_gX_gMe_j, c_g = X_g'u_g, t_g = X_g'D_gu_g, B = diag(‖u_g‖²) − T'MC − C'MT + C'ΩC, whose traces need
 /// only G × G or 2k × 2k products. All of it is evaluated in the coordinates of F (M = FF'), where X'DX is the
 /// identity, so nearly collinear designs do not lose accuracy through the large entries of M.
+/// <para>
+/// Everything except the residual sums depends on the design only (X, weights, clusters), the degrees of freedom
+/// included: <see cref="Prepare"/> does that work once, and <see cref="Covariance"/> then costs O(nk + Gk²) per outcome
+/// (one design, many outcomes). Degrees of freedom are computed only for the coefficients asked for, since each costs
+/// O(Gk²) and callers usually test a few treatment contrasts of a design with many covariate columns.
+/// </para>
+/// <para>Immutable once prepared, so one instance may serve any number of threads at once.</para>
 /// </remarks>
-internal static class BellMcCaffrey
+internal sealed class BellMcCaffrey
 {
     /// <summary>Eigenvalues of Q_g and pivots of the cross products below this (relative) size count as zero, as in estimatr.</summary>
     private const double EigenTolerance = 1e-12;
 
-    public static (double[,] Covariance, double[] DegreesOfFreedom) Compute(SandwichInput input, int[] clusters, int clusterCount)
+    private readonly SandwichDesign _design;
+    private readonly int[] _clusters;
+    private readonly Matrix<double> _f;
+
+    // Per cluster, what turns [F'X_g'e_g; F'X_g'D_ge_g] into the adjustment of the half-meat (null: none).
+    private readonly Adjustment?[] _adjustment;
+
+    private BellMcCaffrey(SandwichDesign design, int[] clusters, Matrix<double> f, Adjustment?[] adjustment, double[] degreesOfFreedom, IReadOnlyList<int> tested)
     {
-        var k = input.ColumnCount;
-        var f = Matrix<double>.Build.DenseOfArray(input.BreadFactor);
-        var sums = ClusterSums.Accumulate(input, clusters, clusterCount);
+        _design = design;
+        _clusters = clusters;
+        _f = f;
+        _adjustment = adjustment;
+        DegreesOfFreedom = degreesOfFreedom;
+        Untested = Enumerable.Range(0, degreesOfFreedom.Length).Except(tested).ToHashSet();
+    }
+
+    /// <summary>The Satterthwaite degrees of freedom per coefficient; NaN for the coefficients not asked for.</summary>
+    public IReadOnlyList<double> DegreesOfFreedom { get; }
+
+    /// <summary>The coefficients whose degrees of freedom were not asked for.</summary>
+    public IReadOnlySet<int> Untested { get; }
+
+    /// <summary>Does the design's share of the work: the per-cluster adjustment matrices and the degrees of freedom of <paramref name="degreesOfFreedomFor"/>.</summary>
+    /// <param name="design">The design (its columns, bread factor and weights).</param>
+    /// <param name="clusters">Dense cluster code per row.</param>
+    /// <param name="clusterCount">The number of clusters G.</param>
+    /// <param name="degreesOfFreedomFor">The coefficient indices whose degrees of freedom are needed.</param>
+    public static BellMcCaffrey Prepare(SandwichDesign design, int[] clusters, int clusterCount, IReadOnlyList<int> degreesOfFreedomFor)
+    {
+        var k = design.ColumnCount;
+        var f = Matrix<double>.Build.DenseOfArray(design.BreadFactor);
+        var sums = ClusterSums.Accumulate(design, Members(clusters, clusterCount));
         var omega = f.TransposeThisAndMultiply(sums.Aggregate(Matrix<double>.Build.Dense(k, k), (acc, s) => acc + s.XtD2X)) * f;
 
+        // Contrast j in F coordinates is ã_j = F'e_j, row j of F.
+        var contrasts = degreesOfFreedomFor.Select(j => f.Row(j)).ToArray();
+        var pieces = contrasts.Select(_ => new ContrastPieces(k, clusterCount)).ToArray();
+        var adjustment = new Adjustment?[clusterCount];
+        Parallel.For(0, clusterCount, g => adjustment[g] = Adjust(sums[g], f, omega, contrasts, pieces, g));
+
+        var df = new double[k];
+        Array.Fill(df, double.NaN);
+        Parallel.For(0, contrasts.Length, q => df[degreesOfFreedomFor[q]] = pieces[q].DegreesOfFreedom(omega));
+        return new BellMcCaffrey(design, clusters, f, adjustment, df, degreesOfFreedomFor);
+    }
+
+    /// <summary>The CR2 covariance of the coefficients for the (√w-scaled) residuals <paramref name="scores"/>.</summary>
+    public double[,] Covariance(double[] scores)
+    {
+        var k = _design.ColumnCount;
+        var (xte, xtde) = ClusterSums.Residuals(_design, scores, _clusters, _adjustment.Length);
         var meat = Matrix<double>.Build.Dense(k, k);
-        var adjusted = new AdjustedCluster[clusterCount];
-        var contrasts = f.Transpose();
-        Parallel.For(0, clusterCount, g => adjusted[g] = Adjust(sums[g], f, omega, contrasts));
-        foreach (var cluster in adjusted)
+        var sums = Vector<double>.Build.Dense(2 * k);
+        for (var g = 0; g < _adjustment.Length; g++)
         {
-            meat += cluster.HalfMeat.OuterProduct(cluster.HalfMeat);
+            var r0 = _f.TransposeThisAndMultiply(Vector<double>.Build.Dense(new ArraySegment<double>(xte, g * k, k).ToArray()));
+            var r1 = _f.TransposeThisAndMultiply(Vector<double>.Build.Dense(new ArraySegment<double>(xtde, g * k, k).ToArray()));
+            var halfMeat = r1;
+            if (_adjustment[g] is { } a)
+            {
+                // Evaluated in the order of a one-off fit, so a variance that is zero up to rounding rounds the same way.
+                r0.CopySubVectorTo(sums, 0, 0, k);
+                r1.CopySubVectorTo(sums, 0, k, k);
+                halfMeat = r1 + (a.Du * a.Root.PointwiseMultiply(a.Rotation.TransposeThisAndMultiply(sums)));
+            }
+
+            meat += halfMeat.OuterProduct(halfMeat);
         }
 
-        var covariance = (f * meat * f.Transpose()).ToArray();
+        var covariance = (_f * meat * _f.Transpose()).ToArray();
         for (var i = 0; i < k; i++)
         {
             for (var j = 0; j < i; j++)
@@ -48,29 +109,24 @@ internal static class BellMcCaffrey
             }
         }
 
-        var df = new double[k];
-        Parallel.For(0, k, j => df[j] = DegreesOfFreedom(j, omega, adjusted));
-
-        return (covariance, df);
+        return covariance;
     }
 
     /// <summary>
-    /// One cluster's pieces in F coordinates, for all contrasts ã_j = F'e_j at once (column j): c̃ = F'X_g'u_g,
-    /// t̃ = F'X_g'D_gu_g and d = ‖u_g‖² with u_g = A_gD_gX_gFã_j; and the half-meat F'X_g'D_gA_ge_g.
+    /// One cluster's share: the half-meat F'X_g'D_gA_ge_g = r̃₁ + du·(root ∘ rotation'[r̃₀; r̃₁]) (r̃_p = F'X_g'D_g^pe_g), and for
+    /// every contrast ã_j asked for c̃ = F'X_g'u_g, t̃ = F'X_g'D_gu_g and d = ‖u_g‖² with u_g = A_gD_gX_gFã_j, stored
+    /// into column g of <paramref name="pieces"/>.
     /// </summary>
-    private sealed record AdjustedCluster(Matrix<double> C, Matrix<double> T, Vector<double> D, Vector<double> HalfMeat);
-
-    private static AdjustedCluster Adjust(ClusterSums s, Matrix<double> f, Matrix<double> omega, Matrix<double> contrasts)
+    private static Adjustment? Adjust(ClusterSums s, Matrix<double> f, Matrix<double> omega, Vector<double>[] contrasts, ContrastPieces[] pieces, int g)
     {
         var k = f.RowCount;
         var build = Matrix<double>.Build;
 
         // Basis of span(Z_g) in the coordinates Z̃ = [X_gF, D_gX_gF], where Q_g = I + Z̃ C̃ Z̃' with C̃ = [[Ω̃, −I], [−I, 0]].
+        // Without weights the three cross products are one object, transformed once.
         var s0 = f.TransposeThisAndMultiply(s.XtX) * f;
-        var s1 = f.TransposeThisAndMultiply(s.XtDX) * f;
-        var s2 = f.TransposeThisAndMultiply(s.XtD2X) * f;
-        var r0 = f.TransposeThisAndMultiply(s.XtE);
-        var r1 = f.TransposeThisAndMultiply(s.XtDE);
+        var s1 = ReferenceEquals(s.XtDX, s.XtX) ? s0 : f.TransposeThisAndMultiply(s.XtDX) * f;
+        var s2 = ReferenceEquals(s.XtD2X, s.XtX) ? s0 : f.TransposeThisAndMultiply(s.XtD2X) * f;
         var gram = build.Dense(2 * k, 2 * k);
         gram.SetSubMatrix(0, 0, s0);
         gram.SetSubMatrix(0, k, s1);
@@ -82,7 +138,13 @@ internal static class BellMcCaffrey
         var l = PivotedCholesky(gram);
         if (l.ColumnCount == 0)
         {
-            return Contrasts(s1, s2, s2, r1, contrasts);
+            for (var q = 0; q < contrasts.Length; q++)
+            {
+                var a = contrasts[q];
+                pieces[q].Set(g, s1 * a, s2 * a, a.DotProduct(s2 * a));
+            }
+
+            return null;
         }
 
         var core = build.Dense(2 * k, 2 * k);
@@ -96,55 +158,87 @@ internal static class BellMcCaffrey
         var root = Vector<double>.Build.Dense(rank, i => 1 + lambda[i] > EigenTolerance ? (1 / Math.Sqrt(1 + lambda[i])) - 1 : -1);
         var inverse = Vector<double>.Build.Dense(rank, i => 1 + lambda[i] > EigenTolerance ? (1 / (1 + lambda[i])) - 1 : -1);
 
-        // F'X_g'(UV), F'X_g'D_g(UV) and (UV)'e_g, with UV = Z̃ · rotation.
+        // F'X_g'(UV) and F'X_g'D_g(UV), with UV = Z̃ · rotation; A_g − I = UV diag(root) (UV)'.
         var xu = s0.Append(s1) * rotation;
         var du = s1.Append(s2) * rotation;
-        var eu = rotation.TransposeThisAndMultiply(Concat(r0, r1));
-        return Contrasts(
-            s1 + (xu * build.DenseOfDiagonalVector(root) * du.Transpose()),
-            s2 + (du * build.DenseOfDiagonalVector(root) * du.Transpose()),
-            s2 + (du * build.DenseOfDiagonalVector(inverse) * du.Transpose()),
-            r1 + (du * root.PointwiseMultiply(eu)),
-            contrasts);
+        for (var q = 0; q < contrasts.Length; q++)
+        {
+            var a = contrasts[q];
+            var projected = du.TransposeThisAndMultiply(a);
+            var scaled = root.PointwiseMultiply(projected);
+            pieces[q].Set(g, (s1 * a) + (xu * scaled), (s2 * a) + (du * scaled), a.DotProduct(s2 * a) + inverse.PointwiseMultiply(projected).DotProduct(projected));
+        }
+
+        return new Adjustment(du, root, rotation);
     }
 
-    // From F'X_g'A_gD_gX_gF, F'X_g'D_gA_gD_gX_gF and F'X_g'D_gA_g²D_gX_gF to c̃, t̃ and d of every contrast.
-    private static AdjustedCluster Contrasts(Matrix<double> xAdx, Matrix<double> dxAdx, Matrix<double> dxAAdx, Vector<double> halfMeat, Matrix<double> contrasts) =>
-        new(xAdx * contrasts, dxAdx * contrasts, contrasts.TransposeThisAndMultiply(dxAAdx * contrasts).Diagonal(), halfMeat);
-
-    // (tr B)²/tr(B²) with B = diag(d) + W'ΨW, W's column g = [t̃_g; c̃_g], Ψ = [[0, −I], [−I, Ω̃]]; tr((W'ΨW)²) is
-    // taken as ‖W'ΨW‖²_F (G × G) or tr((ΨWW')²) (2k × 2k), whichever is smaller.
-    private static double DegreesOfFreedom(int j, Matrix<double> omega, AdjustedCluster[] clusters)
+    private static int[][] Members(int[] clusters, int clusterCount)
     {
-        var g = clusters.Length;
-        var k = omega.RowCount;
-        var c = Matrix<double>.Build.Dense(k, g, (r, col) => clusters[col].C[r, j]);
-        var t = Matrix<double>.Build.Dense(k, g, (r, col) => clusters[col].T[r, j]);
-        var d = Vector<double>.Build.Dense(g, col => clusters[col].D[j]);
-        var w = t.Stack(c);
-        var psiW = (-c).Stack((omega * c) - t);
-        double trace = 0, sumD2 = 0, sumDL = 0;
-        for (var col = 0; col < g; col++)
+        var sizes = new int[clusterCount];
+        foreach (var c in clusters)
         {
-            var diagonal = w.Column(col).DotProduct(psiW.Column(col));
-            trace += d[col] + diagonal;
-            sumD2 += d[col] * d[col];
-            sumDL += d[col] * diagonal;
+            sizes[c]++;
         }
 
-        double squares;
-        if (g <= 2 * k)
+        var members = sizes.Select(size => new int[size]).ToArray();
+        var filled = new int[clusterCount];
+        for (var i = 0; i < clusters.Length; i++)
         {
-            squares = w.TransposeThisAndMultiply(psiW).FrobeniusNorm();
-            squares *= squares;
-        }
-        else
-        {
-            var product = psiW.TransposeAndMultiply(w);
-            squares = product.PointwiseMultiply(product.Transpose()).Enumerate().Sum();
+            members[clusters[i]][filled[clusters[i]]++] = i;
         }
 
-        return trace * trace / (sumD2 + (2 * sumDL) + squares);
+        return members;
+    }
+
+    /// <summary>A cluster's F'X_g'D_g(UV), the diagonal of A_g − I in that basis, and the rotation from [X_gF, D_gX_gF] to UV.</summary>
+    private sealed record Adjustment(Matrix<double> Du, Vector<double> Root, Matrix<double> Rotation);
+
+    /// <summary>One contrast's c̃_g, t̃_g (columns of k × G matrices) and d_g over the clusters.</summary>
+    private sealed class ContrastPieces(int k, int clusterCount)
+    {
+        private readonly Matrix<double> _c = Matrix<double>.Build.Dense(k, clusterCount);
+        private readonly Matrix<double> _t = Matrix<double>.Build.Dense(k, clusterCount);
+        private readonly double[] _d = new double[clusterCount];
+
+        // Each cluster writes its own column, so clusters may be set in parallel.
+        public void Set(int g, Vector<double> c, Vector<double> t, double d)
+        {
+            _c.SetColumn(g, c);
+            _t.SetColumn(g, t);
+            _d[g] = d;
+        }
+
+        // (tr B)²/tr(B²) with B = diag(d) + W'ΨW, W's column g = [t̃_g; c̃_g], Ψ = [[0, −I], [−I, Ω̃]]; tr((W'ΨW)²) is
+        // taken as ‖W'ΨW‖²_F (G × G) or tr((ΨWW')²) (2k × 2k), whichever is smaller.
+        public double DegreesOfFreedom(Matrix<double> omega)
+        {
+            var g = _d.Length;
+            var k = omega.RowCount;
+            var w = _t.Stack(_c);
+            var psiW = (-_c).Stack((omega * _c) - _t);
+            double trace = 0, sumD2 = 0, sumDL = 0;
+            for (var col = 0; col < g; col++)
+            {
+                var diagonal = w.Column(col).DotProduct(psiW.Column(col));
+                trace += _d[col] + diagonal;
+                sumD2 += _d[col] * _d[col];
+                sumDL += _d[col] * diagonal;
+            }
+
+            double squares;
+            if (g <= 2 * k)
+            {
+                squares = w.TransposeThisAndMultiply(psiW).FrobeniusNorm();
+                squares *= squares;
+            }
+            else
+            {
+                var product = psiW.TransposeAndMultiply(w);
+                squares = product.PointwiseMultiply(product.Transpose()).Enumerate().Sum();
+            }
+
+            return trace * trace / (sumD2 + (2 * sumDL) + squares);
+        }
     }
 
     /// <summary>
@@ -153,8 +247,9 @@ internal static class BellMcCaffrey
     /// </summary>
     private static Matrix<double> PivotedCholesky(Matrix<double> a)
     {
+        // On a plain row-major copy: the same operations in the same order as through the matrix indexer, without its cost.
         var n = a.RowCount;
-        var residual = a.Clone();
+        var residual = a.ToRowArrays();
         var columns = new List<double[]>();
         var cutoff = EigenTolerance * Math.Max(1.0, a.Diagonal().Maximum());
         while (columns.Count < n)
@@ -162,13 +257,13 @@ internal static class BellMcCaffrey
             var pivot = 0;
             for (var i = 1; i < n; i++)
             {
-                if (residual[i, i] > residual[pivot, pivot])
+                if (residual[i][i] > residual[pivot][pivot])
                 {
                     pivot = i;
                 }
             }
 
-            var d = residual[pivot, pivot];
+            var d = residual[pivot][pivot];
             if (d <= cutoff)
             {
                 break;
@@ -178,14 +273,16 @@ internal static class BellMcCaffrey
             var root = Math.Sqrt(d);
             for (var i = 0; i < n; i++)
             {
-                column[i] = residual[i, pivot] / root;
+                column[i] = residual[i][pivot] / root;
             }
 
             for (var i = 0; i < n; i++)
             {
+                var row = residual[i];
+                var ci = column[i];
                 for (var j = 0; j < n; j++)
                 {
-                    residual[i, j] -= column[i] * column[j];
+                    row[j] -= ci * column[j];
                 }
             }
 
@@ -194,7 +291,4 @@ internal static class BellMcCaffrey
 
         return Matrix<double>.Build.Dense(n, columns.Count, (i, j) => columns[j][i]);
     }
-
-    private static Vector<double> Concat(Vector<double> top, Vector<double> bottom) =>
-        Vector<double>.Build.DenseOfEnumerable(top.Concat(bottom));
 }

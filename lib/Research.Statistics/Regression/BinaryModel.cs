@@ -64,7 +64,7 @@ public static class BinaryModel
         var (beta, factor, logLikelihood, iterations, final) = Maximise(x, outcome, data.Weights, link, design.Names);
         Separation.CheckFittedProbabilities(x, beta, link, design.Names, options.OutcomeName);
 
-        var input = new SandwichInput(x, final.Multipliers, factor.Inverse(), factor.InverseFactor(), 1.0, NormalReference: true, LeverageWeights: final.Weights);
+        var input = new SandwichInput(new SandwichDesign(x, factor.Inverse(), factor.InverseFactor(), NormalReference: true, LeverageWeights: final.Weights), final.Multipliers, 1.0);
         var result = SandwichVariance.Compute(input, variance.Type, data.Clusters, data.ClusterCount);
         return new BinaryModelResult(options.OutcomeName, design, x, data.Weights, beta, result, variance, data, options.ConfidenceLevel, link, logLikelihood, iterations);
     }

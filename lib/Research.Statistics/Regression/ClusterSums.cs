@@ -3,52 +3,76 @@ using MathNet.Numerics.LinearAlgebra;
 namespace Research.Statistics.Regression;
 
 /// <summary>
-/// Per-cluster cross products on the original (unweighted) scale, X_g'D_g^pX_g for p = 0, 1, 2 and X_g'D_g^pe_g for
-/// p = 0, 1 (D = diag(weights)), from the √w-scaled rows x*ᵢ = √wᵢxᵢ, e*ᵢ = √wᵢeᵢ. Without weights the three cross
-/// products (and the two sums) are one and the same object.
+/// Per-cluster cross products of the design on the original (unweighted) scale, X_g'D_g^pX_g for p = 0, 1, 2
+/// (D = diag(weights)), from the √w-scaled rows x*ᵢ = √wᵢxᵢ. Without weights the three are one and the same object.
+/// They depend on the design only; the residual sums X_g'D_g^pe_g (p = 0, 1) come from <see cref="Residuals"/> per outcome.
 /// </summary>
-internal sealed record ClusterSums(Matrix<double> XtX, Matrix<double> XtDX, Matrix<double> XtD2X, Vector<double> XtE, Vector<double> XtDE)
+internal sealed record ClusterSums(Matrix<double> XtX, Matrix<double> XtDX, Matrix<double> XtD2X)
 {
-    public static ClusterSums[] Accumulate(SandwichInput input, int[] clusters, int clusterCount)
+    public static ClusterSums[] Accumulate(SandwichDesign design, int[][] members)
     {
-        var members = RowsByCluster(clusters, clusterCount);
-        var result = new ClusterSums[clusterCount];
-        Parallel.For(0, clusterCount, g => result[g] = Sum(input, members[g]));
+        var result = new ClusterSums[members.Length];
+        Parallel.For(0, members.Length, g => result[g] = Sum(design, members[g]));
         return result;
     }
 
-    private static ClusterSums Sum(SandwichInput input, int[] rows)
+    /// <summary>
+    /// X_g'e_g and X_g'D_ge_g of every cluster from the √w-scaled residuals e*ᵢ = √wᵢeᵢ, as G × k row-major arrays (the
+    /// same array twice without weights).
+    /// </summary>
+    public static (double[] XtE, double[] XtDE) Residuals(SandwichDesign design, double[] scores, int[] clusters, int clusterCount)
     {
-        var k = input.ColumnCount;
-        var weighted = input.Weights is not null;
-        var cross = new double[weighted ? 3 : 1, k, k];
-        var sums = new double[weighted ? 2 : 1, k];
+        var k = design.ColumnCount;
+        var weights = design.Weights;
+        var xtde = new double[clusterCount * k];
+        var xte = weights is null ? xtde : new double[clusterCount * k];
+        for (var j = 0; j < k; j++)
+        {
+            var x = design.Columns[j];
+            for (var i = 0; i < scores.Length; i++)
+            {
+                var product = x[i] * scores[i];
+                var at = (clusters[i] * k) + j;
+                xtde[at] += product;
+                if (weights is not null)
+                {
+                    // The scaled rows give X'De directly; X'e needs a division by w.
+                    xte[at] += product / weights[i];
+                }
+            }
+        }
+
+        return (xte, xtde);
+    }
+
+    private static ClusterSums Sum(SandwichDesign design, int[] rows)
+    {
+        var k = design.ColumnCount;
+        var weights = design.Weights;
+        var cross = new double[weights is null ? 1 : 3, k, k];
         var row = new double[k];
         foreach (var i in rows)
         {
             for (var j = 0; j < k; j++)
             {
-                row[j] = input.Columns[j][i];
+                row[j] = design.Columns[j][i];
             }
 
-            var e = input.Scores[i];
-            var w = input.Weights?[i] ?? 1.0;
             for (var a = 0; a < k; a++)
             {
                 var xa = row[a];
-                sums[0, a] += xa * e;
                 for (var b = a; b < k; b++)
                 {
                     cross[0, a, b] += xa * row[b];
                 }
             }
 
-            if (weighted)
+            if (weights is not null)
             {
-                // The scaled rows give X'DX and X'De directly; X'X and X'D²X need a division and a product by w.
+                // The scaled rows give X'DX directly; X'X and X'D²X need a division and a product by w.
+                var w = weights[i];
                 for (var a = 0; a < k; a++)
                 {
-                    sums[1, a] += row[a] * e / w;
                     for (var b = a; b < k; b++)
                     {
                         var product = row[a] * row[b];
@@ -60,32 +84,12 @@ internal sealed record ClusterSums(Matrix<double> XtX, Matrix<double> XtDX, Matr
         }
 
         Matrix<double> Symmetric(int p) => Matrix<double>.Build.Dense(k, k, (a, b) => a <= b ? cross[p, a, b] : cross[p, b, a]);
-        Vector<double> Vector(int p) => Vector<double>.Build.Dense(k, a => sums[p, a]);
-        if (!weighted)
+        if (weights is null)
         {
             var same = Symmetric(0);
-            var sum = Vector(0);
-            return new ClusterSums(same, same, same, sum, sum);
+            return new ClusterSums(same, same, same);
         }
 
-        return new ClusterSums(Symmetric(1), Symmetric(0), Symmetric(2), Vector(1), Vector(0));
-    }
-
-    private static int[][] RowsByCluster(int[] clusters, int clusterCount)
-    {
-        var sizes = new int[clusterCount];
-        foreach (var c in clusters)
-        {
-            sizes[c]++;
-        }
-
-        var members = sizes.Select(size => new int[size]).ToArray();
-        var filled = new int[clusterCount];
-        for (var i = 0; i < clusters.Length; i++)
-        {
-            members[clusters[i]][filled[clusters[i]]++] = i;
-        }
-
-        return members;
+        return new ClusterSums(Symmetric(1), Symmetric(0), Symmetric(2));
     }
 }

@@ -7,8 +7,13 @@ namespace Research.Statistics.Regression;
 /// <summary>Builds coefficient rows from estimates and a covariance, and prints them.</summary>
 internal static class CoefficientTable
 {
-    /// <summary>The rows; a coefficient without a positive variance fails the table unless <paramref name="undefined"/> collects a note for it (its SE, p and interval are then NaN).</summary>
-    public static Coefficient[] Build(IReadOnlyList<string> names, IReadOnlyList<double> estimates, double[,] covariance, IReadOnlyList<double> df, double level, string varianceName, List<string>? undefined = null)
+    /// <summary>
+    /// The rows; a coefficient without a positive variance fails the table unless <paramref name="undefined"/> collects a
+    /// note for it (its SE, p and interval are then NaN). A coefficient in <paramref name="untested"/> has no degrees of
+    /// freedom: its df, p and interval are NaN.
+    /// </summary>
+    public static Coefficient[] Build(IReadOnlyList<string> names, IReadOnlyList<double> estimates, double[,] covariance, IReadOnlyList<double> df, double level, string varianceName,
+        List<string>? undefined = null, IReadOnlySet<int>? untested = null)
     {
         var rows = new Coefficient[names.Count];
         // A variance that should be zero comes out as ±1e-19 or so from rounding; when undefined SEs are allowed, a
@@ -31,14 +36,20 @@ internal static class CoefficientTable
                     $"The {varianceName} variance of '{names[j]}' is {variance}; its standard error is undefined (e.g. all its variation lies within one cluster, or too few clusters for the number of coefficients)."));
             }
 
+            var se = Math.Sqrt(variance);
+            var t = estimates[j] / se;
+            if (untested is not null && untested.Contains(j))
+            {
+                rows[j] = new Coefficient(names[j], estimates[j], se, t, double.NaN, double.NaN, double.NaN, double.NaN);
+                continue;
+            }
+
             if (!(df[j] > 0))
             {
                 throw new DegenerateModelException(string.Create(
                     CultureInfo.InvariantCulture, $"The degrees of freedom of '{names[j]}' are {df[j]}; the model has no residual information."));
             }
 
-            var se = Math.Sqrt(variance);
-            var t = estimates[j] / se;
             var q = ReferenceDistribution.CriticalValue(level, df[j]);
             rows[j] = new Coefficient(names[j], estimates[j], se, t, df[j], ReferenceDistribution.TwoSidedP(t, df[j]), estimates[j] - (q * se), estimates[j] + (q * se));
         }

@@ -48,7 +48,7 @@ public static class InstrumentalVariables
             rss += residuals[i] * residuals[i];
         }
 
-        var input = new SandwichInput(fitted, residuals, factor.Inverse(), factor.InverseFactor(), rss / (n - x.Count), NormalReference: false, data.Weights);
+        var input = new SandwichInput(new SandwichDesign(fitted, factor.Inverse(), factor.InverseFactor(), NormalReference: false, data.Weights), residuals, rss / (n - x.Count));
         var result = SandwichVariance.Compute(input, variance.Type, data.Clusters, data.ClusterCount);
         return new InstrumentalVariablesResult(options.OutcomeName, regressors.Names, beta, result, variance, data, options.ConfidenceLevel, endogenous, excluded);
     }

@@ -1,5 +1,4 @@
 using Research.Statistics.Design;
-using Research.Statistics.LinearAlgebra;
 
 namespace Research.Statistics.Regression;
 
@@ -9,7 +8,7 @@ namespace Research.Statistics.Regression;
 /// </summary>
 /// <remarks>
 /// Solved by the normal equations of the intercept-centred columns with a rank-checked Cholesky factorisation (see
-/// <see cref="CheckedCholesky"/>) and one step of iterative refinement; X'X is accumulated in one blocked,
+/// <see cref="LinearAlgebra.CheckedCholesky"/>) and one step of iterative refinement; X'X is accumulated in one blocked,
 /// vectorised pass, so a 10⁶ × 20 fit reads the data a few times only.
 /// Weighted fits minimise Σwᵢeᵢ² and compute every variance on the √w-scaled data, as estimatr does.
 /// </remarks>
@@ -24,72 +23,28 @@ public static class LinearModel
         options ??= FitOptions.Default;
         var data = PreparedData.Prepare(y, [design], variance, options);
         data.RequireVariation(options.OutcomeName);
-        var x = data.Designs[0];
-        var factor = NormalEquations.Factor(x, design.Names, data.RowCount, NormalEquations.InterceptIndex(design));
-        var beta = factor.Solve(data.Y);
-        var fitted = CrossProduct.Times(x, beta);
-        var n = data.RowCount;
-        var k = x.Count;
-        var residuals = new double[n];
-        var rss = 0.0;
-        for (var i = 0; i < n; i++)
-        {
-            residuals[i] = data.Y[i] - fitted[i];
-            rss += residuals[i] * residuals[i];
-        }
-
-        var sigma2 = rss / (n - k);
-        var input = new SandwichInput(x, residuals, factor.Inverse(), factor.InverseFactor(), sigma2, NormalReference: false, data.Weights);
-        var result = SandwichVariance.Compute(input, variance.Type, data.Clusters, data.ClusterCount);
-        var hasIntercept = design.Terms.Any(t => t.Kind == TermKind.Intercept);
-        var tss = TotalSumOfSquares(data, hasIntercept);
-        var r2 = 1 - (rss / tss);
-        var adjusted = 1 - ((1 - r2) * (n - (hasIntercept ? 1.0 : 0.0)) / (n - k));
-        return new LinearModelResult(
-            options.OutcomeName, design.Names, beta, result, variance, data, options.ConfidenceLevel, r2, adjusted, Math.Sqrt(sigma2), Unweighted(residuals, data.SqrtWeights), options.AllowUndefinedStandardErrors);
+        return new FactoredDesign(design, data, variance, options).Solve(data, options.OutcomeName);
     }
 
-    private static double TotalSumOfSquares(PreparedData data, bool centred)
+    /// <summary>
+    /// Factors the design once for many outcomes (see <see cref="FactoredDesign"/>): each of its fits equals
+    /// <see cref="Fit"/> of that outcome, except that under CR2 only the coefficients in <paramref name="inference"/>
+    /// (all when null) get degrees of freedom, p-values and intervals.
+    /// </summary>
+    /// <param name="design">The design.</param>
+    /// <param name="variance">The variance estimator of every fit.</param>
+    /// <param name="options">Weights, missing-value policy (for the design's columns, weights and cluster ids), confidence level.</param>
+    /// <param name="inference">The coefficients that need tests and intervals under CR2, or null for all.</param>
+    /// <exception cref="ArgumentException">Inputs of different lengths, missing values under the Error policy, bad weights, an unknown coefficient name.</exception>
+    /// <exception cref="DegenerateModelException">Rank-deficient design, fewer than two clusters.</exception>
+    public static FactoredDesign Factor(DesignMatrix design, VarianceEstimator variance, FitOptions? options = null, IReadOnlyCollection<string>? inference = null)
     {
-        var y = data.Y;
-        var w = data.SqrtWeights;
-        var mean = 0.0;
-        if (centred)
-        {
-            double sum = 0, weight = 0;
-            for (var i = 0; i < y.Length; i++)
-            {
-                var sw = w?[i] ?? 1.0;
-                sum += sw * y[i];
-                weight += sw * sw;
-            }
+        ArgumentNullException.ThrowIfNull(design);
+        options ??= FitOptions.Default;
+        var tested = inference?.Select(design.IndexOf).ToArray();
 
-            mean = sum / weight;
-        }
-
-        var tss = 0.0;
-        for (var i = 0; i < y.Length; i++)
-        {
-            var d = y[i] - ((w?[i] ?? 1.0) * mean);
-            tss += d * d;
-        }
-
-        return tss;
-    }
-
-    private static double[] Unweighted(double[] residuals, double[]? sqrtWeights)
-    {
-        if (sqrtWeights is null)
-        {
-            return residuals;
-        }
-
-        var result = new double[residuals.Length];
-        for (var i = 0; i < result.Length; i++)
-        {
-            result[i] = residuals[i] / sqrtWeights[i];
-        }
-
-        return result;
+        // The rows are fixed by the design alone, so a complete placeholder outcome stands in while they are chosen.
+        var data = PreparedData.Prepare(new double[design.RowCount], [design], variance, options);
+        return new FactoredDesign(design, data, variance, options, tested);
     }
 }

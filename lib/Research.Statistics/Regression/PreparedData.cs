@@ -10,8 +10,12 @@ namespace Research.Statistics.Regression;
 /// </summary>
 internal sealed class PreparedData
 {
-    private PreparedData(double[] y, IReadOnlyList<double[]>[] designs, double[]? weights, double[]? sqrtWeights, int[]? clusters, int clusterCount, int dropped)
+    // Whether each input row was kept; null when all were.
+    private readonly bool[]? _keep;
+
+    private PreparedData(double[] y, IReadOnlyList<double[]>[] designs, double[]? weights, double[]? sqrtWeights, int[]? clusters, int clusterCount, int dropped, bool[]? keep)
     {
+        _keep = keep;
         Y = y;
         Designs = designs;
         Weights = weights;
@@ -58,6 +62,43 @@ internal sealed class PreparedData
         }
 
         throw new DegenerateModelException(Invariant($"The outcome '{outcome}' is constant ({first}) in all {Y.Length} rows used; there is nothing to explain."));
+    }
+
+    /// <summary>
+    /// The same rows, designs, weights and clusters with another outcome (one value per input row): its values at the
+    /// kept rows, √w-scaled like the columns. The rows stay fixed, so the outcome must be observed at every kept row.
+    /// </summary>
+    /// <exception cref="ArgumentException">A length that differs from the input rows, or a missing or infinite value at a kept row.</exception>
+    public PreparedData WithOutcome(IReadOnlyList<double> y, string outcome)
+    {
+        ArgumentNullException.ThrowIfNull(y);
+        var inputRows = RowCount + DroppedRows;
+        if (y.Count != inputRows)
+        {
+            throw new ArgumentException(Invariant($"The outcome '{outcome}' has {y.Count} values but the design has {inputRows} rows."), nameof(y));
+        }
+
+        var values = new double[RowCount];
+        var r = 0;
+        for (var i = 0; i < inputRows; i++)
+        {
+            if (_keep is not null && !_keep[i])
+            {
+                continue;
+            }
+
+            if (!double.IsFinite(y[i]))
+            {
+                throw new ArgumentException(
+                    Invariant($"The outcome '{outcome}' is {y[i]} at row {i}, a row the design was factored on; fit an outcome with missing values on its own rows (LinearModel.Fit)."),
+                    nameof(y));
+            }
+
+            values[r] = SqrtWeights is { } sqrtW ? y[i] * sqrtW[r] : y[i];
+            r++;
+        }
+
+        return new PreparedData(values, Designs, Weights, SqrtWeights, Clusters, ClusterCount, DroppedRows, _keep);
     }
 
     /// <summary>
@@ -215,7 +256,7 @@ internal sealed class PreparedData
             }
         }
 
-        return new PreparedData(yk, columns, wk, sqrtW, codes, g, n - kept);
+        return new PreparedData(yk, columns, wk, sqrtW, codes, g, n - kept, all ? null : keep);
     }
 
     private static double[] Scale(double[] values, double[] by)

@@ -1,4 +1,8 @@
 namespace Research.Statistics.Regression;
 
-/// <summary>A coefficient covariance matrix with the degrees of freedom of each coefficient's t reference (∞ = normal).</summary>
-internal sealed record VarianceResult(double[,] Covariance, double[] DegreesOfFreedom, double WaldDenominatorDf, IReadOnlyList<string> Notes);
+/// <summary>
+/// A coefficient covariance matrix with the degrees of freedom of each coefficient's t reference (∞ = normal).
+/// <paramref name="Untested"/> lists coefficients whose degrees of freedom were not computed (a prepared design asked
+/// only for others): they get a standard error but no test or interval.
+/// </summary>
+internal sealed record VarianceResult(double[,] Covariance, double[] DegreesOfFreedom, double WaldDenominatorDf, IReadOnlyList<string> Notes, IReadOnlySet<int>? Untested = null);

@@ -45,6 +45,8 @@ public sealed class VerbTests
 
         Assert.Equal(0, valid.Exit);
         Assert.Contains("VALID: 0 errors", valid.Output);
+        Assert.Contains("wrote the extract cache (.research-cache/", valid.Output);
+        Assert.Contains("extract cache up to date", quiet.Output);
         Assert.Contains("response-range", valid.Output);
         Assert.DoesNotContain("warning survey_responses.csv row", quiet.Output);
         Assert.Contains("Counts by file and rule", quiet.Output);

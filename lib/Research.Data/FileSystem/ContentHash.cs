@@ -1,0 +1,18 @@
+using System.Security.Cryptography;
+
+namespace Research.Data.FileSystem;
+
+/// <summary>The SHA-256 of a file's bytes, as every cache and provenance record of the project keys inputs.</summary>
+public static class ContentHash
+{
+    /// <summary>The lower-case hex SHA-256 of <paramref name="file"/> (streamed: a 2 GB register costs a buffer, not 2 GB).</summary>
+    /// <exception cref="IOException">The file cannot be read.</exception>
+    public static string OfFile(string file)
+    {
+        using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 20, FileOptions.SequentialScan);
+        return Convert.ToHexStringLower(SHA256.HashData(stream));
+    }
+
+    /// <summary>The lower-case hex SHA-256 of <paramref name="bytes"/>.</summary>
+    public static string Of(ReadOnlySpan<byte> bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
+}

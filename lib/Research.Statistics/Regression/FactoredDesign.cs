@@ -1,0 +1,142 @@
+using Research.Statistics.Design;
+using Research.Statistics.LinearAlgebra;
+
+namespace Research.Statistics.Regression;
+
+/// <summary>
+/// A least-squares design factored once and fitted to many outcomes (one design, many outcomes: factor once, solve
+/// many), from <see cref="LinearModel.Factor"/>.
+/// <code>
+/// var factored = LinearModel.Factor(design, VarianceEstimator.CR2(caseworker), inference: ["arm[b]"]);
+/// var atTwelve = factored.Fit(outflowAt12, "outflow_12");
+/// var atTwentyFour = factored.Fit(outflowAt24, "outflow_24");
+/// </code>
+/// </summary>
+/// <remarks>
+/// <para>
+/// Factoring fixes the rows used (missing covariates, weights and cluster ids handled by
+/// <see cref="FitOptions.MissingValues"/>), factors X'X (<see cref="NormalEquations"/>) and does the design's share of the
+/// variance: the hat values of HC2/HC3, and for CR2 the per-cluster adjustment matrices and the Bell–McCaffrey degrees of
+/// freedom, which depend on the design only. Each <see cref="Fit"/> then costs a solve, the residuals and their sums.
+/// </para>
+/// <para>
+/// Every fit equals <see cref="LinearModel.Fit"/> of the same outcome, design, variance and options (which factors a
+/// design for its one outcome), with one documented exception: under CR2 only the coefficients named in
+/// <c>inference</c> get degrees of freedom, p-values and intervals, since each costs O(Gk²) on its own and callers
+/// usually test a few treatment contrasts of a design with many covariate columns; the other coefficients keep their
+/// estimates and standard errors, with NaN df, p and interval. Other variance types test every coefficient.
+/// </para>
+/// <para>Immutable once created: <see cref="Fit"/> may be called from several threads at once.</para>
+/// </remarks>
+public sealed class FactoredDesign
+{
+    private readonly PreparedData _data;
+    private readonly NormalEquations _factor;
+    private readonly SandwichVariance _variance;
+    private readonly FitOptions _options;
+    private readonly bool _hasIntercept;
+
+    internal FactoredDesign(DesignMatrix design, PreparedData data, VarianceEstimator variance, FitOptions options, IReadOnlyList<int>? tested = null)
+    {
+        _data = data;
+        _options = options;
+        Design = design;
+        Variance = variance;
+        var x = data.Designs[0];
+        _factor = NormalEquations.Factor(x, design.Names, data.RowCount, NormalEquations.InterceptIndex(design));
+        _variance = new SandwichVariance(new SandwichDesign(x, _factor.Inverse(), _factor.InverseFactor(), NormalReference: false, data.Weights),
+            variance.Type, data.Clusters, data.ClusterCount, tested);
+        _hasIntercept = design.Terms.Any(t => t.Kind == TermKind.Intercept);
+    }
+
+    /// <summary>The design.</summary>
+    public DesignMatrix Design { get; }
+
+    /// <summary>The variance estimator every fit uses.</summary>
+    public VarianceEstimator Variance { get; }
+
+    /// <summary>The rows used (input rows less those dropped for missing design values, weights or cluster ids).</summary>
+    public int ObservationCount => _data.RowCount;
+
+    /// <summary>Fits <paramref name="y"/> (one value per design row) with the factored design.</summary>
+    /// <param name="y">The outcome; it must be observed at every row the design uses.</param>
+    /// <param name="outcomeName">The outcome's name in the result (default: <see cref="FitOptions.OutcomeName"/>).</param>
+    /// <exception cref="ArgumentException">A length other than the design's rows, or a missing or infinite value at a row used.</exception>
+    /// <exception cref="DegenerateModelException">A constant outcome; leverage one under HC2/HC3; an undefined standard error.</exception>
+    public LinearModelResult Fit(IReadOnlyList<double> y, string? outcomeName = null)
+    {
+        var name = outcomeName ?? _options.OutcomeName;
+        var data = _data.WithOutcome(y, name);
+        data.RequireVariation(name);
+        return Solve(data, name);
+    }
+
+    /// <summary>The fit of the outcome carried by <paramref name="data"/>, whose rows and columns are this design's.</summary>
+    internal LinearModelResult Solve(PreparedData data, string outcomeName)
+    {
+        var x = data.Designs[0];
+        var beta = _factor.Solve(data.Y);
+        var fitted = CrossProduct.Times(x, beta);
+        var n = data.RowCount;
+        var k = x.Count;
+        var residuals = new double[n];
+        var rss = 0.0;
+        for (var i = 0; i < n; i++)
+        {
+            residuals[i] = data.Y[i] - fitted[i];
+            rss += residuals[i] * residuals[i];
+        }
+
+        var sigma2 = rss / (n - k);
+        var result = _variance.Compute(residuals, sigma2);
+        var tss = TotalSumOfSquares(data, _hasIntercept);
+        var r2 = 1 - (rss / tss);
+        var adjusted = 1 - ((1 - r2) * (n - (_hasIntercept ? 1.0 : 0.0)) / (n - k));
+        return new LinearModelResult(
+            outcomeName, Design.Names, beta, result, Variance, data, _options.ConfidenceLevel, r2, adjusted, Math.Sqrt(sigma2), Unweighted(residuals, data.SqrtWeights), _options.AllowUndefinedStandardErrors);
+    }
+
+    private static double TotalSumOfSquares(PreparedData data, bool centred)
+    {
+        var y = data.Y;
+        var w = data.SqrtWeights;
+        var mean = 0.0;
+        if (centred)
+        {
+            double sum = 0, weight = 0;
+            for (var i = 0; i < y.Length; i++)
+            {
+                var sw = w?[i] ?? 1.0;
+                sum += sw * y[i];
+                weight += sw * sw;
+            }
+
+            mean = sum / weight;
+        }
+
+        var tss = 0.0;
+        for (var i = 0; i < y.Length; i++)
+        {
+            var d = y[i] - ((w?[i] ?? 1.0) * mean);
+            tss += d * d;
+        }
+
+        return tss;
+    }
+
+    private static double[] Unweighted(double[] residuals, double[]? sqrtWeights)
+    {
+        if (sqrtWeights is null)
+        {
+            return residuals;
+        }
+
+        var result = new double[residuals.Length];
+        for (var i = 0; i < result.Length; i++)
+        {
+            result[i] = residuals[i] / sqrtWeights[i];
+        }
+
+        return result;
+    }
+}

@@ -1,0 +1,191 @@
+using System.Runtime.InteropServices;
+using Research.Statistics.Design;
+
+namespace Research.Statistics.Regression;
+
+/// <summary>
+/// Factored designs kept for reuse by whoever creates the cache (e.g. one report section fitting the same design
+/// month after month): <see cref="Factor"/> returns what <see cref="LinearModel.Factor"/> would, reusing an earlier
+/// factorisation of an equal design.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Designs are matched by content, never by reference or by accident: the variance type and cluster ids, the column
+/// names, terms and every value (bit for bit), the weights, the options that shape a fit (confidence level,
+/// missing-value policy, undefined standard errors) and the coefficients asked for. Two equal keys therefore give the
+/// same factorisation that a fresh <see cref="LinearModel.Factor"/> would; the outcome's name is passed to each fit.
+/// </para>
+/// <para>
+/// Bounded: the most recently used designs are kept, up to <see cref="Capacity"/> designs and <see cref="CellBudget"/>
+/// design cells (rows × columns) in all. Thread-safe: a design is factored once even when several threads ask for it,
+/// and a design that fails to factor is not kept.
+/// </para>
+/// </remarks>
+public sealed class FactoredDesignCache
+{
+    /// <summary>At most this many designs are kept.</summary>
+    public const int Capacity = 32;
+
+    /// <summary>At most this many design cells (rows × columns), summed over the designs kept.</summary>
+    public const long CellBudget = 1L << 24;
+
+    private readonly object _gate = new();
+    private readonly LinkedList<(Key Key, Lazy<FactoredDesign> Design)> _recent = new();
+
+    /// <summary>The factored <paramref name="design"/>: as <see cref="LinearModel.Factor"/>, or an equal design's earlier factorisation.</summary>
+    /// <exception cref="ArgumentException">As <see cref="LinearModel.Factor"/>.</exception>
+    /// <exception cref="DegenerateModelException">As <see cref="LinearModel.Factor"/>.</exception>
+    public FactoredDesign Factor(DesignMatrix design, VarianceEstimator variance, FitOptions? options = null, IReadOnlyCollection<string>? inference = null)
+    {
+        ArgumentNullException.ThrowIfNull(design);
+        ArgumentNullException.ThrowIfNull(variance);
+        options ??= FitOptions.Default;
+        var key = new Key(design, variance, options, inference);
+        Lazy<FactoredDesign> entry;
+        lock (_gate)
+        {
+            var node = _recent.First;
+            while (node is not null && !node.Value.Key.Equals(key))
+            {
+                node = node.Next;
+            }
+
+            if (node is not null)
+            {
+                _recent.Remove(node);
+                _recent.AddFirst(node);
+            }
+            else
+            {
+                node = _recent.AddFirst((key, new Lazy<FactoredDesign>(() => LinearModel.Factor(design, variance, options, inference), LazyThreadSafetyMode.ExecutionAndPublication)));
+                var cells = _recent.Sum(e => e.Key.Cells);
+                while (_recent.Count > 1 && (_recent.Count > Capacity || cells > CellBudget))
+                {
+                    cells -= _recent.Last!.Value.Key.Cells;
+                    _recent.RemoveLast();
+                }
+            }
+
+            entry = node.Value.Design;
+        }
+
+        try
+        {
+            return entry.Value;
+        }
+        catch (Exception e) when (e is ArgumentException or DegenerateModelException or NotSupportedException)
+        {
+            lock (_gate)
+            {
+                for (var node = _recent.First; node is not null; node = node.Next)
+                {
+                    if (ReferenceEquals(node.Value.Design, entry))
+                    {
+                        _recent.Remove(node);
+                        break;
+                    }
+                }
+            }
+
+            throw;
+        }
+    }
+
+    /// <summary>Everything a factored design depends on, compared by value.</summary>
+    private sealed class Key : IEquatable<Key>
+    {
+        private readonly DesignMatrix _design;
+        private readonly VarianceType _type;
+        private readonly int[]? _clusters;
+        private readonly double[]? _weights;
+        private readonly (double Level, MissingValuePolicy Missing, bool Undefined) _options;
+        private readonly string[]? _inference;
+        private readonly int _hash;
+
+        public Key(DesignMatrix design, VarianceEstimator variance, FitOptions options, IReadOnlyCollection<string>? inference)
+        {
+            _design = design;
+            _type = variance.Type;
+            _clusters = variance.ClusterCodes;
+            _weights = options.Weights?.ToArray();
+            _options = (options.ConfidenceLevel, options.MissingValues, options.AllowUndefinedStandardErrors);
+            _inference = inference?.Order(StringComparer.Ordinal).ToArray();
+            var hash = new HashCode();
+            hash.Add(_type);
+            hash.Add(_options);
+            hash.Add(design.RowCount);
+            foreach (var name in design.Names)
+            {
+                hash.Add(name, StringComparer.Ordinal);
+            }
+
+            foreach (var column in design.Columns)
+            {
+                foreach (var value in column)
+                {
+                    hash.Add(BitConverter.DoubleToInt64Bits(value));
+                }
+            }
+
+            foreach (var cluster in _clusters ?? [])
+            {
+                hash.Add(cluster);
+            }
+
+            foreach (var weight in _weights ?? [])
+            {
+                hash.Add(BitConverter.DoubleToInt64Bits(weight));
+            }
+
+            _hash = hash.ToHashCode();
+        }
+
+        public long Cells => (long)_design.RowCount * _design.ColumnCount;
+
+        public bool Equals(Key? other) =>
+            other is not null
+            && other._hash == _hash
+            && other._type == _type
+            && other._options == _options
+            && Same(other._clusters, _clusters)
+            && Same(other._weights, _weights)
+            && Same(other._inference, _inference)
+            && SameDesign(other._design, _design);
+
+        public override bool Equals(object? obj) => Equals(obj as Key);
+
+        public override int GetHashCode() => _hash;
+
+        private static bool SameDesign(DesignMatrix a, DesignMatrix b)
+        {
+            if (ReferenceEquals(a, b))
+            {
+                return true;
+            }
+
+            if (a.RowCount != b.RowCount || a.ColumnCount != b.ColumnCount || !a.Names.SequenceEqual(b.Names, StringComparer.Ordinal)
+                || a.Terms.Count != b.Terms.Count
+                || a.Terms.Zip(b.Terms).Any(p => p.First.Name != p.Second.Name || p.First.Kind != p.Second.Kind || !p.First.Columns.SequenceEqual(p.Second.Columns)))
+            {
+                return false;
+            }
+
+            for (var j = 0; j < a.ColumnCount; j++)
+            {
+                if (!Same(a.Columns[j], b.Columns[j]))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        // Bit for bit: NaN equals NaN and 0 differs from −0, as the factorisation would see them.
+        private static bool Same(double[]? a, double[]? b) =>
+            ReferenceEquals(a, b) || (a is not null && b is not null
+                && MemoryMarshal.Cast<double, long>(a.AsSpan()).SequenceEqual(MemoryMarshal.Cast<double, long>(b.AsSpan())));
+
+        private static bool Same<T>(T[]? a, T[]? b) => ReferenceEquals(a, b) || (a is not null && b is not null && a.AsSpan().SequenceEqual(b));
+    }
+}

@@ -1,0 +1,214 @@
+using Research.Data.Caching;
+using Research.Data.Tables;
+
+namespace Research.Data.Tests.Caching;
+
+/// <summary>
+/// The extract cache: the same typed tables as the files, per municipality only that municipality's rows, and never
+/// trusted when a file changed, appeared or disappeared, or when the cache itself is damaged or foreign.
+/// </summary>
+public sealed class ExtractCacheTests
+{
+    [Fact]
+    public void Validation_writes_the_cache_and_an_intact_one_is_kept()
+    {
+        var dir = CachedCopy();
+        Assert.True(Directory.Exists(Path.Combine(dir, ExtractCache.DirectoryName)));
+        var (again, _) = Extract.Read(dir, writeCache: true);
+        Assert.StartsWith("extract cache up to date", again!.CacheNote, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_whole_extract_from_the_cache_equals_the_files()
+    {
+        var dir = CachedCopy();
+        var files = FromFiles(dir);
+        Assert.True(ExtractCache.TryRead(dir, null, allowExternal: false, out var problem) is not null, problem);
+        var cached = Extract.Load(dir);
+        Assert.Equal("read from the extract cache", cached.CacheNote);
+        AssertSameTables(files, cached);
+    }
+
+    [Fact]
+    public void Each_municipality_from_the_cache_equals_its_rows_of_the_files_and_holds_nothing_else()
+    {
+        var dir = CachedCopy();
+        var files = FromFiles(dir);
+        var municipalities = files.Participants!.Strings("municipality").Levels;
+        Assert.True(municipalities.Count >= 6);
+        var total = 0;
+        foreach (var municipality in municipalities)
+        {
+            var cached = Extract.Load(dir, municipality);
+            Assert.Equal("read from the extract cache", cached.CacheNote);
+            Assert.Equal(municipality, cached.Municipality);
+            AssertSameTables(files.Select(municipality), cached);
+            Assert.All(Enumerable.Range(0, cached.Participants!.RowCount), r => Assert.Equal(municipality, cached.Participants.Strings("municipality")[r]));
+            var people = cached.Participants.Strings("person_id").Levels.ToHashSet(StringComparer.Ordinal);
+            Assert.All(cached.RegisterMonths!.Strings("person_id").Levels, id => Assert.Contains(id, people));
+            Assert.All(cached.SurveyResponses!.Strings("person_id").Levels, id => Assert.Contains(id, people));
+            total += cached.RegisterMonths.RowCount;
+        }
+
+        Assert.Equal(files.RegisterMonths!.RowCount, total);
+    }
+
+    [Fact]
+    public void The_per_municipality_rows_of_the_files_keep_their_file_row_numbers()
+    {
+        var files = FromFiles(TestExtract.ValidDirectory);
+        var municipality = files.Participants!.Strings("municipality")[files.Participants.RowCount - 1]!;
+        var selected = files.Select(municipality).Participants!;
+        var last = selected.RowCount - 1;
+        Assert.Equal(files.Participants.RowCount + 1, selected.FileRowNumber(last));
+    }
+
+    [Theory]
+    [InlineData("participants.csv", "participants changed")]
+    [InlineData("register_months.csv", "register_months changed")]
+    [InlineData("survey_responses.csv", "survey_responses changed")]
+    [InlineData("truth.json", "truth.json changed")]
+    public void A_changed_file_invalidates_the_cache(string file, string named)
+    {
+        var dir = CachedCopy();
+        var path = Path.Combine(dir, file);
+        // Windows line ends: other bytes, the same valid content.
+        File.WriteAllText(path, File.ReadAllText(path).Replace("\n", "\r\n", StringComparison.Ordinal));
+        AssertIgnored(dir, named);
+        var (rebuilt, report) = Extract.Read(dir, writeCache: true);
+        Assert.True(report.IsValid);
+        Assert.StartsWith("wrote the extract cache", rebuilt!.CacheNote, StringComparison.Ordinal);
+        Assert.Equal("read from the extract cache", Extract.Load(dir).CacheNote);
+        Assert.Single(Directory.GetDirectories(Path.Combine(dir, ExtractCache.DirectoryName)));
+    }
+
+    [Fact]
+    public void An_added_file_invalidates_the_cache()
+    {
+        var dir = CachedCopy();
+        File.WriteAllText(Path.Combine(dir, "notes.txt"), "added after validation");
+        AssertIgnored(dir, "notes.txt was added");
+    }
+
+    [Fact]
+    public void A_removed_file_invalidates_the_cache()
+    {
+        var dir = CachedCopy();
+        File.Delete(Path.Combine(dir, "truth.json"));
+        AssertIgnored(dir, "truth.json was removed");
+    }
+
+    [Fact]
+    public void A_damaged_partition_is_never_trusted_and_validation_rebuilds_it()
+    {
+        var dir = CachedCopy();
+        var partition = Directory.GetFiles(Path.Combine(dir, ExtractCache.DirectoryName), "register_months.parquet", SearchOption.AllDirectories)[0];
+        var bytes = File.ReadAllBytes(partition);
+        bytes[bytes.Length / 2] ^= 0x40;
+        File.WriteAllBytes(partition, bytes);
+        var municipality = Path.GetFileName(Path.GetDirectoryName(partition))!;
+        Assert.Null(ExtractCache.TryRead(dir, municipality, allowExternal: false, out var problem));
+        Assert.Contains("damaged", problem, StringComparison.Ordinal);
+        var fallback = Extract.Load(dir, municipality);
+        Assert.Contains("damaged", fallback.CacheNote, StringComparison.Ordinal);
+        AssertSameTables(FromFiles(dir).Select(municipality), fallback);
+        Assert.StartsWith("wrote the extract cache", Extract.Read(dir, writeCache: true).Extract!.CacheNote, StringComparison.Ordinal);
+        Assert.NotNull(ExtractCache.TryRead(dir, municipality, allowExternal: false, out _));
+    }
+
+    [Fact]
+    public void A_foreign_or_garbled_manifest_is_ignored()
+    {
+        var dir = CachedCopy();
+        var manifest = Directory.GetFiles(Path.Combine(dir, ExtractCache.DirectoryName), CacheManifest.FileName, SearchOption.AllDirectories)[0];
+        var text = File.ReadAllText(manifest);
+        File.WriteAllText(manifest, text.Replace(ExtractFingerprint.Build, new string('0', 32), StringComparison.Ordinal));
+        Assert.Null(ExtractCache.TryRead(dir, null, allowExternal: false, out var problem));
+        Assert.Contains("another build", problem, StringComparison.Ordinal);
+        File.WriteAllText(manifest, "{ not json");
+        Assert.Null(ExtractCache.TryRead(dir, null, allowExternal: false, out problem));
+        Assert.Contains("damaged", problem, StringComparison.Ordinal);
+        AssertSameTables(FromFiles(dir), Extract.Load(dir));
+    }
+
+    [Fact]
+    public void A_cache_directory_that_is_a_link_is_neither_written_nor_read()
+    {
+        var dir = TestExtract.Copy();
+        var elsewhere = Directory.CreateTempSubdirectory("research-cache-link-").FullName;
+        Directory.CreateSymbolicLink(Path.Combine(dir, ExtractCache.DirectoryName), elsewhere);
+        var (extract, report) = Extract.Read(dir, writeCache: true);
+        Assert.True(report.IsValid);
+        Assert.Contains("symbolic link", extract!.CacheNote, StringComparison.Ordinal);
+        Assert.Empty(Directory.GetFileSystemEntries(elsewhere));
+    }
+
+    [Fact]
+    public void Without_a_cache_nothing_is_said_and_nothing_is_written_by_loading()
+    {
+        var dir = TestExtract.Copy();
+        Assert.Null(ExtractCache.TryRead(dir, null, allowExternal: false, out var problem));
+        Assert.Null(problem);
+        Extract.Load(dir, "utrecht");
+        Assert.False(Directory.Exists(Path.Combine(dir, ExtractCache.DirectoryName)));
+    }
+
+    private static string CachedCopy()
+    {
+        var dir = TestExtract.Copy();
+        var (extract, report) = Extract.Read(dir, writeCache: true);
+        Assert.True(report.IsValid, report.Format(20));
+        Assert.StartsWith("wrote the extract cache", extract!.CacheNote, StringComparison.Ordinal);
+        return dir;
+    }
+
+    private static Extract FromFiles(string dir)
+    {
+        var (extract, report) = Extract.Read(dir);
+        Assert.True(report.IsValid);
+        return extract!;
+    }
+
+    private static void AssertIgnored(string dir, string named)
+    {
+        Assert.Null(ExtractCache.TryRead(dir, null, allowExternal: false, out var problem));
+        Assert.Contains(named, problem, StringComparison.Ordinal);
+        Assert.Null(ExtractCache.TryRead(dir, "utrecht", allowExternal: false, out _));
+    }
+
+    private static void AssertSameTables(Extract expected, Extract actual)
+    {
+        Assert.Equal(expected.Tables.Select(t => t.Name), actual.Tables.Select(t => t.Name));
+        foreach (var table in expected.Tables)
+        {
+            var other = actual.Tables.Single(t => t.Name == table.Name);
+            Assert.Equal(table.RowCount, other.RowCount);
+            Assert.Equal(table.File, other.File);
+            Assert.Equal(table.Columns.Select(c => c.Name), other.Columns.Select(c => c.Name));
+            for (var row = 0; row < table.RowCount; row++)
+            {
+                Assert.Equal(table.FileRowNumber(row), other.FileRowNumber(row));
+            }
+
+            foreach (var column in table.Columns)
+            {
+                var same = other[column.Name];
+                Assert.Equal(column.GetType(), same.GetType());
+                Assert.Equal(column.HasMissing, same.HasMissing);
+                if (column is StringColumn strings)
+                {
+                    Assert.Equal(strings.Levels, ((StringColumn)same).Levels);
+                    Assert.True(strings.Codes.SequenceEqual(((StringColumn)same).Codes), $"{table.Name}.{column.Name} codes");
+                }
+
+                for (var row = 0; row < column.Length; row++)
+                {
+                    if (!Equals(column.GetValue(row), same.GetValue(row)) || column.MissingToken(row) != same.MissingToken(row))
+                    {
+                        Assert.Fail($"{table.Name}.{column.Name} row {row}: {column.GetValue(row)}/{column.MissingToken(row)} against {same.GetValue(row)}/{same.MissingToken(row)}");
+                    }
+                }
+            }
+        }
+    }
+}

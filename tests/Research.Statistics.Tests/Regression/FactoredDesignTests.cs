@@ -1,0 +1,148 @@
+using Research.Statistics.Adjustment;
+using Research.Statistics.Design;
+using Research.Statistics.Regression;
+
+namespace Research.Statistics.Tests.Regression;
+
+/// <summary>
+/// One design, many outcomes: a factored design fitted to a second outcome after a first must give what a fresh fit
+/// of that outcome gives (and what estimatr gives), so nothing outcome-specific may leak into the shared factorisation.
+/// </summary>
+public sealed class FactoredDesignTests
+{
+    private const double Tolerance = 1e-8;
+
+    public static TheoryData<string, string, bool> Cases() => LinearModelReferenceTests.Cases();
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void A_design_factored_for_another_outcome_first_matches_estimatr(string dataset, string se, bool weighted)
+    {
+        var d = RegressionFixtures.Load(dataset);
+        var options = weighted ? new FitOptions { Weights = d.W } : FitOptions.Default;
+        var factored = LinearModel.Factor(d.OlsDesign(), LinearModelReferenceTests.Estimator(se, d), options);
+
+        // A different outcome first: its residuals must not survive into the next fit.
+        _ = factored.Fit(d.Y.Select((y, i) => (y * y) + d.Age[i]).ToArray(), "other");
+        var fit = factored.Fit(d.Y);
+        var reference = RegressionFixtures.Coefficients(dataset, weighted ? "ols_weighted" : "ols", se);
+
+        Assert.Equal(reference.Count, fit.CoefficientCount);
+        foreach (var c in fit.Coefficients)
+        {
+            var r = reference[c.Name];
+            var label = $"{dataset} {se} {(weighted ? "weighted" : "unweighted")} {c.Name}";
+            RegressionFixtures.Close(RegressionFixtures.Parse(r["estimate"]), c.Estimate, Tolerance, label + " estimate");
+            RegressionFixtures.Close(RegressionFixtures.Parse(r["std_error"]), c.StandardError, Tolerance, label + " se");
+            RegressionFixtures.Close(RegressionFixtures.Parse(r["df"]), c.DegreesOfFreedom, Tolerance, label + " df");
+            RegressionFixtures.Close(RegressionFixtures.Parse(r["p_value"]), c.PValue, Tolerance, label + " p");
+        }
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Every_outcome_fitted_through_one_design_equals_its_own_fit(bool weighted)
+    {
+        var d = RegressionFixtures.Load("unbalanced");
+        var options = weighted ? new FitOptions { Weights = d.W } : FitOptions.Default;
+        var design = d.OlsDesign();
+        var variance = VarianceEstimator.CR2(d.Cluster);
+        var factored = LinearModel.Factor(design, variance, options);
+        double[][] outcomes = [d.Y, d.Yb, d.Takeup, [.. d.Y.Select((y, i) => y - (0.3 * d.Takeup[i]))]];
+        foreach (var y in outcomes)
+        {
+            var shared = factored.Fit(y);
+            var own = LinearModel.Fit(y, design, variance, options);
+            foreach (var c in own.Coefficients)
+            {
+                // The same operations in the same order: equal to the last bit, not merely close.
+                Assert.Equal(c.Estimate, shared[c.Name].Estimate);
+                Assert.Equal(c.StandardError, shared[c.Name].StandardError);
+                Assert.Equal(c.DegreesOfFreedom, shared[c.Name].DegreesOfFreedom, 1e-12);
+            }
+        }
+    }
+
+    [Fact]
+    public void Only_the_coefficients_asked_for_get_cr2_degrees_of_freedom()
+    {
+        var d = RegressionFixtures.Load("balanced");
+        var design = d.OlsDesign();
+        var arms = design.Names.Where(n => n.StartsWith("arm[", StringComparison.Ordinal)).ToArray();
+        var all = LinearModel.Fit(d.Y, design, VarianceEstimator.CR2(d.Cluster));
+        var some = LinearModel.Factor(design, VarianceEstimator.CR2(d.Cluster), inference: arms).Fit(d.Y);
+
+        Assert.NotEmpty(arms);
+        foreach (var c in all.Coefficients)
+        {
+            var other = some[c.Name];
+            Assert.Equal(c.StandardError, other.StandardError);
+            if (arms.Contains(c.Name))
+            {
+                Assert.Equal(c.DegreesOfFreedom, other.DegreesOfFreedom, 1e-12);
+                Assert.Equal(c.ConfidenceLow, other.ConfidenceLow, 1e-12);
+            }
+            else
+            {
+                Assert.True(double.IsNaN(other.DegreesOfFreedom) && double.IsNaN(other.PValue) && double.IsNaN(other.ConfidenceLow), c.Name);
+            }
+        }
+    }
+
+    [Fact]
+    public void An_outcome_missing_at_a_row_the_design_uses_is_refused()
+    {
+        var d = RegressionFixtures.Load("balanced");
+        var factored = LinearModel.Factor(d.OlsDesign(), VarianceEstimator.HC2);
+        var y = d.Y.ToArray();
+        y[3] = double.NaN;
+
+        var e = Assert.Throws<ArgumentException>(() => factored.Fit(y));
+        Assert.Contains("row 3", e.Message, StringComparison.Ordinal);
+        Assert.Throws<ArgumentException>(() => factored.Fit(d.Y.Take(10).ToArray()));
+        Assert.Throws<ArgumentException>(() => LinearModel.Factor(d.OlsDesign(), VarianceEstimator.HC2, inference: ["no such column"]));
+    }
+
+    [Fact]
+    public void A_factored_lin_design_equals_lins_fit_of_each_outcome()
+    {
+        var d = RegressionFixtures.Load("unbalanced");
+        var covariates = new DesignBuilder(d.Count).Numeric("age", d.Age).Numeric("income", d.Income).Categorical("education", d.Education, reference: "low").Build();
+        var variance = VarianceEstimator.CR2(d.Cluster);
+        // As the reports fit it: a covariate slope without variance must not cost the arm effects theirs.
+        var options = new LinOptions { Fit = new FitOptions { AllowUndefinedStandardErrors = true } };
+        var factored = LinAdjustment.Factor(d.Arm, "control", covariates, variance, options);
+        foreach (var y in new[] { d.Yb, d.Y, d.Takeup })
+        {
+            var shared = factored.Fit(y);
+            var own = LinAdjustment.Fit(y, d.Arm, "control", covariates, variance, options);
+            Assert.Equal(own.Design.Outcome, shared.Design.Outcome);
+            foreach (var effect in own.Effects)
+            {
+                Assert.Equal(effect.Estimate, shared.Model[effect.Name].Estimate);
+                Assert.Equal(effect.StandardError, shared.Model[effect.Name].StandardError);
+                Assert.Equal(effect.DegreesOfFreedom, shared.Model[effect.Name].DegreesOfFreedom, 1e-12);
+            }
+        }
+    }
+
+    [Fact]
+    public void The_cache_reuses_a_factorisation_only_for_an_equal_design()
+    {
+        var d = RegressionFixtures.Load("balanced");
+        var cache = new FactoredDesignCache();
+        var variance = VarianceEstimator.CR2(d.Cluster);
+        var first = cache.Factor(d.OlsDesign(), variance);
+        var again = cache.Factor(d.OlsDesign(), VarianceEstimator.CR2(d.Cluster));
+        var age = d.Age.ToArray();
+        age[0] += 1e-9;
+        var changed = cache.Factor((d with { Age = age }).OlsDesign(), variance);
+        var robust = cache.Factor(d.OlsDesign(), VarianceEstimator.HC2);
+
+        Assert.Same(first, again);
+        Assert.NotSame(first, changed);
+        Assert.NotSame(first, robust);
+        Assert.Equal(LinearModel.Fit(d.Y, (d with { Age = age }).OlsDesign(), variance)["age"].StandardError, changed.Fit(d.Y)["age"].StandardError);
+    }
+}
