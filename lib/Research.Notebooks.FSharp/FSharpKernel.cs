@@ -26,6 +26,7 @@ public sealed class FSharpKernel : IKernel, IVariableStore, IDisposable
     private readonly PackageSet _packages;
     private readonly IReadOnlyList<string> _references;
     private readonly Lazy<Task<FsiEvaluationSession>> _session;
+    private bool _htmlLoaded;
     private readonly StringWriter _fsiOutput = new(CultureInfo.InvariantCulture);
     private readonly StringWriter _fsiErrors = new(CultureInfo.InvariantCulture);
 
@@ -101,6 +102,12 @@ public sealed class FSharpKernel : IKernel, IVariableStore, IDisposable
         if (string.IsNullOrWhiteSpace(submission.Code))
         {
             return;
+        }
+
+        // A mention is enough to load them: a false positive costs only the compilation.
+        if (!_htmlLoaded && (submission.Code.Contains("Html", StringComparison.Ordinal) || submission.Code.Contains("CSS", StringComparison.Ordinal)))
+        {
+            _htmlLoaded = Evaluate(session, Resource("HtmlPrelude.fsx"), context, cancellationToken).Ok;
         }
 
         var (ok, result) = Evaluate(session, submission.Code, context, cancellationToken);
@@ -182,6 +189,13 @@ public sealed class FSharpKernel : IKernel, IVariableStore, IDisposable
             : throw new InvalidOperationException($"F# cells need the .NET SDK's reference pack (Microsoft.NETCore.App.Ref {version}x), which was not found under {root}.");
     }
 
+    private static string Resource(string name)
+    {
+        using var stream = typeof(FSharpKernel).Assembly.GetManifestResourceStream("Research.Notebooks.FSharp." + name)!;
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+
     private FsiEvaluationSession Start()
     {
         var watch = Stopwatch.StartNew();
@@ -190,9 +204,7 @@ public sealed class FSharpKernel : IKernel, IVariableStore, IDisposable
             .Concat(FrameworkReferences().Concat(_references).Select(r => "-r:" + r))
             .ToArray();
         var session = FsiEvaluationSession.Create(config, arguments, TextReader.Null, _fsiOutput, _fsiErrors, FSharpOption<bool>.Some(false), legacyReferenceResolver: null);
-        using var prelude = typeof(FSharpKernel).Assembly.GetManifestResourceStream("Research.Notebooks.FSharp.Prelude.fsx")!;
-        using var reader = new StreamReader(prelude);
-        var (result, diagnostics) = session.EvalInteractionNonThrowing(reader.ReadToEnd(), FSharpOption<CancellationToken>.None);
+        var (result, diagnostics) = session.EvalInteractionNonThrowing(Resource("Prelude.fsx"), FSharpOption<CancellationToken>.None);
         if (result.IsChoice2Of2)
         {
             throw new InvalidOperationException("the F# prelude did not compile: " + string.Join("; ", diagnostics.Select(d => d.Message)));

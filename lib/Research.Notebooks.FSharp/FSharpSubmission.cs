@@ -10,7 +10,7 @@ namespace Research.Notebooks.FSharp;
 internal sealed record FSharpSubmission(string Code, IReadOnlyList<PackageReference> Packages, IReadOnlyList<string> Sources)
 {
     /// <summary>The names the prelude binds; not notebook variables.</summary>
-    public static readonly IReadOnlySet<string> PreludeNames = new HashSet<string>(StringComparer.Ordinal) { "display", "HTML", "Javascript", "Markdown" };
+    public static readonly IReadOnlySet<string> PreludeNames = new HashSet<string>(StringComparer.Ordinal) { "display", "HTML", "Javascript", "Markdown", "CSS", "Html" };
 
     public static FSharpSubmission Parse(string code, string directory)
     {

@@ -35,6 +35,22 @@ public static class Formatter
     }
 
     /// <summary>
+    /// Shows values of <typeparamref name="T"/> (and its subtypes) as what <paramref name="formatter"/> writes to the
+    /// context's <see cref="FormatContext.Writer"/>, as <paramref name="mimeType"/>; a formatter that returns false
+    /// declines, and the value keeps its built-in form.
+    /// </summary>
+    public static void Register<T>(Func<T, FormatContext, bool> formatter, string mimeType = DefaultMimeType)
+    {
+        ArgumentNullException.ThrowIfNull(formatter);
+        ArgumentException.ThrowIfNullOrWhiteSpace(mimeType);
+        Running.Cell.Formatters.RegisterMimeType(typeof(T), mimeType, (value, _) =>
+        {
+            using var writer = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
+            return formatter((T)value, new FormatContext(writer)) ? writer.ToString() : null;
+        });
+    }
+
+    /// <summary>
     /// Writes values of <paramref name="type"/> as <paramref name="mimeType"/>; <paramref name="type"/> may be an open
     /// generic type (<c>typeof(List&lt;&gt;)</c>) or an interface.
     /// </summary>
@@ -64,7 +80,7 @@ public static class Formatter
     {
         var cell = Running.Cell;
         cell.Formatters.ResetNotebookFormatters();
-        cell.FormatContext.ListLimit = new FormatContext().ListLimit;
+        cell.FormatContext.ListLimit = new Research.Notebooks.Formatting.FormatContext().ListLimit;
     }
 
     /// <summary>The text of <paramref name="value"/> as the notebook shows it as <paramref name="mimeType"/> (plain text by default).</summary>

@@ -18,6 +18,6 @@ public sealed class LaTeXString : IMimeFormattable
     public override string ToString() => _latex;
 
     /// <inheritdoc />
-    public MimeBundle ToMimeBundle(FormatContext context) =>
+    public MimeBundle ToMimeBundle(Research.Notebooks.Formatting.FormatContext context) =>
         new MimeBundle().Set("text/latex", _latex).Set(MimeBundle.PlainText, _latex);
 }

@@ -18,6 +18,6 @@ public sealed class MathString : IMimeFormattable
     public override string ToString() => "$$" + _math + "$$";
 
     /// <inheritdoc />
-    public MimeBundle ToMimeBundle(FormatContext context) =>
+    public MimeBundle ToMimeBundle(Research.Notebooks.Formatting.FormatContext context) =>
         new MimeBundle().Set("text/latex", ToString()).Set(MimeBundle.PlainText, ToString());
 }

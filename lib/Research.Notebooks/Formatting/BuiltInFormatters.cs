@@ -10,7 +10,7 @@ namespace Research.Notebooks.Formatting;
 
 /// <summary>
 /// The formatters every host starts with: invariant-culture primitives and dates, <see cref="HtmlContent"/>,
-/// <see cref="MarkdownContent"/>, sequences (capped), <see cref="DataFrame"/> (HTML table, capped rows) and
+/// <see cref="MarkdownContent"/>, sequences (capped), <see cref="DataFrame"/> and Deedle frames (HTML tables, capped rows) and
 /// Plotly.NET charts (chart HTML that loads plotly.js with require.js in Jupyter, plus the Plotly figure JSON, which the HTML report draws with one embedded plotly.js).
 /// </summary>
 public static class BuiltInFormatters
@@ -29,6 +29,7 @@ public static class BuiltInFormatters
         registry.Register<HtmlContent>((h, _) => new MimeBundle().Set(MimeBundle.Html, h.Html).Set(MimeBundle.PlainText, h.Html));
         registry.Register<MarkdownContent>((m, _) => MarkdownBundle(m.Markdown));
         registry.Register<DataFrame>(FormatDataFrame);
+        registry.Register(typeof(Deedle.Frame<,>), DeedleFrames.Format);
         registry.Register<GenericChart>(FormatChart);
     }
 

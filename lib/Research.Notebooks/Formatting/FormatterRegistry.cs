@@ -21,7 +21,7 @@ public sealed class FormatterRegistry
 {
     private readonly Dictionary<Type, Func<object, FormatContext, MimeBundle>> _byClass = new();
     private readonly List<(Type Type, Func<object, FormatContext, MimeBundle> Format)> _byInterface = new();
-    private readonly List<(Type Type, string MimeType, Func<object, FormatContext, string> Format)> _byMimeType = new();
+    private readonly List<(Type Type, string MimeType, Func<object, FormatContext, string?> Format)> _byMimeType = new();
     private readonly List<(Type Type, IReadOnlyCollection<string> MimeTypes)> _preferred = new();
     private readonly object _gate = new();
 
@@ -56,9 +56,10 @@ public sealed class FormatterRegistry
 
     /// <summary>
     /// Registers how values of <paramref name="type"/> (a class, struct, interface or generic type definition, and
-    /// their subtypes) are written as <paramref name="mimeType"/>; that representation replaces the built-in one.
+    /// their subtypes) are written as <paramref name="mimeType"/>; that representation replaces the built-in one, unless
+    /// the formatter returns null for a value (it declines, and the built-in form stays).
     /// </summary>
-    public void RegisterMimeType(Type type, string mimeType, Func<object, FormatContext, string> formatter)
+    public void RegisterMimeType(Type type, string mimeType, Func<object, FormatContext, string?> formatter)
     {
         lock (_gate)
         {
@@ -104,7 +105,7 @@ public sealed class FormatterRegistry
 
         var type = value.GetType();
         var bundle = value is MimeBundle given ? given.Copy() : FindFormatter(type)(value, context);
-        List<(string MimeType, Func<object, FormatContext, string> Format)> registered;
+        List<(string MimeType, Func<object, FormatContext, string?> Format)> registered;
         IReadOnlyCollection<string>? preferred;
         lock (_gate)
         {
@@ -116,9 +117,13 @@ public sealed class FormatterRegistry
             preferred = MostSpecific(_preferred, p => p.Type, type)?.MimeTypes;
         }
 
+        // A registered formatter that returns null declines: the value keeps its built-in form for that MIME type.
         foreach (var (mimeType, format) in registered)
         {
-            bundle.Set(mimeType, format(value, context));
+            if (format(value, context) is { } text)
+            {
+                bundle.Set(mimeType, text);
+            }
         }
 
         if (preferred is not null)
@@ -181,9 +186,9 @@ public sealed class FormatterRegistry
             return (string?)value ?? NullText;
         }
 
-        if (Registered(value.GetType(), MimeBundle.PlainText) is { } registered)
+        if (Registered(value.GetType(), MimeBundle.PlainText) is { } registered && registered(value, context) is { } text)
         {
-            return registered(value, context);
+            return text;
         }
 
         return value is IFormattable f
@@ -198,7 +203,7 @@ public sealed class FormatterRegistry
         return bundle.GetText(MimeBundle.Html) ?? System.Net.WebUtility.HtmlEncode(bundle.GetText(MimeBundle.PlainText) ?? string.Empty);
     }
 
-    private Func<object, FormatContext, string>? Registered(Type type, string mimeType)
+    private Func<object, FormatContext, string?>? Registered(Type type, string mimeType)
     {
         lock (_gate)
         {

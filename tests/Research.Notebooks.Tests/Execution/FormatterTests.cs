@@ -71,6 +71,29 @@ public class FormatterTests
     }
 
     [Fact]
+    public void Deedle_frames_are_tables_with_their_row_keys_capped_like_data_frames_and_escaped()
+    {
+        var keys = Enumerable.Range(1, 30).Select(i => $"p{i}").ToList();
+        var columns = new Deedle.FrameBuilder.Columns<string, string>
+        {
+            { "score", new Deedle.Series<string, double>(keys, Enumerable.Range(1, 30).Select(i => i == 3 ? double.NaN : i / 4.0)) },
+            { "<b>arm</b>", new Deedle.Series<string, string>(keys, Enumerable.Range(1, 30).Select(i => i == 1 ? "<script>x</script>" : "control")) },
+        };
+        var frame = columns.Frame;
+
+        var bundle = _registry.Format(frame, _context);
+
+        var html = bundle.GetText(MimeBundle.Html)!;
+        Assert.Contains("<th></th><th>score</th><th>&lt;b&gt;arm&lt;/b&gt;</th>", html);
+        Assert.Contains("<tr><td>p1</td><td>0.25</td><td>&lt;script&gt;x&lt;/script&gt;</td></tr>", html);
+        Assert.Contains("<tr><td>p3</td><td></td><td>control</td></tr>", html);
+        Assert.Contains("<td>p25</td>", html);
+        Assert.DoesNotContain("<td>p26</td>", html);
+        Assert.DoesNotContain("<script>", html);
+        Assert.EndsWith("30 rows × 2 columns (Deedle frame) (first 25 shown)", bundle.GetText(MimeBundle.PlainText)!.TrimEnd('\n'));
+    }
+
+    [Fact]
     public async Task Plotly_chart_has_chart_html_figure_json_and_deterministic_ids()
     {
         var cell = """
