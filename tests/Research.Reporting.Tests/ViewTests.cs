@@ -126,6 +126,8 @@ public sealed partial class ViewTests(SyntheticRun run) : IClassFixture<Syntheti
         var together = view.Together();
 
         Assert.StartsWith("In short:", together.Text, StringComparison.Ordinal);
+        Assert.Contains("By component (", together.Text, StringComparison.Ordinal);
+        Assert.Contains("By intervention type (sensitivity analysis):", together.Text, StringComparison.Ordinal);
         Assert.Contains("Kort gezegd:", together.Text, StringComparison.Ordinal);
         var questions = view.ByOutcome().Cast<ReportTable>().ToList();
         Assert.Equal(SynthesisView.Outcomes.Count, questions.Count);

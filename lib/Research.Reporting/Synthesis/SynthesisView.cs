@@ -60,6 +60,20 @@ public sealed class SynthesisView
         var dutch = new List<string>();
         var en = Numbers.English;
         var nl = Numbers.Dutch;
+        var clearComponents = Outcomes.Take(2).SelectMany(o => Synthesis.Components
+            .Where(c => c.Outcome == o.Key && c.Model.Key == "reml" && (c.Coefficient.ConfidenceLow > 0 || c.Coefficient.ConfidenceHigh < 0)).Select(c => (Outcome: o, Component: c))).ToList();
+        if (Synthesis.Components.Count > 0)
+        {
+            english.Add(clearComponents.Count == 0
+                ? "In short: no intervention component clearly changed the share of participants working more than 27 or more than 12 hours a week at the main horizons (the component model over all arms); the intervals are wide, so modest effects cannot be ruled out either."
+                : "In short: " + string.Join("; ", clearComponents.Select(c => $"{c.Component.Component.Label} clearly {(c.Component.Coefficient.Estimate > 0 ? "raised" : "lowered")} the share that {c.Outcome.Short} ({en.Points(c.Component.Coefficient.Estimate)})"))
+                    + "; no other component clearly changed work of more than 27 or 12 hours a week at the main horizons (the component model over all arms).");
+            dutch.Add(clearComponents.Count == 0
+                ? "Kort gezegd: geen enkele component veranderde duidelijk het aandeel deelnemers dat meer dan 27 of meer dan 12 uur per week werkt op de hoofdhorizon (het componentenmodel over alle armen); de intervallen zijn breed, dus bescheiden effecten zijn ook niet uit te sluiten."
+                : "Kort gezegd: " + string.Join("; ", clearComponents.Select(c => $"{c.Component.Component.LabelNl} {(c.Component.Coefficient.Estimate > 0 ? "verhoogde" : "verlaagde")} duidelijk het aandeel dat {(c.Outcome == ReportOutcome.Full ? "meer dan 27 uur werkt en uit de bijstand is" : "meer dan 12 uur werkt")} ({nl.Points(c.Component.Coefficient.Estimate)})"))
+                    + "; de andere componenten veranderden werk van meer dan 27 of 12 uur per week niet duidelijk op de hoofdhorizon (het componentenmodel over alle armen).");
+        }
+
         foreach (var outcome in Outcomes.Take(2))
         {
             var components = Synthesis.Components.Where(c => c.Outcome == outcome.Key && c.Model.Key == "reml").ToList();
@@ -75,13 +89,15 @@ public sealed class SynthesisView
         }
 
         var clearOnes = Outcomes.Take(2).SelectMany(o => Primary(o).Where(a => a.ConfidenceInterval is { } ci && (ci.Lower > 0 || ci.Upper < 0)).Select(a => (Outcome: o, Analysis: a))).ToList();
+        var typeLead = Synthesis.Components.Count > 0 ? "By intervention type (sensitivity analysis): " : "In short: ";
+        var typeLeadNl = Synthesis.Components.Count > 0 ? "Per type interventie (gevoeligheidsanalyse): " : "Kort gezegd: ";
         english.Add(clearOnes.Count == 0
-            ? "In short: no intervention type clearly changed the share of participants working more than 27 or more than 12 hours a week at the main horizons; the intervals are wide, so modest effects cannot be ruled out either."
-            : "In short: " + string.Join("; ", clearOnes.Select(c => $"{ArmTypes.Dutch(c.Analysis.Type)} clearly {(c.Analysis.Estimate > 0 ? "raised" : "lowered")} the share that {c.Outcome.Short} ({en.Points(c.Analysis.Estimate!.Value)}, {(c.Analysis.K == 1 ? "one site" : string.Create(CultureInfo.InvariantCulture, $"{c.Analysis.K} sites"))})"))
+            ? typeLead + "no intervention type clearly changed the share of participants working more than 27 or more than 12 hours a week at the main horizons; the intervals are wide, so modest effects cannot be ruled out either."
+            : typeLead + string.Join("; ", clearOnes.Select(c => $"{ArmTypes.Dutch(c.Analysis.Type)} clearly {(c.Analysis.Estimate > 0 ? "raised" : "lowered")} the share that {c.Outcome.Short} ({en.Points(c.Analysis.Estimate!.Value)}, {(c.Analysis.K == 1 ? "one site" : string.Create(CultureInfo.InvariantCulture, $"{c.Analysis.K} sites"))})"))
                 + "; no other type clearly changed work of more than 27 or 12 hours a week at the main horizons.");
         dutch.Add(clearOnes.Count == 0
-            ? "Kort gezegd: geen enkel type interventie veranderde duidelijk het aandeel deelnemers dat meer dan 27 of meer dan 12 uur per week werkt op de hoofdhorizon; de intervallen zijn breed, dus bescheiden effecten zijn ook niet uit te sluiten."
-            : "Kort gezegd: " + string.Join("; ", clearOnes.Select(c => $"{ArmTypes.Dutch(c.Analysis.Type)} {(c.Analysis.Estimate > 0 ? "verhoogde" : "verlaagde")} duidelijk het aandeel dat {(c.Outcome == ReportOutcome.Full ? "meer dan 27 uur werkt en uit de bijstand is" : "meer dan 12 uur werkt")} ({nl.Points(c.Analysis.Estimate!.Value)}, {(c.Analysis.K == 1 ? "één gemeente" : string.Create(CultureInfo.InvariantCulture, $"{c.Analysis.K} gemeenten"))})"))
+            ? typeLeadNl + "geen enkel type interventie veranderde duidelijk het aandeel deelnemers dat meer dan 27 of meer dan 12 uur per week werkt op de hoofdhorizon; de intervallen zijn breed, dus bescheiden effecten zijn ook niet uit te sluiten."
+            : typeLeadNl + string.Join("; ", clearOnes.Select(c => $"{ArmTypes.Dutch(c.Analysis.Type)} {(c.Analysis.Estimate > 0 ? "verhoogde" : "verlaagde")} duidelijk het aandeel dat {(c.Outcome == ReportOutcome.Full ? "meer dan 27 uur werkt en uit de bijstand is" : "meer dan 12 uur werkt")} ({nl.Points(c.Analysis.Estimate!.Value)}, {(c.Analysis.K == 1 ? "één gemeente" : string.Create(CultureInfo.InvariantCulture, $"{c.Analysis.K} gemeenten"))})"))
                 + "; de andere typen veranderden werk van meer dan 27 of 12 uur per week niet duidelijk op de hoofdhorizon.");
         foreach (var outcome in Outcomes.Take(2))
         {
