@@ -1,4 +1,5 @@
 using Research.Statistics.Adjustment;
+using Research.Statistics.Caching;
 
 namespace Research.Analysis.Inference;
 
@@ -22,61 +23,8 @@ internal sealed class LinDesignCache
     /// <summary>At most this many persons summed over the designs kept (the design columns dominate the memory).</summary>
     public const int PersonBudget = 200_000;
 
-    private readonly object _gate = new();
-    private readonly LinkedList<(LinDesignKey Key, Lazy<FactoredLinDesign> Design)> _recent = new();
+    private readonly RecentlyUsedCache<LinDesignKey, FactoredLinDesign> _recent = new(Capacity, PersonBudget, key => key.Count);
 
     /// <summary>The design of <paramref name="key"/>, factored by <paramref name="factor"/> when it is not kept.</summary>
-    public FactoredLinDesign GetOrFactor(LinDesignKey key, Func<FactoredLinDesign> factor)
-    {
-        Lazy<FactoredLinDesign> design;
-        lock (_gate)
-        {
-            var node = _recent.First;
-            while (node is not null && !node.Value.Key.Equals(key))
-            {
-                node = node.Next;
-            }
-
-            if (node is not null)
-            {
-                _recent.Remove(node);
-                _recent.AddFirst(node);
-            }
-            else
-            {
-                node = _recent.AddFirst((key, new Lazy<FactoredLinDesign>(factor, LazyThreadSafetyMode.ExecutionAndPublication)));
-                var persons = _recent.Sum(entry => entry.Key.Count);
-                while (_recent.Count > 1 && (_recent.Count > Capacity || persons > PersonBudget))
-                {
-                    persons -= _recent.Last!.Value.Key.Count;
-                    _recent.RemoveLast();
-                }
-            }
-
-            design = node.Value.Design;
-        }
-
-        try
-        {
-            return design.Value;
-        }
-        catch
-        {
-            lock (_gate)
-            {
-                var failed = _recent.First;
-                while (failed is not null && !ReferenceEquals(failed.Value.Design, design))
-                {
-                    failed = failed.Next;
-                }
-
-                if (failed is not null)
-                {
-                    _recent.Remove(failed);
-                }
-            }
-
-            throw;
-        }
-    }
+    public FactoredLinDesign GetOrFactor(LinDesignKey key, Func<FactoredLinDesign> factor) => _recent.GetOrCreate(key, factor);
 }

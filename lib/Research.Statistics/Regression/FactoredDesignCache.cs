@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using Research.Statistics.Caching;
 using Research.Statistics.Design;
 
 namespace Research.Statistics.Regression;
@@ -29,8 +30,7 @@ public sealed class FactoredDesignCache
     /// <summary>At most this many design cells (rows × columns), summed over the designs kept.</summary>
     public const long CellBudget = 1L << 24;
 
-    private readonly object _gate = new();
-    private readonly LinkedList<(Key Key, Lazy<FactoredDesign> Design)> _recent = new();
+    private readonly RecentlyUsedCache<Key, FactoredDesign> _recent = new(Capacity, CellBudget, key => key.Cells);
 
     /// <summary>The factored <paramref name="design"/>: as <see cref="LinearModel.Factor"/>, or an equal design's earlier factorisation.</summary>
     /// <exception cref="ArgumentException">As <see cref="LinearModel.Factor"/>.</exception>
@@ -40,55 +40,7 @@ public sealed class FactoredDesignCache
         ArgumentNullException.ThrowIfNull(design);
         ArgumentNullException.ThrowIfNull(variance);
         options ??= FitOptions.Default;
-        var key = new Key(design, variance, options, inference);
-        Lazy<FactoredDesign> entry;
-        lock (_gate)
-        {
-            var node = _recent.First;
-            while (node is not null && !node.Value.Key.Equals(key))
-            {
-                node = node.Next;
-            }
-
-            if (node is not null)
-            {
-                _recent.Remove(node);
-                _recent.AddFirst(node);
-            }
-            else
-            {
-                node = _recent.AddFirst((key, new Lazy<FactoredDesign>(() => LinearModel.Factor(design, variance, options, inference), LazyThreadSafetyMode.ExecutionAndPublication)));
-                var cells = _recent.Sum(e => e.Key.Cells);
-                while (_recent.Count > 1 && (_recent.Count > Capacity || cells > CellBudget))
-                {
-                    cells -= _recent.Last!.Value.Key.Cells;
-                    _recent.RemoveLast();
-                }
-            }
-
-            entry = node.Value.Design;
-        }
-
-        try
-        {
-            return entry.Value;
-        }
-        catch (Exception e) when (e is ArgumentException or DegenerateModelException or NotSupportedException)
-        {
-            lock (_gate)
-            {
-                for (var node = _recent.First; node is not null; node = node.Next)
-                {
-                    if (ReferenceEquals(node.Value.Design, entry))
-                    {
-                        _recent.Remove(node);
-                        break;
-                    }
-                }
-            }
-
-            throw;
-        }
+        return _recent.GetOrCreate(new Key(design, variance, options, inference), () => LinearModel.Factor(design, variance, options, inference));
     }
 
     /// <summary>Everything a factored design depends on, compared by value.</summary>
