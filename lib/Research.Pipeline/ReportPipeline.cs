@@ -3,6 +3,8 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Research.Analysis.Surveys;
 using Research.Data;
+using Research.Data.Caching;
+using Research.Data.Schema;
 using Research.Data.Text;
 using Research.Pipeline.Caching;
 using Research.Pipeline.Files;
@@ -64,7 +66,8 @@ public sealed partial class ReportPipeline(PipelineSettings settings, IJobRunner
         }
 
         // Only the municipalities outlive validation: the typed extract is not held while the reports run.
-        if (Validate(extracts, outDir) is not { } municipalities)
+        var cache = new JobCache(Path.Combine(outDir, OutputLayout.CacheDirectory));
+        if (ValidateOrReuse(extracts, outDir, cache) is not { } municipalities)
         {
             return new PipelineResult(false, null);
         }
@@ -83,7 +86,6 @@ public sealed partial class ReportPipeline(PipelineSettings settings, IJobRunner
         var inputs = ExtractInputs.Hash(extracts, settings.AllowExternalResources);
         var builder = new JobBuilder(notebooks, Path.GetRelativePath(outDir, extracts).Replace('\\', '/'), inputs, _tool);
         var jobs = municipalities.Select(builder.Municipal).ToList();
-        var cache = new JobCache(Path.Combine(outDir, OutputLayout.CacheDirectory));
         var plan = jobs.ToDictionary(j => j.Name, j => Staleness.Reasons(cache.Load(j.Name), j.Dependencies, o => HashOf(outDir, o), settings.Force), StringComparer.Ordinal);
         if (settings.DryRun)
         {
@@ -93,7 +95,7 @@ public sealed partial class ReportPipeline(PipelineSettings settings, IJobRunner
 
         Directory.CreateDirectory(Path.Combine(outDir, NotebookJob.ReportDirectory));
         Directory.CreateDirectory(Path.Combine(outDir, NotebookJob.LogDirectory));
-        RemoveOtherJobs(outDir, jobs.Select(j => j.Name).Append(JobBuilder.SynthesisJob).ToHashSet(StringComparer.Ordinal), cache);
+        RemoveOtherJobs(outDir, jobs.Select(j => j.Name).Append(JobBuilder.SynthesisJob).Append(ValidationStep.Name).ToHashSet(StringComparer.Ordinal), cache);
         var total = jobs.Count + 1;
         var done = 0;
         using var gate = new SemaphoreSlim(Math.Max(1, settings.Parallelism));
@@ -162,6 +164,67 @@ public sealed partial class ReportPipeline(PipelineSettings settings, IJobRunner
         return (directory, generated, scratch);
     }
 
+    private IReadOnlyList<string>? ValidateOrReuse(string extracts, string outDir, JobCache cache)
+    {
+        // Hashed before reading, so a file changed meanwhile is validated again by the next run. A descriptor too broken
+        // to name the inputs is left to validation, which reports it.
+        IReadOnlyList<Dependency>? dependencies;
+        try
+        {
+            dependencies = ValidationStep.Dependencies(ExtractInputs.Hash(extracts, settings.AllowExternalResources), _tool, settings.AllowExternalResources);
+        }
+        catch (Exception e) when (e is DescriptorException or IOException or UnauthorizedAccessException)
+        {
+            dependencies = null;
+        }
+
+        if (dependencies is not null)
+        {
+            var entry = cache.Load(ValidationStep.Name);
+            var reasons = Staleness.Reasons(entry, dependencies, o => HashOf(outDir, o), settings.Force).ToList();
+            if (reasons.Count == 0 && settings.WriteExtractCache && !ExtractCacheIsIntact(extracts))
+            {
+                reasons.Add(new RerunReason(RerunReasonKind.OutputMissing, $"{ExtractCache.DirectoryName} (the extract cache the reports read)"));
+            }
+
+            if (reasons.Count == 0 && entry?.Municipalities is { } known)
+            {
+                Write(string.Create(CultureInfo.InvariantCulture, $"validation: up to date (validated {entry.ProducedAt:yyyy-MM-dd HH:mm:ss} UTC; see {OutputLayout.ValidationFile})"));
+                return known;
+            }
+
+            Write($"validation: runs because {string.Join("; ", reasons.Count == 0 ? [new RerunReason(RerunReasonKind.NeverRun)] : reasons)}");
+        }
+
+        if (!settings.DryRun)
+        {
+            cache.Remove(ValidationStep.Name);
+        }
+
+        var watch = Stopwatch.StartNew();
+        var municipalities = Validate(extracts, outDir);
+        if (municipalities is not null && dependencies is not null && !settings.DryRun)
+        {
+            var report = FileHash.Of(Path.Combine(outDir, OutputLayout.ValidationFile), outDir);
+            cache.Store(CacheEntry.For(ValidationStep.Name, dependencies, [report], DateTimeOffset.UtcNow, Math.Round(watch.Elapsed.TotalSeconds, 1)) with { Municipalities = municipalities });
+        }
+
+        return municipalities;
+    }
+
+    private bool ExtractCacheIsIntact(string extracts)
+    {
+        try
+        {
+            ExtractCache.VerifiedFiles(extracts, settings.AllowExternalResources);
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            return false; // validation says why when it writes the cache again
+        }
+    }
+
     private IReadOnlyList<string>? Validate(string extracts, string outDir)
     {
         var (extract, report) = Extract.Read(extracts, extraChecks: (e, sink) => ResponseRangeCheck.Run(e, sink, BundledInstruments.Catalog),
@@ -192,7 +255,7 @@ public sealed partial class ReportPipeline(PipelineSettings settings, IJobRunner
     {
         var present = extract.Participants!.Strings("municipality").Levels.ToHashSet(StringComparer.Ordinal);
         var names = extract.Experiments.Experiments.Select(e => e.Municipality).Where(present.Contains).ToList();
-        foreach (var name in names.Where(n => !JobName().IsMatch(n) || n == JobBuilder.SynthesisJob))
+        foreach (var name in names.Where(n => !JobName().IsMatch(n) || n == JobBuilder.SynthesisJob || n == ValidationStep.Name))
         {
             // Job names become file names: a design catalogue must not name a report "../x" or "synthesis".
             throw new PipelineException($"the municipality \"{PrintableText.Escape(name)}\" cannot name a report; use lower-case letters, digits, '-' and '_'");

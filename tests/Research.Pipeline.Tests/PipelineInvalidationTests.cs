@@ -149,7 +149,9 @@ public sealed class PipelineInvalidationTests
 
         await world.RunAsync(world.Settings with { DryRun = true });
 
-        Assert.Equal(7, world.Log.ToString().Split('\n').Count(l => l.Contains(": up to date", StringComparison.Ordinal)));
+        // The seven reports and the validation step.
+        Assert.Equal(8, world.Log.ToString().Split('\n').Count(l => l.Contains(": up to date", StringComparison.Ordinal)));
+        Assert.Contains("validation: up to date", world.Log.ToString());
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Research.Pipeline.Hashing;
 
 namespace Research.Pipeline.Caching;
@@ -13,6 +14,10 @@ namespace Research.Pipeline.Caching;
 /// <param name="Seconds">How long that run took.</param>
 public sealed record CacheEntry(string Job, IReadOnlyDictionary<string, string> Dependencies, IReadOnlyList<FileHash> Outputs, DateTimeOffset ProducedAt, double Seconds)
 {
+    /// <summary>For the validation step: the municipalities the valid extract holds, in catalogue order (null for a report).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<string>? Municipalities { get; init; }
+
     /// <summary>An entry for <paramref name="dependencies"/>.</summary>
     public static CacheEntry For(string job, IEnumerable<Dependency> dependencies, IReadOnlyList<FileHash> outputs, DateTimeOffset producedAt, double seconds) =>
         new(job, new SortedDictionary<string, string>(dependencies.ToDictionary(d => d.Key, d => d.Hash), StringComparer.Ordinal), outputs, producedAt, seconds);

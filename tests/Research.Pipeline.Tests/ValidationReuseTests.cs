@@ -1,0 +1,93 @@
+using Research.Data.Caching;
+using Research.Pipeline.Tests.Support;
+
+namespace Research.Pipeline.Tests;
+
+/// <summary>
+/// Validation is a cached step like the reports: a run whose extract inputs, tool build and switches are those of the
+/// last successful validation reuses its verdict and municipalities, and every other case validates again, naming why.
+/// </summary>
+public sealed class ValidationReuseTests
+{
+    [Fact]
+    public async Task A_second_run_reuses_the_validation_and_finds_the_same_reports()
+    {
+        var world = new PipelineWorld();
+        var (first, ran) = await world.RunAsync();
+        Assert.True(first.Succeeded, world.Log.ToString());
+        Assert.Contains("validation: runs because no cache entry", world.Log.ToString());
+        Assert.Contains("validated the extracts: 0 errors", world.Log.ToString());
+        var report = File.ReadAllText(Path.Combine(world.Out, "validation.txt"));
+
+        File.AppendAllText(Path.Combine(world.Notebooks, "municipal-report.ipynb"), " ");
+        var (second, again) = await world.RunAsync();
+
+        Assert.True(second.Succeeded, world.Log.ToString());
+        Assert.Contains("validation: up to date (validated ", world.Log.ToString());
+        Assert.DoesNotContain("validated the extracts", world.Log.ToString());
+        Assert.Equal(PipelineWorld.Municipalities, again); // the fake runner's results are unchanged, so the synthesis is up to date
+        Assert.Equal(report, File.ReadAllText(Path.Combine(world.Out, "validation.txt")));
+    }
+
+    [Theory]
+    [InlineData("input participants changed")]
+    [InlineData("output validation.txt is missing")]
+    [InlineData("output validation.txt changed since it was written")]
+    [InlineData("--force")]
+    [InlineData("the tool build changed")]
+    [InlineData("output .research-cache (the extract cache the reports read) is missing")]
+    public async Task Every_other_case_validates_again_and_says_why(string reason)
+    {
+        var world = new PipelineWorld();
+        await world.RunAsync();
+        var settings = world.Settings;
+        switch (reason)
+        {
+            case "input participants changed":
+                PipelineWorld.ChangeFirstRow(Path.Combine(world.Extracts, "data/participants.csv"), "birth_year");
+                break;
+            case "output validation.txt is missing":
+                File.Delete(Path.Combine(world.Out, "validation.txt"));
+                break;
+            case "output validation.txt changed since it was written":
+                File.AppendAllText(Path.Combine(world.Out, "validation.txt"), "all fine\n");
+                break;
+            case "--force":
+                settings = settings with { Force = true };
+                break;
+            case "the tool build changed":
+                world.Tool = world.Tool with { LibraryBuild = new string('0', 64) };
+                break;
+            default:
+                Directory.Delete(Path.Combine(world.Extracts, ExtractCache.DirectoryName), recursive: true);
+                break;
+        }
+
+        var (result, _) = await world.RunAsync(settings);
+
+        Assert.True(result.Succeeded, world.Log.ToString());
+        Assert.Contains($"validation: runs because {reason}", world.Log.ToString());
+        Assert.Contains("validated the extracts: 0 errors", world.Log.ToString());
+        Assert.DoesNotContain("all fine", File.ReadAllText(Path.Combine(world.Out, "validation.txt")));
+        Assert.True(Directory.Exists(Path.Combine(world.Extracts, ExtractCache.DirectoryName)));
+    }
+
+    [Fact]
+    public async Task An_extract_made_invalid_after_a_valid_run_is_caught_and_runs_nothing()
+    {
+        var world = new PipelineWorld();
+        await world.RunAsync();
+        var participants = Path.Combine(world.Extracts, "data/participants.csv");
+        var lines = File.ReadAllLines(participants);
+        File.WriteAllLines(participants, [.. lines, lines[1]]); // a duplicate person id
+
+        var (result, ran) = await world.RunAsync();
+        Assert.False(result.Succeeded);
+        Assert.Empty(ran);
+        Assert.Contains("validation: runs because input participants changed", world.Log.ToString());
+
+        var (again, _) = await world.RunAsync();
+        Assert.False(again.Succeeded); // the failed verdict is not cached as a pass
+        Assert.Contains("validation: runs because no cache entry", world.Log.ToString());
+    }
+}
