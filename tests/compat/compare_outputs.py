@@ -2,17 +2,23 @@
 
 usage: /usr/bin/python3 compare_outputs.py CORPUS_ROOT OUTDIR [-v]
 
-CORPUS_ROOT holds the public notebooks; OUTDIR is what tests/compat/measure.sh wrote (results.tsv and one executed
-NAME.out.ipynb per notebook, NAME being the notebook's path with '/' as '__'). Only notebooks that ran to the end
-(exit 0) are compared; .dib files record no outputs and are reported as such.
+CORPUS_ROOT holds the public notebooks; OUTDIR is what measure.sh (beside this script) wrote: results.tsv and one
+executed NAME.out.ipynb per notebook. Only notebooks that ran to the end (exit 0) are compared. A notebook with no
+recorded outputs at all (every .dib, and .ipynb files saved cleared) has nothing to compare; a cell with none is skipped.
 
-Each code cell's outputs become a list of items: the joined stdout, the joined stderr, every display or result
-(text/plain, text/html, text/markdown, text/latex and the name of any other MIME type) and every error (its message).
-Three verdicts per notebook:
-  identical   equal after normalising whitespace: CRLF as LF, trailing spaces, HTML compared as a token stream with
-              whitespace runs collapsed, attributes sorted and whitespace-only text between tags dropped.
-  varying     equal once content that differs between any two runs or machines is masked (RULES below).
-  differs     anything else: a host reason to look at (first difference shown with -v).
+Each code cell's outputs become items: stdout, stderr, every display or result and every error. A cell is
+  identical     when the items are equal after normalising whitespace (CRLF as LF, trailing spaces) and HTML (a token
+                stream: whitespace runs collapsed, attributes sorted, whitespace between tags dropped);
+  same content  when what a reader sees is equal: the visible text of every output in order (HTML without markup,
+                <style> and <script>; a Mermaid diagram by its source; a Plotly chart by its traces' data), whichever
+                output kind or MIME type carried it (.NET Interactive recorded Console output as text/plain results);
+  varying       when the visible text is equal once content that differs between runs or machines is masked (RULES:
+                GUIDs, dates and times, machine paths, package versions, Submission#N, the culture's currency sign,
+                generated element ids; every number in a cell calling Random, DateTime.Now, Stopwatch...), when a
+                restore cell lists the same packages (the feed serves other versions than the recording had), or when
+                recordings.tsv lists the cell with the reason no top-to-bottom run can reproduce its recording;
+  differs       otherwise: a host reason to look at (-v shows the first difference).
+A notebook gets its worst cell's verdict; identical, same content and varying notebooks reproduce their recording.
 """
 
 import html.parser
