@@ -16,10 +16,15 @@ internal static class ObjectTree
     /// <summary>The nesting depth from which members are shown as their plain text instead of another tree.</summary>
     public const int MaxDepth = 3;
 
-    /// <summary>Values shown as one piece of text, never expanded into members.</summary>
+    /// <summary>
+    /// Values shown as one piece of text, never expanded into members. Tasks are among them: reading
+    /// <c>Task&lt;T&gt;.Result</c> of an unfinished task would block the cell.
+    /// </summary>
     public static bool IsScalar(Type type) =>
         type.IsPrimitive || type.IsEnum || type == typeof(string) || type == typeof(decimal) || typeof(IFormattable).IsAssignableFrom(type)
-        || typeof(Type).IsAssignableFrom(type) || typeof(Delegate).IsAssignableFrom(type) || type.IsPointer;
+        || typeof(Type).IsAssignableFrom(type) || typeof(Delegate).IsAssignableFrom(type) || type.IsPointer
+        || typeof(IAsyncResult).IsAssignableFrom(type) || type == typeof(ValueTask)
+        || (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(ValueTask<>));
 
     /// <summary>The members a tree shows: readable non-indexed public properties, then public fields (the order reflection lists them in), each in declaration order.</summary>
     public static IReadOnlyList<MemberInfo> Members(Type type) =>

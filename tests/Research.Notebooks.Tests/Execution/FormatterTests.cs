@@ -55,6 +55,17 @@ public class FormatterTests
     }
 
     [Fact]
+    public async Task An_unfinished_task_is_shown_without_waiting_for_its_result()
+    {
+        var pending = new TaskCompletionSource<int>().Task;
+
+        var bundle = await Task.Run(() => _registry.Format(pending, _context)).WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(new[] { MimeBundle.PlainText }, bundle.MimeTypes);
+        Assert.Equal(pending.ToString(), bundle.GetText(MimeBundle.PlainText));
+    }
+
+    [Fact]
     public void Dictionaries_are_key_value_tables()
     {
         var html = _registry.Format(new Dictionary<string, int> { ["<a>"] = 1, ["b"] = 2 }, _context).GetText(MimeBundle.Html);
