@@ -39,36 +39,56 @@ public static class BuiltInFormatters
         .Set(MimeBundle.Markdown, markdown)
         .Set(MimeBundle.PlainText, markdown);
 
-    /// <summary>Formats a sequence: at most <see cref="FormatContext.ListLimit"/> items, as a list and an index/value table.</summary>
+    /// <summary>
+    /// Formats a sequence: at most <see cref="FormatContext.ListLimit"/> items, as a list in plain text and, in HTML, as
+    /// .NET Interactive showed it: scalars on one line, dictionary entries in a key/value table, other items in an
+    /// index/value table.
+    /// </summary>
     public static MimeBundle Sequence(FormatterRegistry registry, IEnumerable values, FormatContext context)
     {
-        var items = new List<string>();
-        var cells = new List<string>();
+        var shown = new List<object?>();
         var more = false;
         foreach (var item in values)
         {
-            if (items.Count == context.ListLimit)
+            if (shown.Count == context.ListLimit)
             {
                 more = true;
                 break;
             }
 
-            // Each item as its own formatter shows it (a notebook's Formatter.Register of the item type included).
-            items.Add(registry.PlainText(item, context));
-            cells.Add(registry.NestedHtml(item, context));
+            shown.Add(item);
         }
 
+        // Each item as its own formatter shows it (a notebook's Formatter.Register of the item type included).
+        var items = shown.Select(item => registry.PlainText(item, context)).ToList();
         var total = values is ICollection collection ? collection.Count : (int?)null;
         var elided = !more ? null : total is { } n ? $"... ({n - items.Count} more)" : "... (more)";
         var plain = "[" + string.Join(", ", elided is null ? items : items.Append(elided)) + "]";
-        var rows = cells.Select((v, i) => (IReadOnlyList<string>)new[] { i.ToString(CultureInfo.InvariantCulture), v });
-        return new MimeBundle()
-            .Set(MimeBundle.Html, HtmlTable.RawHtml(new[] { "index", "value" }, rows, elided))
-            .Set(MimeBundle.PlainText, plain);
+        return new MimeBundle().Set(MimeBundle.Html, SequenceHtml(registry, values, shown, items, elided, context)).Set(MimeBundle.PlainText, plain);
+    }
+
+    private static string SequenceHtml(FormatterRegistry registry, IEnumerable values, List<object?> shown, List<string> items, string? elided, FormatContext context)
+    {
+        var entries = shown.Select(ObjectTree.Entry).ToList();
+        if (values is IDictionary || (shown.Count > 0 && entries.All(e => e is not null)))
+        {
+            var pairs = entries.Select(e => (IReadOnlyList<string>)new[] { registry.NestedHtml(e!.Value.Key, context), registry.NestedHtml(e.Value.Value, context) });
+            return HtmlTable.RawHtml(new[] { "key", "value" }, pairs, elided);
+        }
+
+        if (shown.All(item => item is null || (ObjectTree.IsScalar(item.GetType()) && !registry.HasFormatter(item.GetType(), MimeBundle.Html))))
+        {
+            return ObjectTree.ScalarLine(items, elided);
+        }
+
+        var rows = shown.Select((item, i) => (IReadOnlyList<string>)new[] { i.ToString(CultureInfo.InvariantCulture), registry.NestedHtml(item, context) });
+        return HtmlTable.RawHtml(new[] { "index", "value" }, rows, elided);
     }
 
     private static MimeBundle Plain(string text) => new MimeBundle().Set(MimeBundle.PlainText, text);
 
+    // The HTML is the table .NET Interactive showed (a row index first, missing values as <null>, a size footer only when
+    // rows are elided); the plain text is an aligned table with the frame's size.
     private static MimeBundle FormatDataFrame(DataFrame frame, FormatContext context)
     {
         var header = frame.Columns.Select(c => c.Name).ToList();
@@ -79,11 +99,14 @@ public static class BuiltInFormatters
             rows.Add(frame.Columns.Select(c => Cell(c[r])).ToList());
         }
 
-        var footer = string.Create(CultureInfo.InvariantCulture, $"{frame.Rows.Count} rows × {frame.Columns.Count} columns")
-                     + (shown < frame.Rows.Count ? string.Create(CultureInfo.InvariantCulture, $" (first {shown} shown)") : string.Empty);
+        var size = string.Create(CultureInfo.InvariantCulture, $"{frame.Rows.Count} rows × {frame.Columns.Count} columns");
+        var elided = shown < frame.Rows.Count ? string.Create(CultureInfo.InvariantCulture, $"{size} (first {shown} shown)") : null;
+        var indexed = rows.Select((row, r) => (IReadOnlyList<string>)frame.Columns
+            .Select((c, i) => c[r] is null ? FormatterRegistry.NullText : row[i])
+            .Prepend(r.ToString(CultureInfo.InvariantCulture)).ToList());
         return new MimeBundle()
-            .Set(MimeBundle.Html, HtmlTable.Html(header, rows, footer))
-            .Set(MimeBundle.PlainText, HtmlTable.Text(header, rows, footer));
+            .Set(MimeBundle.Html, HtmlTable.Html(header.Prepend("index").ToList(), indexed, elided))
+            .Set(MimeBundle.PlainText, HtmlTable.Text(header, rows, elided ?? size));
     }
 
     private static string Cell(object? value) => value switch

@@ -19,6 +19,9 @@ public sealed class FormatContext
     /// <summary>The most rows of a table shown before the rest is elided.</summary>
     public int RowLimit { get; init; } = 25;
 
+    /// <summary>How deep the value being formatted sits inside object trees (<see cref="ObjectTree"/>); 0 at the top.</summary>
+    internal int Nesting { get; set; }
+
     /// <summary>A new element id, unique within this context: <c>{prefix}_{kind}_{n}</c> (also a valid JavaScript identifier).</summary>
     public string NewElementId(string kind) =>
         string.Create(CultureInfo.InvariantCulture, $"{IdPrefix}_{kind}_{Interlocked.Increment(ref _nextId)}");

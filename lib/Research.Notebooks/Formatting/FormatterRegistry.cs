@@ -203,6 +203,9 @@ public sealed class FormatterRegistry
         return bundle.GetText(MimeBundle.Html) ?? System.Net.WebUtility.HtmlEncode(bundle.GetText(MimeBundle.PlainText) ?? string.Empty);
     }
 
+    /// <summary>Whether a formatter for <paramref name="mimeType"/> was registered for <paramref name="type"/> (or a type it derives from).</summary>
+    internal bool HasFormatter(Type type, string mimeType) => Registered(type, mimeType) is not null;
+
     private Func<object, FormatContext, string?>? Registered(Type type, string mimeType)
     {
         lock (_gate)
@@ -249,6 +252,15 @@ public sealed class FormatterRegistry
         if (typeof(IEnumerable).IsAssignableFrom(type))
         {
             return (value, context) => BuiltInFormatters.Sequence(this, (IEnumerable)value, context);
+        }
+
+        if (ObjectTree.Members(type) is { Count: > 0 } members)
+        {
+            return (value, context) =>
+            {
+                var bundle = new MimeBundle().Set(MimeBundle.PlainText, value.ToString() ?? string.Empty);
+                return context.Nesting >= ObjectTree.MaxDepth ? bundle : bundle.Set(MimeBundle.Html, ObjectTree.Html(this, value, members, context));
+            };
         }
 
         return (value, _) => new MimeBundle().Set(MimeBundle.PlainText, value.ToString() ?? string.Empty);

@@ -4,7 +4,8 @@ namespace Research.Notebooks.Kernels;
 
 /// <summary>
 /// <c>#!mermaid</c> cells: the diagram source as a <c>text/vnd.mermaid</c> display (what JupyterLab renders natively),
-/// with the source as plain text. The HTML report draws it offline (see <c>Reports.MermaidJs</c>).
+/// with the source as plain text. The HTML report shows the source as preformatted text: drawing it there would need
+/// mermaid.js inside the page (the report fetches nothing), and no package on the feed carries it.
 /// </summary>
 public sealed class MermaidKernel : IKernel
 {

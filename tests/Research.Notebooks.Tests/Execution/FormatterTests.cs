@@ -25,8 +25,52 @@ public class FormatterTests
         var bundle = _registry.Format(Enumerable.Range(1, 25).ToList(), _context);
 
         Assert.EndsWith("19, 20, ... (5 more)]", bundle.GetText(MimeBundle.PlainText));
-        Assert.Contains("<td>20</td>", bundle.GetText(MimeBundle.Html));
-        Assert.DoesNotContain("<td>21</td>", bundle.GetText(MimeBundle.Html));
+        Assert.Equal("<div class=\"dni-plaintext\"><pre>[ 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, ... (5 more) ]</pre></div>", bundle.GetText(MimeBundle.Html));
+    }
+
+    [Fact]
+    public void Objects_are_escaped_property_trees_that_end_on_cycles()
+    {
+        var ada = new Member("Ada <b>");
+        var bob = new Member("Bob");
+        ada.Household.Add(bob);
+        bob.Household.Add(ada);
+
+        var html = _registry.Format(ada, _context).GetText(MimeBundle.Html)!;
+
+        Assert.StartsWith("<details class=\"dni-treeview\" open=\"open\"><summary><span class=\"dni-code-hint\"><code>member Ada &lt;b&gt;</code>", html);
+        Assert.Contains("<tr><td>Name</td><td>Ada &lt;b&gt;</td></tr>", html);
+        Assert.DoesNotContain("<b>", html);
+        Assert.Equal(3, html.Split("<details").Length - 1);
+        Assert.EndsWith("<td>Household</td><td><div class=\"dni-plaintext\"><pre>[ member Bob ]</pre></div></td></tr></tbody></table></div></details></td></tr></tbody></table></td></tr></tbody></table></div></details></td></tr></tbody></table></td></tr></tbody></table></div></details>", html);
+        Assert.Equal("member Ada <b>", _registry.Format(ada, _context).GetText(MimeBundle.PlainText));
+    }
+
+    [Fact]
+    public void A_property_that_throws_shows_its_exception_in_place()
+    {
+        var html = _registry.Format(new Fragile(), _context).GetText(MimeBundle.Html)!;
+
+        Assert.Contains("<tr><td>Ok</td><td>1</td></tr><tr><td>Broken</td><td>System.InvalidOperationException: &lt;not&gt; today</td></tr>", html);
+    }
+
+    [Fact]
+    public async Task An_unfinished_task_is_shown_without_waiting_for_its_result()
+    {
+        var pending = new TaskCompletionSource<int>().Task;
+
+        var bundle = await Task.Run(() => _registry.Format(pending, _context)).WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(new[] { MimeBundle.PlainText }, bundle.MimeTypes);
+        Assert.Equal(pending.ToString(), bundle.GetText(MimeBundle.PlainText));
+    }
+
+    [Fact]
+    public void Dictionaries_are_key_value_tables()
+    {
+        var html = _registry.Format(new Dictionary<string, int> { ["<a>"] = 1, ["b"] = 2 }, _context).GetText(MimeBundle.Html);
+
+        Assert.Equal("<table class=\"nb-table\"><thead><tr><th>key</th><th>value</th></tr></thead><tbody><tr><td>&lt;a&gt;</td><td>1</td></tr><tr><td>b</td><td>2</td></tr></tbody></table>", html);
     }
 
     [Fact]
@@ -62,8 +106,7 @@ public class FormatterTests
         Assert.True(result.Succeeded, string.Join("\n", result.Failures));
         var data = Assert.IsType<ExecuteResultOutput>(notebook.Cells[0].Outputs.Single()).Data;
         var html = data.GetText(MimeBundle.Html)!;
-        Assert.Contains("<th>score</th>", html);
-        Assert.Contains("<td>0.25</td>", html);
+        Assert.Contains("<thead><tr><th>index</th><th>id</th><th>score</th><th>arm</th></tr></thead><tbody><tr><td>0</td><td>1</td><td>0.25</td><td>treated</td></tr>", html);
         Assert.Contains("first 25 shown", html);
         Assert.DoesNotContain("<td>26</td>", html);
         Assert.StartsWith("id  score  arm", data.GetText(MimeBundle.PlainText));
@@ -131,6 +174,24 @@ public class FormatterTests
     }
 
     private sealed class DerivedDuck : DuckTable;
+
+    private sealed class Member(string name)
+    {
+        public string Name { get; } = name;
+
+        public List<Member> Household { get; } = new();
+
+        public override string ToString() => "member " + Name;
+    }
+
+    private sealed class Fragile
+    {
+        private readonly int _ok = 1;
+
+        public int Ok => _ok;
+
+        public int Broken => _ok > 0 ? throw new InvalidOperationException("<not> today") : _ok;
+    }
 
     private sealed class Formattable : IHtmlFormattable
     {
