@@ -13,9 +13,10 @@ public sealed record EffectSpecification(Adjustment Adjustment, IReadOnlyList<In
 {
     /// <summary>
     /// The reports' specification (<c>docs/inference.md</c>): Lin's adjustment for the prognostic set, HC2 and the
-    /// primary method CR2 never narrower than HC2.
+    /// primary method CR2 by caseworker; HC2 is always computed beside it, so a CR2 interval narrower than the HC2
+    /// interval can be flagged.
     /// </summary>
-    public static EffectSpecification Default { get; } = new(Adjustment.Prognostic, [InferenceMethod.HC2, InferenceMethod.ClusteredAtLeastRobust], InferenceMethod.ClusteredAtLeastRobust);
+    public static EffectSpecification Default { get; } = new(Adjustment.Prognostic, [InferenceMethod.HC2, InferenceMethod.CR2], InferenceMethod.CR2);
 
     /// <summary>
     /// The shared estimator's settings for effects with <see cref="Adjustment.Prognostic"/>: confidence level and the

@@ -19,8 +19,8 @@ public static class DurabilityTables
 
     /// <summary>
     /// Table <c>durable</c>: key <c>{arm}|{outcome}</c>; the share with a durable outflow and n for every arm; estimate,
-    /// se, ci_low, ci_high, p under <paramref name="method"/> (the report's primary method) and whether the HC2 result
-    /// is shown, for treatment arms.
+    /// se, ci_low, ci_high, p under <paramref name="method"/> (the report's primary method) and, for a clustered method,
+    /// whether its interval is narrower than the HC2 one, for treatment arms.
     /// </summary>
     public static TableDefinition<DurableOutflow> Durable(InferenceMethod method) => new TableBuilder<DurableOutflow>("durable", "Durable outflow by the primary horizon",
             d => $"{d.Arm.Code}|{d.Outcome.Key}")
@@ -29,7 +29,6 @@ public static class DurabilityTables
         .Share("share", "Share with a durable outflow", ResultValue.N, d => d.Share, link: d => new ShareLink($"durable:{d.Outcome.Key}", d.Arm.IsControl ? "control" : d.Arm.Code))
         .SampleSize(ResultValue.N, "Persons", d => d.N)
         .Effect(d => d.Effect, method, ValueUnit.Share, adjustedP: false, degreesOfFreedom: false, when: d => !d.Arm.IsControl && d.Effect is not null)
-        .Label("hc2_shown", "HC2 shown (clustered interval narrower)", d => d.Effect?.For(method) is { } i && !d.Arm.IsControl ? (i.ClusteredNarrowerThanRobust ? "yes" : "no") : null)
         .Support(d => d.Arm.IsControl ? [d.N] : [d.N, d.NControl])
         .Links(d => d.Arm.IsControl ? null : new EffectLink($"durable:{d.Outcome.Key}", d.Arm.Code, "control"))
         .Build();
