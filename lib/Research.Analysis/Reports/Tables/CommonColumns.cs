@@ -18,6 +18,18 @@ public static class CommonColumns
     /// <summary>The header of <see cref="NarrowerThanHc2"/>.</summary>
     public const string NarrowerThanHc2Header = "Interval narrower than HC2 (flag)";
 
+    /// <summary>
+    /// The note that explains <see cref="NarrowerThanHc2"/> to a table of <paramref name="method"/>'s effects: one
+    /// sentence for a clustered method, none otherwise (its tables have no flag).
+    /// </summary>
+    public static IReadOnlyList<string> NarrowerThanHc2Note(InferenceMethod method)
+    {
+        ArgumentNullException.ThrowIfNull(method);
+        return method.Clustered
+            ? ["Where the clustered interval is narrower than the HC2 (unclustered) interval of the same effect, the row is flagged (interval narrower than HC2: yes) and the clustered result kept: clustering should widen an interval, and with this few caseworkers a narrower one may be too narrow (docs/inference.md)."]
+            : [];
+    }
+
     /// <summary>The arm's code and Dutch name and, with <paramref name="withType"/>, its intervention type (code and Dutch name).</summary>
     public static TableBuilder<T> Arm<T>(this TableBuilder<T> builder, Func<T, ExperimentArm> arm, bool withType = true)
     {

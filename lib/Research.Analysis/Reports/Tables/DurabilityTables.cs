@@ -83,12 +83,13 @@ public static class DurabilityTables
             [
                 string.Create(c, $"Durable: in the outcome for at least {Durability.DurableMonths} consecutive months between month 1 and month {primaryHorizon} (the primary horizon)."),
                 "Effect: difference with the control arm in the durable share, estimated like the intention-to-treat effects: " + durability.Specification.Adjustment.Description + (stratified ? " (with the strata)" : string.Empty) + "; " + method.Description + ".",
+                .. CommonColumns.NarrowerThanHc2Note(method),
                 .. durability.Notes,
             ]),
             Survival.Draft(survival,
             [
                 string.Create(c, $"Months from randomisation to the first month in the outcome, censored at month {durability.FollowUpMonths} or the end of the register. Median with 95% limits (log-log); blank where not reached."),
-                "Each treatment arm against the control: the cluster-robust score (log-rank type) test of Lin & Wei (1989) clustered by caseworker, 1 df; where it is more significant than the same test with persons as clusters, that unclustered result is shown and flagged (Unclustered test shown: yes), as for the effects. The curves are in the table of Kaplan–Meier points.",
+                "Each treatment arm against the control: the cluster-robust score (log-rank type) test of Lin & Wei (1989) clustered by caseworker, 1 df; where it is more significant than the same test with persons as clusters, that unclustered result is shown and flagged (Unclustered test shown: yes). Unlike the effects, this test has no small-sample correction and was not part of the coverage-and-size study, so it is kept conservative (docs/inference.md). The curves are in the table of Kaplan–Meier points.",
             ]),
             Curve.Draft(durability.Survival.SelectMany(s => s.PublishablePoints(minimumCount)),
             [

@@ -98,15 +98,15 @@ public static class PrimaryTables
             .. common,
             m == InferenceMethod.CR2
                 ? (m == primary.Specification.Primary ? "Primary inference (docs/inference.md): s" : "S")
-                    + "tandard errors CR2 clustered by caseworker (Bell–McCaffrey) with Satterthwaite degrees of freedom; caseworkers were not assigned at random. "
-                    + "Where the CR2 interval is narrower than the HC2 interval (table itt) the row is flagged (interval narrower than HC2: yes): clustering should widen an interval, and with this few caseworkers a narrower one may be too narrow, so read the HC2 interval beside it."
+                    + "tandard errors CR2 clustered by caseworker (Bell–McCaffrey) with Satterthwaite degrees of freedom; caseworkers were not assigned at random. The HC2 results are in table itt."
                 : m == InferenceMethod.HC2 ? "Standard errors HC2 (heteroskedasticity-robust); 95% intervals with n − k degrees of freedom." : m.Description + ".",
+            .. CommonColumns.NarrowerThanHc2Note(m),
         ])).ToList();
         tables.Add(Att(primary.Specification.Primary).Draft(primary.Att,
             [primary.Specification.Adjustment == Adjustment.Prognostic
                 ? $"Average effect on the treated: the Lin-adjusted ITT over the Lin-adjusted difference in take-up, same covariates as the ITT; its interval from the ITT of the outcome minus the effect times take-up ({primary.Specification.Primary.Label}). Nobody in the control arm can take up (one-sided non-compliance). Where take-up is 100% the ATT equals the ITT."
                 : "Average effect on the treated: take-up instrumented by assignment (ITT / take-up), same covariates as the ITT, HC2 standard errors. Nobody in the control arm can take up (one-sided non-compliance). Where take-up is 100% the ATT equals the ITT.",
-                primary.EquivalenceNote, .. primary.Notes]));
+                primary.EquivalenceNote, .. CommonColumns.NarrowerThanHc2Note(primary.Specification.Primary), .. primary.Notes]));
         tables.Add(Mde.Draft(primary.Detectable,
         [
             "Minimum detectable effect: the true effect a two-sided 5% test detects with 80% power, for the realised arm sizes, the control share's binomial variance and the design effect 1 + ((1 + cv²)·m − 1)·ρ of clustering by caseworker (ρ estimated by one-way ANOVA on the outcome).",

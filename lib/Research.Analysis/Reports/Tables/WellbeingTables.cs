@@ -120,6 +120,7 @@ public static class WellbeingTables
             [
                 string.Create(c, $"Primary survey outcome, pre-specified: the inverse-covariance-weighted summary index (Anderson 2008) of {string.Join(", ", Inference.WellbeingIndex.Components.Select(x => x.Instrument))} at wave {wellbeing.LastWave}, standardised on the control arm (effects in control-arm standard deviations; distress and loneliness reversed so that higher is better)."),
                 "Estimated like the register effects: Lin's adjustment for the prognostic covariates; " + method.Description + ".",
+                .. CommonColumns.NarrowerThanHc2Note(method),
                 "Response-weighted (primary): respondents weighted by the inverse of their estimated probability of responding (logit on arm, the prognostic covariates and being off benefit in the survey month — register data that exist for everyone). Respondents as they are: the same model without weights.",
                 .. wellbeing.Notes.Where(n => n.Contains("wellbeing index", StringComparison.Ordinal)),
             ]),
@@ -136,6 +137,7 @@ public static class WellbeingTables
             [
                 string.Create(c, $"Secondary outcomes. ANCOVA: score at wave {wellbeing.LastWave} on arm and the wave-{wellbeing.FirstWave} score (centred)") + (stratified ? " and the strata" : string.Empty) + ", respondents with both scores; " + method.Description + ". p (BH): Benjamini–Hochberg across the instruments within each arm (false discovery rate); the wellbeing index above is the one primary test.",
                 "Effect in SD: the effect divided by the control arm's standard deviation at the last wave. Whether a higher score is better is given under 'Higher means'.",
+                .. CommonColumns.NarrowerThanHc2Note(method),
                 .. wellbeing.Notes.Where(n => !n.Contains("wellbeing index", StringComparison.Ordinal)),
             ]),
         ];
