@@ -30,6 +30,13 @@ public sealed record EffectSpecification(Adjustment Adjustment, IReadOnlyList<In
         ? this
         : throw new ArgumentException($"the primary inference method {Primary.Key} is not among the methods ({string.Join(", ", Methods.Select(m => m.Key))})");
 
+    /// <summary>
+    /// Only the primary method, for sections that publish nothing else (fiscal, subgroups, definitions, effect paths),
+    /// with HC2 beside it when the primary clusters: without HC2 a clustered interval narrower than HC2's could not be
+    /// flagged.
+    /// </summary>
+    public EffectSpecification PrimaryOnly() => this with { Methods = Primary.Clustered ? [InferenceMethod.HC2, Primary] : [Primary] };
+
     /// <summary>The same methods with another adjustment.</summary>
     public EffectSpecification With(Adjustment adjustment) => this with { Adjustment = adjustment };
 }

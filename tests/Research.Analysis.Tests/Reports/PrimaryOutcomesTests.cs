@@ -83,6 +83,39 @@ public sealed class PrimaryOutcomesTests(SmallExtractFixture fixture) : IClassFi
     }
 
     [Fact]
+    public void Every_section_computes_HC2_beside_its_clustered_effects_so_the_flag_is_never_a_blank_no()
+    {
+        // Fiscal, subgroups, definitions and effect paths publish only the primary method, but the flag needs HC2: each
+        // CR2 inference must have an HC2 inference of the same effect, and its flag must be the width comparison.
+        var report = fixture.Report("utrecht");
+        var sections = new (string Name, IReadOnlyList<Effects.EffectEstimate?> Effects)[]
+        {
+            ("itt", [.. report.Primary.Effects.Select(e => e.Effect)]),
+            ("att", [.. report.Primary.Att.Select(e => e.Effect)]),
+            ("durable", [.. report.Durability.Durable.Select(e => e.Effect)]),
+            ("fiscal", [.. report.Fiscal.Effects.Select(e => e.Effect)]),
+            ("subgroups", [.. report.Subgroups.Effects.Select(e => e.Effect)]),
+            ("definitions", [.. report.Sensitivity.Effects.Select(e => e.Effect)]),
+            ("effect_path", [.. report.Paths.Points.Select(e => e.Effect)]),
+            ("wellbeing", [.. report.Wellbeing.Effects.Select(e => e.Effect)]),
+        };
+        foreach (var (name, effects) in sections)
+        {
+            var present = effects.OfType<Effects.EffectEstimate>().ToList();
+            Assert.True(present.Count >= 3, $"{name}: only {present.Count} effects");
+            Assert.All(present, e =>
+            {
+                var (cr2, hc2) = (e.For(Effects.InferenceMethod.CR2), e.For(Effects.InferenceMethod.HC2));
+                Assert.True(cr2 is not null && hc2 is not null, $"{name}: CR2 or HC2 missing");
+                Assert.Equal(cr2!.CiHigh - cr2.CiLow < hc2!.CiHigh - hc2.CiLow, cr2.ClusteredNarrowerThanRobust);
+                Assert.False(hc2.ClusteredNarrowerThanRobust);
+            });
+        }
+
+        Assert.Contains(sections.SelectMany(s => s.Effects).OfType<Effects.EffectEstimate>(), e => e.For(Effects.InferenceMethod.CR2)!.ClusteredNarrowerThanRobust);
+    }
+
+    [Fact]
     public void Rows_cover_every_arm_outcome_and_horizon_with_the_contract_labels()
     {
         var report = fixture.Report("utrecht");
