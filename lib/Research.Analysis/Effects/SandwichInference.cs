@@ -8,8 +8,17 @@ public sealed class SandwichInference : InferenceMethod
 {
     private readonly Func<EffectModel, VarianceEstimator> _variance;
 
-    internal SandwichInference(string key, string label, string description, Func<EffectModel, VarianceEstimator> variance)
-        : base(key, label, description) => _variance = variance;
+    private readonly bool _clustered;
+
+    internal SandwichInference(string key, string label, string description, Func<EffectModel, VarianceEstimator> variance, bool clustered = false)
+        : base(key, label, description)
+    {
+        _variance = variance;
+        _clustered = clustered;
+    }
+
+    /// <inheritdoc />
+    public override bool Clustered => _clustered;
 
     /// <summary>The variance estimator for <paramref name="model"/> (instrumental-variable models use it too).</summary>
     public VarianceEstimator Variance(EffectModel model) => _variance(model);
@@ -18,8 +27,8 @@ public sealed class SandwichInference : InferenceMethod
     internal override Inference? FromShared(SharedEffect effect)
     {
         ArgumentNullException.ThrowIfNull(effect);
-        return this == HC2 ? Of(effect.Robust, effect.RobustEquivalence, flagged: false)
-            : this == CR2 && effect.Method == Research.Analysis.Inference.InferenceMethod.Cr2 ? Of(effect.Effect, effect.Equivalence, flagged: false)
+        return this == HC2 ? Of(effect.Robust, effect.RobustEquivalence)
+            : this == CR2 && effect.Method == Research.Analysis.Inference.InferenceMethod.Cr2 ? Of(effect.Effect, effect.Equivalence)
             : null;
     }
 
