@@ -112,7 +112,7 @@ internal static class Replication
 
     /// <summary>The interval a rule reads: the method's, or the HC2 one when the clustered interval is narrower.</summary>
     private static IntervalEstimate Read(Analysis.Inference.ArmEffect effect, IntervalRule rule) =>
-        rule == IntervalRule.AtLeastRobust && effect.ClusteredNarrowerThanRobust ? effect.Robust : effect.Effect;
+        rule == IntervalRule.AtLeastRobust ? effect.Reported : effect.Effect;
 
     /// <summary>
     /// The result, or null when the data do not allow the model (a degenerate draw, e.g. nobody in an arm reaching a

@@ -72,39 +72,6 @@ public sealed partial class ViewTests(SyntheticRun run) : IClassFixture<Syntheti
     }
 
     [Fact]
-    public void The_summary_flags_exactly_the_clustered_intervals_narrower_than_HC2_in_both_languages()
-    {
-        (ReportOutcome Outcome, string Dutch)[] outcomes = [(ReportOutcome.Full, "meer dan 27 uur per week werken en uit de bijstand"), (ReportOutcome.PartialOrFull, "meer dan 12 uur per week werken")];
-        var (flagged, unflagged) = (0, 0);
-        foreach (var report in run.Reports)
-        {
-            var summary = new ReportSummary(report);
-            var (english, dutch) = (summary.English(), summary.Dutch());
-            var itt = report["itt_clustered"];
-            foreach (var arm in report.Context.Experiment.TreatmentArms)
-            {
-                foreach (var (outcome, what) in outcomes)
-                {
-                    var row = itt[PrimaryOutcomes.Key(arm.Code, outcome.Key, report.Context.Experiment.PrimaryHorizonMonths)];
-                    if (!row.Labels.TryGetValue(Analysis.Reports.Tables.CommonColumns.NarrowerThanHc2, out var flag) || row[Analysis.Results.ResultValue.Estimate] is null)
-                    {
-                        continue;
-                    }
-
-                    var en = Assert.Single(english, l => l.StartsWith($"{arm.NameNl} (", StringComparison.Ordinal) && l.Contains($", {outcome.Short}: ", StringComparison.Ordinal));
-                    var nl = Assert.Single(dutch, l => l.StartsWith($"{arm.NameNl} (", StringComparison.Ordinal) && l.Contains($", {what}: ", StringComparison.Ordinal));
-                    Assert.Equal(flag == "yes", en.Contains("narrower than the unclustered (HC2) one", StringComparison.Ordinal));
-                    Assert.Equal(flag == "yes", nl.Contains("smaller dan het niet-geclusterde (HC2) interval", StringComparison.Ordinal));
-                    Assert.DoesNotContain("HC2 interval is shown", en, StringComparison.Ordinal);
-                    (flagged, unflagged) = flag == "yes" ? (flagged + 1, unflagged) : (flagged, unflagged + 1);
-                }
-            }
-        }
-
-        Assert.True(flagged > 0 && unflagged > 0, $"{flagged} flagged and {unflagged} unflagged summary lines: the check needs both");
-    }
-
-    [Fact]
     public void Views_show_labels_not_keys()
     {
         var view = new MunicipalReportView(run.Report("groningen"));

@@ -89,7 +89,7 @@ public static class EffectEstimator
             var results = all.Select(arm => method.FromShared(effects[arm])).ToList();
             if (results.Any(r => r is null))
             {
-                throw new InvalidOperationException($"the inference method {method.Key} cannot be read from the shared estimator; use HC2 or CR2 with the prognostic adjustment");
+                throw new InvalidOperationException($"the inference method {method.Key} cannot be read from the shared estimator; use HC2, CR2 or {InferenceMethod.ClusteredAtLeastRobust.Key} with the prognostic adjustment");
             }
 
             var holm = PValueAdjustment.Holm(results.Select(r => r!.PValue).ToList());

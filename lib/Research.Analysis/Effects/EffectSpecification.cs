@@ -13,10 +13,9 @@ public sealed record EffectSpecification(Adjustment Adjustment, IReadOnlyList<In
 {
     /// <summary>
     /// The reports' specification (<c>docs/inference.md</c>): Lin's adjustment for the prognostic set, HC2 and the
-    /// primary method CR2 by caseworker; HC2 is always computed beside it, so a CR2 interval narrower than the HC2
-    /// interval can be flagged.
+    /// primary method CR2 never narrower than HC2.
     /// </summary>
-    public static EffectSpecification Default { get; } = new(Adjustment.Prognostic, [InferenceMethod.HC2, InferenceMethod.CR2], InferenceMethod.CR2);
+    public static EffectSpecification Default { get; } = new(Adjustment.Prognostic, [InferenceMethod.HC2, InferenceMethod.ClusteredAtLeastRobust], InferenceMethod.ClusteredAtLeastRobust);
 
     /// <summary>
     /// The shared estimator's settings for effects with <see cref="Adjustment.Prognostic"/>: confidence level and the
@@ -29,13 +28,6 @@ public sealed record EffectSpecification(Adjustment Adjustment, IReadOnlyList<In
     public EffectSpecification Validated() => Methods.Contains(Primary)
         ? this
         : throw new ArgumentException($"the primary inference method {Primary.Key} is not among the methods ({string.Join(", ", Methods.Select(m => m.Key))})");
-
-    /// <summary>
-    /// Only the primary method, for sections that publish nothing else (fiscal, subgroups, definitions, effect paths),
-    /// with HC2 beside it when the primary clusters: without HC2 a clustered interval narrower than HC2's could not be
-    /// flagged.
-    /// </summary>
-    public EffectSpecification PrimaryOnly() => this with { Methods = Primary.Clustered ? [InferenceMethod.HC2, Primary] : [Primary] };
 
     /// <summary>The same methods with another adjustment.</summary>
     public EffectSpecification With(Adjustment adjustment) => this with { Adjustment = adjustment };

@@ -18,10 +18,8 @@ public sealed record Inference(InferenceMethod Method, double? StandardError, do
     public EquivalenceConclusion? Equivalence { get; init; }
 
     /// <summary>
-    /// True when this clustered interval is narrower than the HC2 interval of the same effect. Clustering should widen an
-    /// interval; with 3 to 7 caseworkers per arm a narrower one may be too narrow, so the table flags the row
-    /// (<c>docs/inference.md</c>) and the HC2 result stays published beside it. Always false for unclustered methods
-    /// and where HC2 was not computed.
+    /// True when the clustered interval was narrower than the HC2 interval, so the HC2 result is shown instead: clustering
+    /// never narrows a published interval (<c>docs/inference.md</c>), and the table flags the row.
     /// </summary>
     public bool ClusteredNarrowerThanRobust { get; init; }
 

@@ -6,7 +6,7 @@ namespace Research.Analysis.Effects;
 
 /// <summary>
 /// A way to get standard errors, intervals and p-values for the arm effects of an <see cref="EffectModel"/>. The
-/// reports use <see cref="HC2"/> and <see cref="CR2"/> (the primary); a new method (a wild cluster bootstrap, randomisation
+/// reports use <see cref="HC2"/> and <see cref="CR2"/>; a new method (a wild cluster bootstrap, randomisation
 /// inference) derives from this class and is added to the <see cref="EffectSpecification"/>: every section that estimates
 /// effects then reports it without other changes.
 /// </summary>
@@ -27,19 +27,16 @@ public abstract class InferenceMethod
     /// <summary>Heteroskedasticity-robust HC2 standard errors, t with n − k degrees of freedom.</summary>
     public static SandwichInference HC2 { get; } = new("hc2", "HC2", "HC2 heteroskedasticity-robust standard errors; 95% intervals with n − k degrees of freedom", _ => VarianceEstimator.HC2);
 
-    /// <summary>
-    /// CR2 standard errors clustered by caseworker (Bell–McCaffrey) with Satterthwaite degrees of freedom: the reports'
-    /// primary method, chosen by the coverage-and-size study (<c>docs/inference.md</c>). Where its interval is narrower
-    /// than the HC2 interval the result is flagged (<see cref="Effects.Inference.ClusteredNarrowerThanRobust"/>), not replaced.
-    /// </summary>
+    /// <summary>CR2 standard errors clustered by caseworker (Bell–McCaffrey) with Satterthwaite degrees of freedom.</summary>
     public static SandwichInference CR2 { get; } = new("cr2", "CR2 by caseworker",
-        "CR2 standard errors clustered by caseworker (Bell–McCaffrey) with Satterthwaite degrees of freedom", m => VarianceEstimator.CR2([.. m.Sample.Caseworkers]), clustered: true);
+        "CR2 standard errors clustered by caseworker (Bell–McCaffrey) with Satterthwaite degrees of freedom", m => VarianceEstimator.CR2([.. m.Sample.Caseworkers]));
 
     /// <summary>
-    /// Whether the method clusters by caseworker: its interval is then compared with the HC2 interval of the same effect
-    /// and flagged where it is narrower.
+    /// The reports' primary method, chosen by the coverage-and-size study (<c>docs/inference.md</c>): CR2 by caseworker
+    /// with Satterthwaite degrees of freedom, except where the CR2 interval is narrower than the HC2 interval; there the
+    /// HC2 result is shown and flagged.
     /// </summary>
-    public virtual bool Clustered => false;
+    public static InferenceMethod ClusteredAtLeastRobust { get; } = new ClusteredAtLeastRobustInference();
 
     /// <summary>Identifier in notes and result files, e.g. <c>cr2</c>.</summary>
     public string Key { get; }
@@ -64,7 +61,7 @@ public abstract class InferenceMethod
     public override string ToString() => Key;
 
     /// <summary>The inference of an estimate under this method, with its equivalence conclusion.</summary>
-    private protected Inference Of(IntervalEstimate estimate, EquivalenceAssessment equivalence)
+    private protected Inference Of(IntervalEstimate estimate, EquivalenceAssessment equivalence, bool flagged)
     {
         ArgumentNullException.ThrowIfNull(estimate);
         ArgumentNullException.ThrowIfNull(equivalence);
@@ -72,6 +69,7 @@ public abstract class InferenceMethod
             double.IsNaN(estimate.DegreesOfFreedom) ? null : estimate.DegreesOfFreedom)
         {
             Equivalence = equivalence.Conclusion,
+            ClusteredNarrowerThanRobust = flagged,
         };
     }
 }

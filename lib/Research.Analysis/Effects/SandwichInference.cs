@@ -8,17 +8,8 @@ public sealed class SandwichInference : InferenceMethod
 {
     private readonly Func<EffectModel, VarianceEstimator> _variance;
 
-    private readonly bool _clustered;
-
-    internal SandwichInference(string key, string label, string description, Func<EffectModel, VarianceEstimator> variance, bool clustered = false)
-        : base(key, label, description)
-    {
-        _variance = variance;
-        _clustered = clustered;
-    }
-
-    /// <inheritdoc />
-    public override bool Clustered => _clustered;
+    internal SandwichInference(string key, string label, string description, Func<EffectModel, VarianceEstimator> variance)
+        : base(key, label, description) => _variance = variance;
 
     /// <summary>The variance estimator for <paramref name="model"/> (instrumental-variable models use it too).</summary>
     public VarianceEstimator Variance(EffectModel model) => _variance(model);
@@ -27,8 +18,8 @@ public sealed class SandwichInference : InferenceMethod
     internal override Inference? FromShared(SharedEffect effect)
     {
         ArgumentNullException.ThrowIfNull(effect);
-        return this == HC2 ? Of(effect.Robust, effect.RobustEquivalence)
-            : this == CR2 && effect.Method == Research.Analysis.Inference.InferenceMethod.Cr2 ? Of(effect.Effect, effect.Equivalence)
+        return this == HC2 ? Of(effect.Robust, effect.RobustEquivalence, flagged: false)
+            : this == CR2 && effect.Method == Research.Analysis.Inference.InferenceMethod.Cr2 ? Of(effect.Effect, effect.Equivalence, flagged: false)
             : null;
     }
 

@@ -29,7 +29,7 @@ public sealed record ArmEffect
     /// <summary>The effect against the smallest effect of policy interest, at α = 1 − confidence level.</summary>
     public required EquivalenceAssessment Equivalence { get; init; }
 
-    /// <summary>The HC2 result against the same margin.</summary>
+    /// <summary>The HC2 result against the same margin (what <see cref="ReportedEquivalence"/> is when HC2 is reported).</summary>
     public required EquivalenceAssessment RobustEquivalence { get; init; }
 
     /// <summary>Persons of the arm with the outcome observed.</summary>
@@ -49,9 +49,18 @@ public sealed record ArmEffect
 
     /// <summary>
     /// True when the method clusters by caseworker and its interval is narrower than the HC2 interval: clustering
-    /// should not make an interval narrower, so the report flags it (<c>docs/inference.md</c>, section 4) and keeps the
-    /// method's result; the HC2 result is published beside it.
+    /// should not make an interval narrower, so the report flags it rather than silently preferring the narrower one.
     /// </summary>
     public bool ClusteredNarrowerThanRobust =>
         Method is InferenceMethod.Cr2 or InferenceMethod.WildClusterBootstrap && Effect.Width < Robust.Width;
+
+    /// <summary>
+    /// What the reports print (<c>docs/inference.md</c>, section 4): the method's result, or the HC2 result where the
+    /// clustered interval is narrower (<see cref="ClusteredNarrowerThanRobust"/>, which the report flags), so that
+    /// clustering never makes a published interval narrower.
+    /// </summary>
+    public IntervalEstimate Reported => ClusteredNarrowerThanRobust ? Robust : Effect;
+
+    /// <summary>The equivalence conclusion of <see cref="Reported"/>.</summary>
+    public EquivalenceAssessment ReportedEquivalence => ClusteredNarrowerThanRobust ? RobustEquivalence : Equivalence;
 }

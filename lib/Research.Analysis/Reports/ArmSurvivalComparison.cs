@@ -10,10 +10,9 @@ namespace Research.Analysis.Reports;
 /// The test that a treatment arm's time to a first outflow does not differ from the control's, read like the
 /// intention-to-treat effects: the cluster-robust score (log-rank type) test of Lin &amp; Wei (1989) clustered by
 /// caseworker, never more significant than the same test with every person their own cluster. With 3 to 7 caseworkers
-/// per arm a clustered test that rejects more easily than the unclustered one may be noise rather than information;
-/// where that happens the person-level result is shown and flagged. The effects use plain CR2, which the
-/// coverage-and-size study checked; that study did not cover the survival test, so this conservative rule stays
-/// (<c>docs/inference.md</c>, section 4).
+/// per arm a clustered test that rejects more easily than the unclustered one is noise, not information, as the
+/// never-narrower-than-HC2 rule of the effects says (<c>docs/inference.md</c>); where that happens the person-level
+/// result is shown and flagged.
 /// </summary>
 /// <param name="Arm">The treatment arm.</param>
 /// <param name="Outcome">The outcome.</param>

@@ -33,7 +33,7 @@ public sealed class EffectPaths
     {
         ArgumentNullException.ThrowIfNull(context);
         specification = (specification ?? EffectSpecification.Default).Validated();
-        var path = new EffectSpecification(Adjustment.Unadjusted, [specification.Primary], specification.Primary).PrimaryOnly();
+        var path = new EffectSpecification(Adjustment.Unadjusted, [specification.Primary], specification.Primary);
         var reach = context.Persons.Min(p => context.Panel.LastObservedMonth[p]);
         var points = new List<EffectPathPoint>();
         var estimation = new Estimation();

@@ -30,7 +30,7 @@ public sealed class Fiscal
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(horizons);
         specification = (specification ?? EffectSpecification.Default).Validated();
-        var spec = specification.PrimaryOnly();
+        var spec = specification with { Methods = [specification.Primary] };
         var panel = context.Panel;
         var baseline = PrimaryOutcomes.ByPanel(context, panel.PreRandomisation(Outcome.BenefitAmount, panel.Definitions.MonthsBefore, Coverage.ExcludeUncovered));
         var control = context.Experiment.Control.Code;

@@ -28,7 +28,7 @@ public sealed class Sensitivity
     {
         ArgumentNullException.ThrowIfNull(context);
         specification = (specification ?? EffectSpecification.Default).Validated();
-        var spec = specification.PrimaryOnly();
+        var spec = specification with { Methods = [specification.Primary] };
         var horizon = context.Experiment.PrimaryHorizonMonths;
         var control = context.Experiment.Control.Code;
         var estimation = new Estimation();

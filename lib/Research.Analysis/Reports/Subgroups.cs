@@ -67,7 +67,7 @@ public sealed class Subgroups
     {
         ArgumentNullException.ThrowIfNull(context);
         specification = (specification ?? EffectSpecification.Default).Validated();
-        var spec = specification.PrimaryOnly();
+        var spec = specification with { Methods = [specification.Primary] };
         var horizon = context.Experiment.PrimaryHorizonMonths;
         var dimensions = DimensionsOf(context);
         var estimation = new Estimation();

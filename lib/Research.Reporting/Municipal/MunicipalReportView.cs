@@ -98,7 +98,7 @@ public sealed class MunicipalReportView
     public IReadOnlyList<object> Effects()
     {
         var primary = PrimaryTables.IttName(Report.Specification.Effects.Primary);
-        string[] columns = ["outcome_label", "arm_name_nl", "arm_type_nl", ResultValue.Estimate, ResultValue.CiLow, ResultValue.CiHigh, ResultValue.PValue, ResultValue.AdjustedP, .. Flag, "control_mean", "n_arm", "n_control"];
+        string[] columns = ["outcome_label", "arm_name_nl", "arm_type_nl", ResultValue.Estimate, ResultValue.CiLow, ResultValue.CiHigh, ResultValue.PValue, ResultValue.AdjustedP, "control_mean", "n_arm", "n_control"];
         var parts = new List<object>
         {
             Table(primary, columns).Where(IsMainHorizon).Titled(string.Create(CultureInfo.InvariantCulture, $"Effects at month {MainHorizon} (main horizon), {Report.Specification.Effects.Primary.Label}")),
@@ -155,14 +155,14 @@ public sealed class MunicipalReportView
     /// <summary>Section 3: effects on those who took up, and what the study could detect.</summary>
     public IReadOnlyList<object> TreatedAndDetectable() =>
     [
-        Table("att", ["outcome_label", "horizon", "arm_name_nl", ResultValue.Estimate, ResultValue.CiLow, ResultValue.CiHigh, ResultValue.PValue, .. Flag, "take_up"]).Highlight(IsMainHorizon, MainHorizonNote),
+        Table("att", ["outcome_label", "horizon", "arm_name_nl", ResultValue.Estimate, ResultValue.CiLow, ResultValue.CiHigh, ResultValue.PValue, "take_up"]).Highlight(IsMainHorizon, MainHorizonNote),
         Table("mde", ["outcome_label", "arm_name_nl", "mde", "ci_excludes_mde", "icc", "design_effect", "control_mean"]),
     ];
 
     /// <summary>Section 4: durable outflow, Kaplan–Meier curves and their summary.</summary>
     public IReadOnlyList<object> Durability() =>
     [
-        Table("durable", ["outcome_label", "arm_name_nl", "share", ResultValue.Estimate, ResultValue.CiLow, ResultValue.CiHigh, ResultValue.PValue, .. Flag, ResultValue.N]),
+        Table("durable", ["outcome_label", "arm_name_nl", "share", ResultValue.Estimate, ResultValue.CiLow, ResultValue.CiHigh, ResultValue.PValue, "hc2_shown", ResultValue.N]),
         .. Analysis.Reports.Durability.Outcomes.Select(Charts.Survival),
         Table("survival", ["outcome_label", "arm_name_nl", "median_months", "median_low", "median_high", "n_events", ResultValue.N, "chi2", ResultValue.PValue, "unclustered_shown"]),
     ];
@@ -173,7 +173,7 @@ public sealed class MunicipalReportView
     /// </summary>
     public IReadOnlyList<object> Wellbeing() =>
     [
-        Table("wellbeing_index", ["arm_name_nl", "estimator", ResultValue.Estimate, ResultValue.CiLow, ResultValue.CiHigh, ResultValue.PValue, CommonColumns.NarrowerThanHc2, "n_arm", "n_control"]),
+        Table("wellbeing_index", ["arm_name_nl", "estimator", ResultValue.Estimate, ResultValue.CiLow, ResultValue.CiHigh, ResultValue.PValue, "hc2_shown", "n_arm", "n_control"]),
         Table("wellbeing_bounds", ["arm_name_nl", "lower", "upper", ResultValue.CiLow, ResultValue.CiHigh, "trimmed", "trimming", "response_arm", "response_control"]),
         Table("reliability", ["instrument_name", "score", "alpha", "omega", "items", ResultValue.N]),
         Charts.WellbeingMeans(),
@@ -206,12 +206,6 @@ public sealed class MunicipalReportView
     private int MinimumCount => Report.Specification.Disclosure.MinimumCount;
 
     private bool IsMainHorizon(ResultRow row) => row.Labels.TryGetValue("horizon", out var h) && h == MainHorizon.ToString(CultureInfo.InvariantCulture);
-
-    /// <summary>
-    /// The flag of a clustered interval narrower than the HC2 one, shown beside the primary method's effects when that
-    /// method clusters (the tables have the column only then).
-    /// </summary>
-    private string[] Flag => Report.Specification.Effects.Primary.Clustered ? [CommonColumns.NarrowerThanHc2] : [];
 
     private ReportTable Table(string name, IReadOnlyList<string> columns) => new ReportTable(Report[name], columns).WithMinimumCount(MinimumCount);
 }

@@ -189,9 +189,7 @@ public sealed class ReportSummary
             _ => $"Inconclusive: the interval includes both no effect and effects beyond {margin}",
         };
         var test = primary ? $"primary outcome, Holm-adjusted p {n.P(p.Value)}; the interval is not adjusted for multiplicity" : $"additional outcome, p {n.P(p.Value)}, not corrected for multiplicity";
-        var flag = row.Label(CommonColumns.NarrowerThanHc2) == "yes"
-            ? " Flagged: this clustered interval is narrower than the unclustered (HC2) one, which clustering should not do; with this few caseworkers it may be too narrow, so read the HC2 interval (table itt) beside it."
-            : "";
+        var flag = row.Label("hc2_shown") == "yes" ? " The clustered interval was narrower than the HC2 interval, so the HC2 interval is shown." : "";
         return $"{who}, {outcome.Short}: {n.Points(estimate)} (95% CI {n.PointsInterval(low, high)}) against {control}. {verdict} ({test}).{flag}";
     }
 
@@ -220,9 +218,6 @@ public sealed class ReportSummary
             _ => $"Geen conclusie mogelijk: het interval omvat zowel geen effect als effecten groter dan {margin}",
         };
         var test = primary ? $"primaire uitkomst, Holm-gecorrigeerde p {n.P(p.Value)}; het interval is niet gecorrigeerd voor meervoudig toetsen" : $"aanvullende uitkomst, p {n.P(p.Value)}, niet gecorrigeerd voor meervoudig toetsen";
-        var flag = row.Label(CommonColumns.NarrowerThanHc2) == "yes"
-            ? " Let op: dit geclusterde interval is smaller dan het niet-geclusterde (HC2) interval, wat clustering niet hoort te doen; met zo weinig klantmanagers kan het te smal zijn, dus lees het HC2-interval (tabel itt) ernaast."
-            : "";
-        return $"{who}, {what}: {n.Points(estimate)} (95%-BI {n.PointsInterval(low, high)}) ten opzichte van {control}. {verdict} ({test}).{flag}";
+        return $"{who}, {what}: {n.Points(estimate)} (95%-BI {n.PointsInterval(low, high)}) ten opzichte van {control}. {verdict} ({test}).";
     }
 }

@@ -90,16 +90,21 @@ public sealed class EffectEstimatorTests
         Assert.All(clustered.Arms, a => Assert.True(a.ClusteredNarrowerThanRobust));
         Assert.All(robust.Arms, a => Assert.False(a.ClusteredNarrowerThanRobust));
         Assert.Equal(robust.Arms.Select(a => a.Effect), clustered.Arms.Select(a => a.Robust));
+
+        // What the report prints is then the HC2 result and its equivalence conclusion, never the narrower one.
+        Assert.Equal(robust.Arms.Select(a => a.Effect), clustered.Arms.Select(a => a.Reported));
+        Assert.Equal(robust.Arms.Select(a => a.Equivalence.Conclusion), clustered.Arms.Select(a => a.ReportedEquivalence.Conclusion));
     }
 
     [Fact]
-    public void Only_a_clustered_interval_narrower_than_the_robust_one_is_flagged()
+    public void A_clustered_interval_wider_than_the_robust_one_is_reported_as_it_is()
     {
         var effects = EffectEstimator.Itt(Groningen.Value, Fast(InferenceMethod.Cr2));
 
         var wider = effects.Arms.Where(a => !a.ClusteredNarrowerThanRobust).ToList();
         Assert.NotEmpty(wider);
-        Assert.All(wider, a => Assert.True(a.Effect.Width >= a.Robust.Width));
+        Assert.All(wider, a => Assert.Same(a.Effect, a.Reported));
+        Assert.All(wider, a => Assert.Same(a.Equivalence, a.ReportedEquivalence));
     }
 
     [Fact]

@@ -15,14 +15,14 @@ public sealed class PrimaryOutcomesTests(SmallExtractFixture fixture) : IClassFi
     public void Itt_tables_are_the_shared_estimators_results(string municipality)
     {
         // The shared estimator is checked against estimatr::lm_lin (LinReferenceTests); here the report must publish
-        // exactly its results: HC2 in itt, CR2 in itt_clustered (the primary) with the narrower-than-HC2 flag and equivalence.
+        // exactly its results: HC2 in itt, CR2 never narrower than HC2 in itt_clustered, with the flag and equivalence.
         var report = fixture.Report(municipality);
         var context = report.Context;
         var horizon = context.Experiment.PrimaryHorizonMonths;
         foreach (var outcome in new[] { ReportOutcome.Full, ReportOutcome.PartialOrFull })
         {
             var effects = Shared.EffectEstimator.Itt(Data(context, outcome.Outcome, horizon), Shared.EffectOptions.Default with { IncludeUnadjusted = false });
-            var holm = PValueAdjustment.Holm([.. effects.Arms.Select(a => a.Effect.PValue)]);
+            var holm = PValueAdjustment.Holm([.. effects.Arms.Select(a => a.Reported.PValue)]);
             foreach (var (effect, k) in effects.Arms.Select((e, k) => (e, k)))
             {
                 var key = PrimaryOutcomes.Key(effect.Arm.Code, outcome.Key, horizon);
@@ -33,14 +33,14 @@ public sealed class PrimaryOutcomesTests(SmallExtractFixture fixture) : IClassFi
                 Assert.Equal(effect.Robust.PValue, robust[ResultValue.PValue]!.Value, 12);
 
                 var row = report["itt_clustered"][key];
-                var shown = effect.Effect;
+                var shown = effect.Reported;
                 Assert.Equal(shown.StandardError, row[ResultValue.StandardError]!.Value, 12);
                 Assert.Equal(shown.ConfidenceInterval.Lower, row[ResultValue.CiLow]!.Value, 12);
                 Assert.Equal(shown.ConfidenceInterval.Upper, row[ResultValue.CiHigh]!.Value, 12);
                 Assert.Equal(shown.PValue, row[ResultValue.PValue]!.Value, 12);
                 Assert.Equal(shown.DegreesOfFreedom, row["df"]!.Value, 9);
-                Assert.Equal(effect.ClusteredNarrowerThanRobust ? "yes" : "no", row.Labels[CommonColumns.NarrowerThanHc2]);
-                Assert.Equal(CommonColumns.EquivalenceKey(effect.Equivalence.Conclusion), row.Labels["equivalence"]);
+                Assert.Equal(effect.ClusteredNarrowerThanRobust ? "yes" : "no", row.Labels["hc2_shown"]);
+                Assert.Equal(CommonColumns.EquivalenceKey(effect.ReportedEquivalence.Conclusion), row.Labels["equivalence"]);
                 Assert.Equal(5 * Math.Round((effect.ArmCount + effect.ControlCount) / 5.0, MidpointRounding.AwayFromZero), row[ResultValue.N]);
 
                 // Only the primary hypotheses (full outflow at the main horizon) form the Holm family.
@@ -54,65 +54,6 @@ public sealed class PrimaryOutcomesTests(SmallExtractFixture fixture) : IClassFi
                 }
             }
         }
-    }
-
-    [Fact]
-    public void The_primary_interval_is_the_clustered_one_and_only_rows_narrower_than_HC2_are_flagged()
-    {
-        // Every published CR2 row at every horizon against the HC2 row of the same effect: a flagged row's interval is
-        // narrower than HC2's, an unflagged one is not, and both kinds occur (so neither half of the check is empty).
-        var rows = new[] { "groningen", "utrecht", "tilburg" }.Select(fixture.Report).SelectMany(r => r["itt_clustered"].Rows.Select(row => (Row: row, Robust: r["itt"][row.Key]))).ToList();
-        Assert.True(rows.Count >= 50, $"only {rows.Count} rows");
-        static double Width(ResultRow r) => r[ResultValue.CiHigh]!.Value - r[ResultValue.CiLow]!.Value;
-        var flagged = rows.Where(r => r.Row.Label(CommonColumns.NarrowerThanHc2) == "yes").ToList();
-        var unflagged = rows.Where(r => r.Row.Label(CommonColumns.NarrowerThanHc2) == "no").ToList();
-        Assert.NotEmpty(flagged);
-        Assert.NotEmpty(unflagged);
-        Assert.Equal(rows.Count, flagged.Count + unflagged.Count);
-        Assert.All(flagged, r => Assert.True(Width(r.Row) < Width(r.Robust), r.Row.Key));
-        Assert.All(unflagged, r => Assert.True(Width(r.Row) >= Width(r.Robust), r.Row.Key));
-
-        // The ATT carries the same flag, from its own CR2 and HC2 intervals.
-        var att = fixture.Report("utrecht").Primary.Att.Where(e => e.Effect is not null).ToList();
-        Assert.NotEmpty(att);
-        Assert.All(att, e =>
-        {
-            var (cr2, hc2) = (e.Effect!.For(Effects.InferenceMethod.CR2)!, e.Effect.For(Effects.InferenceMethod.HC2)!);
-            Assert.Equal(cr2.CiHigh - cr2.CiLow < hc2.CiHigh - hc2.CiLow, cr2.ClusteredNarrowerThanRobust);
-        });
-    }
-
-    [Fact]
-    public void Every_section_computes_HC2_beside_its_clustered_effects_so_the_flag_is_never_a_blank_no()
-    {
-        // Fiscal, subgroups, definitions and effect paths publish only the primary method, but the flag needs HC2: each
-        // CR2 inference must have an HC2 inference of the same effect, and its flag must be the width comparison.
-        var report = fixture.Report("utrecht");
-        var sections = new (string Name, IReadOnlyList<Effects.EffectEstimate?> Effects)[]
-        {
-            ("itt", [.. report.Primary.Effects.Select(e => e.Effect)]),
-            ("att", [.. report.Primary.Att.Select(e => e.Effect)]),
-            ("durable", [.. report.Durability.Durable.Select(e => e.Effect)]),
-            ("fiscal", [.. report.Fiscal.Effects.Select(e => e.Effect)]),
-            ("subgroups", [.. report.Subgroups.Effects.Select(e => e.Effect)]),
-            ("definitions", [.. report.Sensitivity.Effects.Select(e => e.Effect)]),
-            ("effect_path", [.. report.Paths.Points.Select(e => e.Effect)]),
-            ("wellbeing", [.. report.Wellbeing.Effects.Select(e => e.Effect)]),
-        };
-        foreach (var (name, effects) in sections)
-        {
-            var present = effects.OfType<Effects.EffectEstimate>().ToList();
-            Assert.True(present.Count >= 3, $"{name}: only {present.Count} effects");
-            Assert.All(present, e =>
-            {
-                var (cr2, hc2) = (e.For(Effects.InferenceMethod.CR2), e.For(Effects.InferenceMethod.HC2));
-                Assert.True(cr2 is not null && hc2 is not null, $"{name}: CR2 or HC2 missing");
-                Assert.Equal(cr2!.CiHigh - cr2.CiLow < hc2!.CiHigh - hc2.CiLow, cr2.ClusteredNarrowerThanRobust);
-                Assert.False(hc2.ClusteredNarrowerThanRobust);
-            });
-        }
-
-        Assert.Contains(sections.SelectMany(s => s.Effects).OfType<Effects.EffectEstimate>(), e => e.For(Effects.InferenceMethod.CR2)!.ClusteredNarrowerThanRobust);
     }
 
     [Fact]

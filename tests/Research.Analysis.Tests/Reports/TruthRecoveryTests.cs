@@ -29,7 +29,7 @@ public sealed class TruthRecoveryTests
                 {
                     var planted = arm.Effects.Single(e => e.Outcome == "partial_full_outflow" && e.HorizonMonths == horizon);
                     var effect = primary.Effect(arm.Arm, ReportOutcome.PartialOrFull, horizon);
-                    var inference = effect.Inference(InferenceMethod.CR2)!;
+                    var inference = effect.Inference(InferenceMethod.ClusteredAtLeastRobust)!;
                     var half = StudentT.InvCDF(0, 1, inference.DegreesOfFreedom!.Value, 0.9995) * inference.StandardError!.Value;
                     var estimate = effect.Effect!.Estimate;
                     checkedRows++;

@@ -126,20 +126,6 @@ public sealed partial class PublishedReportsTests(FullRunFixture run) : IClassFi
         Assert.Contains("withheld, fewer than 10 persons", Visible(File.ReadAllText(Path.Combine(run.Reports, "utrecht.html"))), StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void The_published_primary_effects_are_clustered_and_flag_every_interval_narrower_than_HC2()
-    {
-        var file = ResultFile.Load(Path.Combine(run.Reports, "utrecht.results.json"));
-        var rows = file["itt_clustered"].Rows.Where(r => r[ResultValue.CiLow] is not null && r[ResultValue.CiHigh] is not null).ToList();
-        static double Width(ResultRow r) => r[ResultValue.CiHigh]!.Value - r[ResultValue.CiLow]!.Value;
-
-        Assert.True(rows.Count >= 20, $"only {rows.Count} rows");
-        Assert.All(rows, r => Assert.Equal(Width(r) < Width(file["itt"][r.Key]) ? "yes" : "no", r.Label("narrower_than_hc2")));
-        var html = Visible(File.ReadAllText(Path.Combine(run.Reports, "utrecht.html")));
-        Assert.Contains("Interval narrower than HC2 (flag)", html, StringComparison.Ordinal);
-        Assert.DoesNotContain("HC2 shown", html, StringComparison.Ordinal);
-    }
-
     [Theory]
     [InlineData("utrecht")]
     [InlineData("synthesis")]

@@ -9,27 +9,6 @@ namespace Research.Analysis.Reports.Tables;
 /// <summary>Columns that many report tables share: the arm, the outcome and horizon, and an effect under one inference method.</summary>
 public static class CommonColumns
 {
-    /// <summary>
-    /// The flag column of a clustered method's effects: <c>yes</c> where its interval is narrower than the HC2 interval of
-    /// the same effect, <c>no</c> otherwise (<c>docs/inference.md</c>, section 4).
-    /// </summary>
-    public const string NarrowerThanHc2 = "narrower_than_hc2";
-
-    /// <summary>The header of <see cref="NarrowerThanHc2"/>.</summary>
-    public const string NarrowerThanHc2Header = "Interval narrower than HC2 (flag)";
-
-    /// <summary>
-    /// The note that explains <see cref="NarrowerThanHc2"/> to a table of <paramref name="method"/>'s effects: one
-    /// sentence for a clustered method, none otherwise (its tables have no flag).
-    /// </summary>
-    public static IReadOnlyList<string> NarrowerThanHc2Note(InferenceMethod method)
-    {
-        ArgumentNullException.ThrowIfNull(method);
-        return method.Clustered
-            ? ["Where the clustered interval is narrower than the HC2 (unclustered) interval of the same effect, the row is flagged (interval narrower than HC2: yes) and the clustered result kept: clustering should widen an interval, and with this few caseworkers a narrower one may be too narrow (docs/inference.md)."]
-            : [];
-    }
-
     /// <summary>The arm's code and Dutch name and, with <paramref name="withType"/>, its intervention type (code and Dutch name).</summary>
     public static TableBuilder<T> Arm<T>(this TableBuilder<T> builder, Func<T, ExperimentArm> arm, bool withType = true)
     {
@@ -50,14 +29,16 @@ public static class CommonColumns
 
     /// <summary>
     /// The equivalence conclusion of an effect under <paramref name="method"/> against the smallest effect of policy
-    /// interest (<c>equivalence</c>: equivalent, equivalent_but_different, different, exceeds_margin, inconclusive).
+    /// interest (<c>equivalence</c>: equivalent, equivalent_but_different, different, exceeds_margin, inconclusive) and
+    /// whether the HC2 result is shown because the clustered interval was narrower (<c>hc2_shown</c>: yes or no).
     /// </summary>
     public static TableBuilder<T> Judgement<T>(this TableBuilder<T> builder, Func<T, EffectEstimate?> effect, InferenceMethod method)
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(method);
         return builder
-            .Label("equivalence", "Against the smallest effect of interest", r => effect(r)?.For(method)?.Equivalence is { } c ? EquivalenceKey(c) : null);
+            .Label("equivalence", "Against the smallest effect of interest", r => effect(r)?.For(method)?.Equivalence is { } c ? EquivalenceKey(c) : null)
+            .Label("hc2_shown", "HC2 shown (clustered interval narrower)", r => effect(r)?.For(method) is { } i ? (i.ClusteredNarrowerThanRobust ? "yes" : "no") : null);
     }
 
     /// <summary>The key of an equivalence conclusion in result files.</summary>
@@ -72,8 +53,7 @@ public static class CommonColumns
 
     /// <summary>
     /// An effect under <paramref name="method"/>: estimate, se, ci_low, ci_high, p and, optionally, p_holm (the
-    /// family-adjusted p-value) and df; for a clustered method also <see cref="NarrowerThanHc2"/>, the flag of an interval
-    /// narrower than the HC2 one. <paramref name="when"/> limits the columns to the rows that have an effect at all.
+    /// family-adjusted p-value) and df. <paramref name="when"/> limits the columns to the rows that have an effect at all.
     /// </summary>
     public static TableBuilder<T> Effect<T>(this TableBuilder<T> builder, Func<T, EffectEstimate?> effect, InferenceMethod method, ValueUnit unit,
         bool adjustedP = true, bool degreesOfFreedom = true, Func<T, bool>? when = null)
@@ -90,11 +70,6 @@ public static class CommonColumns
         if (adjustedP)
         {
             builder.Number(ResultValue.AdjustedP, ColumnKind.PValue, "p (Holm)", r => Of(r)?.AdjustedPValue, ValueUnit.None, when);
-        }
-
-        if (method.Clustered)
-        {
-            builder.Label(NarrowerThanHc2, NarrowerThanHc2Header, r => when?.Invoke(r) == false || Of(r) is not { } i ? null : i.ClusteredNarrowerThanRobust ? "yes" : "no");
         }
 
         return degreesOfFreedom

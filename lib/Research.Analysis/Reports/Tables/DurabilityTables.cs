@@ -19,8 +19,8 @@ public static class DurabilityTables
 
     /// <summary>
     /// Table <c>durable</c>: key <c>{arm}|{outcome}</c>; the share with a durable outflow and n for every arm; estimate,
-    /// se, ci_low, ci_high, p under <paramref name="method"/> (the report's primary method) and, for a clustered method,
-    /// whether its interval is narrower than the HC2 one, for treatment arms.
+    /// se, ci_low, ci_high, p under <paramref name="method"/> (the report's primary method) and whether the HC2 result
+    /// is shown, for treatment arms.
     /// </summary>
     public static TableDefinition<DurableOutflow> Durable(InferenceMethod method) => new TableBuilder<DurableOutflow>("durable", "Durable outflow by the primary horizon",
             d => $"{d.Arm.Code}|{d.Outcome.Key}")
@@ -29,6 +29,7 @@ public static class DurabilityTables
         .Share("share", "Share with a durable outflow", ResultValue.N, d => d.Share, link: d => new ShareLink($"durable:{d.Outcome.Key}", d.Arm.IsControl ? "control" : d.Arm.Code))
         .SampleSize(ResultValue.N, "Persons", d => d.N)
         .Effect(d => d.Effect, method, ValueUnit.Share, adjustedP: false, degreesOfFreedom: false, when: d => !d.Arm.IsControl && d.Effect is not null)
+        .Label("hc2_shown", "HC2 shown (clustered interval narrower)", d => d.Effect?.For(method) is { } i && !d.Arm.IsControl ? (i.ClusteredNarrowerThanRobust ? "yes" : "no") : null)
         .Support(d => d.Arm.IsControl ? [d.N] : [d.N, d.NControl])
         .Links(d => d.Arm.IsControl ? null : new EffectLink($"durable:{d.Outcome.Key}", d.Arm.Code, "control"))
         .Build();
@@ -83,13 +84,12 @@ public static class DurabilityTables
             [
                 string.Create(c, $"Durable: in the outcome for at least {Durability.DurableMonths} consecutive months between month 1 and month {primaryHorizon} (the primary horizon)."),
                 "Effect: difference with the control arm in the durable share, estimated like the intention-to-treat effects: " + durability.Specification.Adjustment.Description + (stratified ? " (with the strata)" : string.Empty) + "; " + method.Description + ".",
-                .. CommonColumns.NarrowerThanHc2Note(method),
                 .. durability.Notes,
             ]),
             Survival.Draft(survival,
             [
                 string.Create(c, $"Months from randomisation to the first month in the outcome, censored at month {durability.FollowUpMonths} or the end of the register. Median with 95% limits (log-log); blank where not reached."),
-                "Each treatment arm against the control: the cluster-robust score (log-rank type) test of Lin & Wei (1989) clustered by caseworker, 1 df; where it is more significant than the same test with persons as clusters, that unclustered result is shown and flagged (Unclustered test shown: yes). Unlike the effects, this test has no small-sample correction and was not part of the coverage-and-size study, so it is kept conservative (docs/inference.md). The curves are in the table of Kaplan–Meier points.",
+                "Each treatment arm against the control: the cluster-robust score (log-rank type) test of Lin & Wei (1989) clustered by caseworker, 1 df; where it is more significant than the same test with persons as clusters, that unclustered result is shown and flagged (Unclustered test shown: yes), as for the effects. The curves are in the table of Kaplan–Meier points.",
             ]),
             Curve.Draft(durability.Survival.SelectMany(s => s.PublishablePoints(minimumCount)),
             [

@@ -105,19 +105,16 @@ public static class ExtensionTables
             EffectPath(method).Draft(paths.Points,
             [
                 $"Difference with the control arm in the share in the outcome, month by month, within strata where randomisation was stratified; no other adjustment, so the months before randomisation are a check that the arms started alike (their effects should be zero). {method.Description}.",
-                .. CommonColumns.NarrowerThanHc2Note(method),
                 .. paths.Notes,
             ]),
             Fiscal(method).Draft(fiscal.Effects,
             [
                 $"Social-assistance benefit paid per participant from month 1 to the given month. Effect: difference with the control arm in euros per participant, adjusted for the benefit paid in the 12 months before randomisation{strata}; negative means benefit saved. {method.Description}.",
-                .. CommonColumns.NarrowerThanHc2Note(method),
                 .. fiscal.Notes,
             ]),
             Subgroup(method).Draft(subgroups.Effects,
             [
                 $"Exploratory: effects at the main horizon within subgroups, each estimated like the main effect (adjusted for the outcome's mean over the 12 months before randomisation{strata}); none was pre-registered and many were compared, so differences between subgroups are hypotheses. {method.Description}.",
-                .. CommonColumns.NarrowerThanHc2Note(method),
                 .. subgroups.Notes,
             ]),
             SubgroupTest.Draft(subgroups.Tests,
@@ -127,7 +124,6 @@ public static class ExtensionTables
             Definitions(method).Draft(sensitivity.Effects,
             [
                 $"Each definition's effect at the main horizon, adjusted for its own mean over the 12 months before randomisation{strata}. {method.Description}.",
-                .. CommonColumns.NarrowerThanHc2Note(method),
                 .. sensitivity.Notes,
             ]),
             Return.Draft(returns.Returns,

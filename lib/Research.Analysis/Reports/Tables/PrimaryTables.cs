@@ -8,11 +8,11 @@ namespace Research.Analysis.Reports.Tables;
 /// <summary>The tables of <see cref="PrimaryOutcomes"/>: one ITT table per inference method, <c>att</c>, <c>mde</c> and <c>monthly_shares</c>.</summary>
 public static class PrimaryTables
 {
-    /// <summary>The name of the ITT table of <paramref name="method"/>: <c>itt</c> for HC2, <c>itt_clustered</c> for CR2, else <c>itt_{key}</c>.</summary>
+    /// <summary>The name of the ITT table of <paramref name="method"/>: <c>itt</c> for HC2, <c>itt_clustered</c> for CR2 (with or without the never-narrower-than-HC2 rule), else <c>itt_{key}</c>.</summary>
     public static string IttName(InferenceMethod method)
     {
         ArgumentNullException.ThrowIfNull(method);
-        return method == InferenceMethod.HC2 ? "itt" : method == InferenceMethod.CR2 ? "itt_clustered" : $"itt_{method.Key}";
+        return method == InferenceMethod.HC2 ? "itt" : method == InferenceMethod.CR2 || method == InferenceMethod.ClusteredAtLeastRobust ? "itt_clustered" : $"itt_{method.Key}";
     }
 
     /// <summary>The group of the shares in <paramref name="outcome"/> in month <paramref name="month"/>, which effects at that month connect.</summary>
@@ -24,6 +24,7 @@ public static class PrimaryTables
         ArgumentNullException.ThrowIfNull(method);
         var title = method == InferenceMethod.HC2 ? "Intention-to-treat effects (HC2 robust standard errors)"
             : method == InferenceMethod.CR2 ? "Intention-to-treat effects (standard errors clustered by caseworker)"
+            : method == InferenceMethod.ClusteredAtLeastRobust ? "Intention-to-treat effects (clustered by caseworker, never narrower than HC2)"
             : $"Intention-to-treat effects ({method.Label})";
         return new TableBuilder<IttEffect>(IttName(method), title, e => PrimaryOutcomes.Key(e.Arm.Code, e.Outcome.Key, e.Horizon))
             .Arm(e => e.Arm)
@@ -96,17 +97,17 @@ public static class PrimaryTables
         var tables = primary.Specification.Methods.Select(m => Itt(m).Draft(primary.Effects,
         [
             .. common,
-            m == InferenceMethod.CR2
-                ? (m == primary.Specification.Primary ? "Primary inference (docs/inference.md): s" : "S")
-                    + "tandard errors CR2 clustered by caseworker (Bell–McCaffrey) with Satterthwaite degrees of freedom; caseworkers were not assigned at random. The HC2 results are in table itt."
+            m == InferenceMethod.ClusteredAtLeastRobust
+                ? "Primary inference (docs/inference.md): CR2 standard errors clustered by caseworker (Bell–McCaffrey) with Satterthwaite degrees of freedom; where the CR2 interval is narrower than the HC2 interval the HC2 result is shown and the row is flagged (HC2 shown: yes), so clustering never narrows an interval. Caseworkers were not assigned at random."
+                : m == InferenceMethod.CR2
+                ? "Standard errors CR2 clustered by caseworker (Bell–McCaffrey) with Satterthwaite degrees of freedom; caseworkers were not assigned at random."
                 : m == InferenceMethod.HC2 ? "Standard errors HC2 (heteroskedasticity-robust); 95% intervals with n − k degrees of freedom." : m.Description + ".",
-            .. CommonColumns.NarrowerThanHc2Note(m),
         ])).ToList();
         tables.Add(Att(primary.Specification.Primary).Draft(primary.Att,
             [primary.Specification.Adjustment == Adjustment.Prognostic
                 ? $"Average effect on the treated: the Lin-adjusted ITT over the Lin-adjusted difference in take-up, same covariates as the ITT; its interval from the ITT of the outcome minus the effect times take-up ({primary.Specification.Primary.Label}). Nobody in the control arm can take up (one-sided non-compliance). Where take-up is 100% the ATT equals the ITT."
                 : "Average effect on the treated: take-up instrumented by assignment (ITT / take-up), same covariates as the ITT, HC2 standard errors. Nobody in the control arm can take up (one-sided non-compliance). Where take-up is 100% the ATT equals the ITT.",
-                primary.EquivalenceNote, .. CommonColumns.NarrowerThanHc2Note(primary.Specification.Primary), .. primary.Notes]));
+                primary.EquivalenceNote, .. primary.Notes]));
         tables.Add(Mde.Draft(primary.Detectable,
         [
             "Minimum detectable effect: the true effect a two-sided 5% test detects with 80% power, for the realised arm sizes, the control share's binomial variance and the design effect 1 + ((1 + cv²)·m − 1)·ρ of clustering by caseworker (ρ estimated by one-way ANOVA on the outcome).",

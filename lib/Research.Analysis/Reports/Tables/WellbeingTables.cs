@@ -24,20 +24,20 @@ public static class WellbeingTables
     /// <summary>
     /// Table <c>wellbeing_index</c>: key <c>{arm}|{estimator}</c> (<c>response_weighted</c>, the primary estimate, or
     /// <c>complete_case</c>); the effect on the summary index in control-group standard deviations with the report's
-    /// primary inference (CR2 by caseworker), whether its interval is narrower than the HC2 one, and the respondents in the arm and the control arm.
+    /// inference rule, whether HC2 is shown, and the respondents in the arm and the control arm.
     /// </summary>
     public static TableDefinition<IndexRow> Index { get; } = new TableBuilder<IndexRow>("wellbeing_index", "Effect on the wellbeing summary index (primary survey outcome)",
             r => $"{r.Effect.Arm.Code}|{(r.Weighted ? "response_weighted" : "complete_case")}")
         .Arm(r => r.Effect.Arm)
         .Label("estimator", "Estimator", r => r.Weighted ? "response-weighted (primary)" : "respondents as they are")
         .Label("wave", "Wave", r => r.Effect.Wave.ToString(CultureInfo.InvariantCulture))
-        .Number(ResultValue.Estimate, ColumnKind.Estimate, "Effect", r => r.Estimate.Effect.Estimate, ValueUnit.StandardDeviations)
-        .Number(ResultValue.StandardError, ColumnKind.Spread, "Standard error", r => r.Estimate.Effect.StandardError, ValueUnit.StandardDeviations)
-        .Number(ResultValue.CiLow, ColumnKind.Limit, "95% CI, lower", r => r.Estimate.Effect.ConfidenceInterval.Lower, ValueUnit.StandardDeviations)
-        .Number(ResultValue.CiHigh, ColumnKind.Limit, "95% CI, upper", r => r.Estimate.Effect.ConfidenceInterval.Upper, ValueUnit.StandardDeviations)
-        .Number(ResultValue.PValue, ColumnKind.PValue, "p", r => r.Estimate.Effect.PValue)
-        .Number("df", ColumnKind.DegreesOfFreedom, "df", r => r.Estimate.Effect.DegreesOfFreedom is var df && double.IsFinite(df) ? df : null)
-        .Label(CommonColumns.NarrowerThanHc2, CommonColumns.NarrowerThanHc2Header, r => r.Estimate.ClusteredNarrowerThanRobust ? "yes" : "no")
+        .Number(ResultValue.Estimate, ColumnKind.Estimate, "Effect", r => r.Estimate.Reported.Estimate, ValueUnit.StandardDeviations)
+        .Number(ResultValue.StandardError, ColumnKind.Spread, "Standard error", r => r.Estimate.Reported.StandardError, ValueUnit.StandardDeviations)
+        .Number(ResultValue.CiLow, ColumnKind.Limit, "95% CI, lower", r => r.Estimate.Reported.ConfidenceInterval.Lower, ValueUnit.StandardDeviations)
+        .Number(ResultValue.CiHigh, ColumnKind.Limit, "95% CI, upper", r => r.Estimate.Reported.ConfidenceInterval.Upper, ValueUnit.StandardDeviations)
+        .Number(ResultValue.PValue, ColumnKind.PValue, "p", r => r.Estimate.Reported.PValue)
+        .Number("df", ColumnKind.DegreesOfFreedom, "df", r => r.Estimate.Reported.DegreesOfFreedom is var df && double.IsFinite(df) ? df : null)
+        .Label("hc2_shown", "HC2 shown (clustered interval narrower)", r => r.Estimate.ClusteredNarrowerThanRobust ? "yes" : "no")
         .SampleSize("n_arm", "Respondents in the arm", r => r.Estimate.ArmCount)
         .SampleSize("n_control", "Respondents in the control arm", r => r.Estimate.ControlCount)
         .Support(r => [r.Estimate.ArmCount, r.Estimate.ControlCount])
@@ -90,7 +90,7 @@ public static class WellbeingTables
     /// <summary>
     /// Table <c>wellbeing</c>: key <c>{instrument}|{arm}</c>; estimate, se, ci_low, ci_high, p under
     /// <paramref name="method"/> (the report's primary method), p_bh (Benjamini–Hochberg across the instruments within the
-    /// arm), narrower_than_hc2 (for a clustered method), effect_sd (estimate / control SD at the last wave), n, n_arm, n_control, control_mean.
+    /// arm), hc2_shown, effect_sd (estimate / control SD at the last wave), n, n_arm, n_control, control_mean.
     /// </summary>
     public static TableDefinition<WellbeingEffect> Effects(InferenceMethod method) => new TableBuilder<WellbeingEffect>("wellbeing", "Effects on each wellbeing instrument at the last survey wave (secondary)",
             e => $"{e.Instrument.Id}|{e.Arm.Code}")
@@ -120,7 +120,6 @@ public static class WellbeingTables
             [
                 string.Create(c, $"Primary survey outcome, pre-specified: the inverse-covariance-weighted summary index (Anderson 2008) of {string.Join(", ", Inference.WellbeingIndex.Components.Select(x => x.Instrument))} at wave {wellbeing.LastWave}, standardised on the control arm (effects in control-arm standard deviations; distress and loneliness reversed so that higher is better)."),
                 "Estimated like the register effects: Lin's adjustment for the prognostic covariates; " + method.Description + ".",
-                .. CommonColumns.NarrowerThanHc2Note(method),
                 "Response-weighted (primary): respondents weighted by the inverse of their estimated probability of responding (logit on arm, the prognostic covariates and being off benefit in the survey month — register data that exist for everyone). Respondents as they are: the same model without weights.",
                 .. wellbeing.Notes.Where(n => n.Contains("wellbeing index", StringComparison.Ordinal)),
             ]),
@@ -137,7 +136,6 @@ public static class WellbeingTables
             [
                 string.Create(c, $"Secondary outcomes. ANCOVA: score at wave {wellbeing.LastWave} on arm and the wave-{wellbeing.FirstWave} score (centred)") + (stratified ? " and the strata" : string.Empty) + ", respondents with both scores; " + method.Description + ". p (BH): Benjamini–Hochberg across the instruments within each arm (false discovery rate); the wellbeing index above is the one primary test.",
                 "Effect in SD: the effect divided by the control arm's standard deviation at the last wave. Whether a higher score is better is given under 'Higher means'.",
-                .. CommonColumns.NarrowerThanHc2Note(method),
                 .. wellbeing.Notes.Where(n => !n.Contains("wellbeing index", StringComparison.Ordinal)),
             ]),
         ];
