@@ -65,9 +65,13 @@ public sealed partial class ReportPipeline(PipelineSettings settings, IJobRunner
             File.Delete(Path.Combine(outDir, ProvenanceRecord.FileName));
         }
 
+        // The inputs are hashed once, before anything reads them (a file changed meanwhile is then a changed input for the
+        // next run); validation, the jobs and the provenance record all use these hashes.
+        var inputs = TryHashInputs(extracts);
+
         // Only the municipalities outlive validation: the typed extract is not held while the reports run.
         var cache = new JobCache(Path.Combine(outDir, OutputLayout.CacheDirectory));
-        if (ValidateOrReuse(extracts, outDir, cache) is not { } municipalities)
+        if (ValidateOrReuse(extracts, outDir, cache, inputs) is not { } municipalities)
         {
             return new PipelineResult(false, null);
         }
@@ -83,7 +87,7 @@ public sealed partial class ReportPipeline(PipelineSettings settings, IJobRunner
         }
 
         OutputLayout.CheckInputsAreNotOutputs(outDir, ExtractInputs.Locate(extracts, settings.AllowExternalResources).Select(l => l.FullPath).Concat(notebookFiles));
-        var inputs = ExtractInputs.Hash(extracts, settings.AllowExternalResources);
+        inputs ??= ExtractInputs.Hash(extracts, settings.AllowExternalResources);
         var builder = new JobBuilder(notebooks, Path.GetRelativePath(outDir, extracts).Replace('\\', '/'), inputs, _tool);
         var jobs = municipalities.Select(builder.Municipal).ToList();
         var plan = jobs.ToDictionary(j => j.Name, j => Staleness.Reasons(cache.Load(j.Name), j.Dependencies, o => HashOf(outDir, o), settings.Force), StringComparer.Ordinal);
@@ -164,20 +168,22 @@ public sealed partial class ReportPipeline(PipelineSettings settings, IJobRunner
         return (directory, generated, scratch);
     }
 
-    private IReadOnlyList<string>? ValidateOrReuse(string extracts, string outDir, JobCache cache)
+    // A descriptor too broken to name the inputs, or an unreadable file, is left to validation, which reports it.
+    private IReadOnlyList<InputFile>? TryHashInputs(string extracts)
     {
-        // Hashed before reading, so a file changed meanwhile is validated again by the next run. A descriptor too broken
-        // to name the inputs is left to validation, which reports it.
-        IReadOnlyList<Dependency>? dependencies;
         try
         {
-            dependencies = ValidationStep.Dependencies(ExtractInputs.Hash(extracts, settings.AllowExternalResources), _tool, settings.AllowExternalResources);
+            return ExtractInputs.Hash(extracts, settings.AllowExternalResources);
         }
         catch (Exception e) when (e is DescriptorException or IOException or UnauthorizedAccessException)
         {
-            dependencies = null;
+            return null;
         }
+    }
 
+    private IReadOnlyList<string>? ValidateOrReuse(string extracts, string outDir, JobCache cache, IReadOnlyList<InputFile>? inputs)
+    {
+        var dependencies = inputs is null ? null : ValidationStep.Dependencies(inputs, _tool, settings.AllowExternalResources);
         if (dependencies is not null)
         {
             var entry = cache.Load(ValidationStep.Name);
