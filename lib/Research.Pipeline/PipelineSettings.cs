@@ -26,6 +26,12 @@ public sealed record PipelineSettings
     /// <summary>How many notebooks run at once.</summary>
     public int Parallelism { get; init; } = Environment.ProcessorCount;
 
+    /// <summary>
+    /// Each notebook's share of the processors when <see cref="Parallelism"/> of them run at once: the processor count
+    /// divided by the parallelism, at least one.
+    /// </summary>
+    public int ProcessorsPerJob => Math.Max(1, Environment.ProcessorCount / Math.Max(1, Parallelism));
+
     /// <summary>Run every notebook even when nothing it depends on changed.</summary>
     public bool Force { get; init; }
 

@@ -308,7 +308,11 @@ public sealed partial class ReportPipeline(PipelineSettings settings, IJobRunner
     {
         try
         {
-            return await runner.RunAsync(new JobRequest(job, outDir, settings.CellTimeout, settings.MemoryLimitBytes, settings.AllowExternalResources), cancellationToken);
+            var request = new JobRequest(job, outDir, settings.CellTimeout, settings.MemoryLimitBytes, settings.AllowExternalResources)
+            {
+                Processors = settings.ProcessorsPerJob,
+            };
+            return await runner.RunAsync(request, cancellationToken);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -10,6 +10,12 @@ namespace Research.Pipeline.Running;
 /// <param name="AllowExternalResources">Whether the notebook may read data-package resources outside the extract directory.</param>
 public sealed record JobRequest(NotebookJob Job, string OutputDirectory, TimeSpan CellTimeout, long? MemoryLimitBytes, bool AllowExternalResources)
 {
+    /// <summary>
+    /// How many processors the notebook's process may count on (its share of the machine when jobs run side by side),
+    /// or null for all of them; parallel loops inside the notebook size themselves by it.
+    /// </summary>
+    public int? Processors { get; init; }
+
     /// <summary>A path of the job relative to the output directory, as a full path.</summary>
     public string Resolve(string relative) => Path.GetFullPath(Path.Combine(OutputDirectory, relative));
 }

@@ -17,7 +17,7 @@ public sealed class WorkerPoolJobRunnerTests
         while read -r line; do
           n=$((n+1))
           id=$(printf '%s' "$line" | sed 's/.*"id":"\([0-9a-f]*\)".*/\1/')
-          echo "pid=$$ job=$n limit=$DOTNET_GCHeapHardLimit cwd=$(pwd) request=$line" >&2
+          echo "pid=$$ job=$n limit=$DOTNET_GCHeapHardLimit processors=${DOTNET_PROCESSOR_COUNT:-all} cwd=$(pwd) request=$line" >&2
           echo "to stdout $n"
           code=0
           case "$line" in *municipality=tilburg*) code=${TILBURG:-0} ;; esac
@@ -42,6 +42,20 @@ public sealed class WorkerPoolJobRunnerTests
         Assert.Contains("\"args\":[\"/nb/municipal-report.ipynb\",\"-o\",\"reports/utrecht.ipynb\",\"--html\",\"reports/utrecht.html\"", log);
         Assert.Contains("\"-p\",\"municipality=utrecht\"]", log);
         Assert.DoesNotContain("research-worker-end", log);
+    }
+
+    [Fact]
+    public async Task A_worker_is_told_its_share_of_the_processors_and_a_job_with_another_share_gets_another_worker()
+    {
+        var directory = Scratch.Directory();
+        using var pool = Pool();
+
+        await pool.RunAsync(Request(directory, "tilburg") with { Processors = 1 }, CancellationToken.None);
+        await pool.RunAsync(Request(directory, "utrecht"), CancellationToken.None);
+
+        Assert.Contains("processors=1 ", Log(directory, "tilburg"));
+        Assert.Contains("processors=all ", Log(directory, "utrecht"));
+        Assert.Equal(2, pool.WorkersStarted);
     }
 
     [Fact]

@@ -52,6 +52,15 @@ internal sealed class WorkerProcess : IDisposable
         // machines) that was ~270 collections and 0.57 s of pauses per report, with a 64 MB budget ~20 and 0.30 s
         // (dotnet-counters, Utrecht). The GC reads this knob only from the environment, hence here.
         start.Environment["DOTNET_GCgen0size"] = "0x4000000";
+        if (key.Processors is { } processors)
+        {
+            // Jobs side by side share the cores: a worker that believed it had all of them ran its estimators' parallel
+            // loops on threads that only waited for each other's cores (run-all --force on two cores: 44 CPU-seconds with
+            // every worker counting two processors, 22 with one each, the same wall time). The runtime sizes its thread
+            // pool, Parallel.For and Environment.ProcessorCount by this variable.
+            start.Environment["DOTNET_PROCESSOR_COUNT"] = processors.ToString(CultureInfo.InvariantCulture);
+        }
+
         if (key.MemoryLimitBytes is { } limit)
         {
             start.Environment["DOTNET_GCHeapHardLimit"] = limit.ToString("X", CultureInfo.InvariantCulture);
@@ -201,7 +210,8 @@ internal sealed class WorkerProcess : IDisposable
 /// <summary>The settings a worker process is started with: jobs are sent only to a worker started for theirs.</summary>
 /// <param name="OutputDirectory">The worker's working directory (the output directory).</param>
 /// <param name="MemoryLimitBytes">Its GC heap hard limit.</param>
-internal sealed record WorkerKey(string OutputDirectory, long? MemoryLimitBytes)
+/// <param name="Processors">The processors it may count on, or null for all.</param>
+internal sealed record WorkerKey(string OutputDirectory, long? MemoryLimitBytes, int? Processors)
 {
-    public static WorkerKey Of(JobRequest request) => new(request.OutputDirectory, request.MemoryLimitBytes);
+    public static WorkerKey Of(JobRequest request) => new(request.OutputDirectory, request.MemoryLimitBytes, request.Processors);
 }
