@@ -205,6 +205,10 @@ public sealed partial class ReportPipeline(PipelineSettings settings, IJobRunner
         if (!settings.DryRun)
         {
             cache.Remove(ValidationStep.Name);
+
+            // Extracts that need validating are new or changed, so reports will run: their workers start now and get
+            // ready while this process validates on one core.
+            runner.Prepare(new JobProcess(outDir, settings.MemoryLimitBytes, settings.ProcessorsPerJob), Math.Max(1, settings.Parallelism));
         }
 
         var watch = Stopwatch.StartNew();

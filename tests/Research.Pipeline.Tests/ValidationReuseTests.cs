@@ -29,6 +29,21 @@ public sealed class ValidationReuseTests
         Assert.Equal(report, File.ReadAllText(Path.Combine(world.Out, "validation.txt")));
     }
 
+    [Fact]
+    public async Task Workers_are_prepared_while_validation_runs_and_not_when_it_is_reused_or_only_planned()
+    {
+        var world = new PipelineWorld();
+        await world.RunAsync(world.Settings with { Parallelism = 3 });
+        var prepared = Assert.Single(world.Runner.Prepared);
+        Assert.Equal((Path.GetFullPath(world.Out), 3), (prepared.Process.OutputDirectory, prepared.Count));
+        Assert.Equal(Math.Max(1, Environment.ProcessorCount / 3), prepared.Process.Processors);
+
+        await world.RunAsync();
+        await world.RunAsync(world.Settings with { Force = true, DryRun = true });
+
+        Assert.Single(world.Runner.Prepared);
+    }
+
     [Theory]
     [InlineData("input participants changed")]
     [InlineData("output validation.txt is missing")]

@@ -75,9 +75,15 @@ public sealed record ResultFile(string Site, string Kind, IReadOnlyList<ResultTa
             throw new InvalidDataException($"{path}: not valid JSON: {e.Message}", e);
         }
 
-        string Text(JsonNode? node, string what) => node is JsonValue v && v.TryGetValue<string>(out var s) ? s : throw new InvalidDataException($"{path}: {what} must be a string");
+        string Text(JsonNode? node, string what) => TextOrNull(node) ?? throw new InvalidDataException($"{path}: {what} must be a string");
         JsonArray Array(JsonNode? node, string what) => node as JsonArray ?? throw new InvalidDataException($"{path}: {what} must be an array");
         JsonObject Object(JsonNode? node, string what) => node as JsonObject ?? throw new InvalidDataException($"{path}: {what} must be an object");
+
+        // A file holds tens of thousands of values: the rows' property names for messages are spelt out only on failure.
+        InvalidDataException RowError(string table, int row, string rest) => new($"{path}: {table}.rows[{row}]{rest}");
+        Dictionary<string, string> Texts(JsonNode? node, string table, int row, string property, StringComparer? comparer) =>
+            (node as JsonObject ?? throw RowError(table, row, $".{property} must be an object"))
+                .ToDictionary(l => l.Key, l => TextOrNull(l.Value) ?? throw RowError(table, row, $".{property}.{l.Key} must be a string"), comparer);
 
         var obj = Object(root, "the document");
         var tables = Array(obj["tables"], "tables").Select((t, i) =>
@@ -86,15 +92,15 @@ public sealed record ResultFile(string Site, string Kind, IReadOnlyList<ResultTa
             var name = Text(table["name"], $"tables[{i}].name");
             var rows = Array(table["rows"], $"{name}.rows").Select((r, j) =>
             {
-                var row = Object(r, $"{name}.rows[{j}]");
-                var labels = Object(row["labels"], $"{name}.rows[{j}].labels").ToDictionary(l => l.Key, l => Text(l.Value, $"{name}.rows[{j}].labels.{l.Key}"));
-                var values = Object(row["values"], $"{name}.rows[{j}].values").ToDictionary(v => v.Key, v => v.Value is null ? (double?)null
+                var row = r as JsonObject ?? throw RowError(name, j, " must be an object");
+                var labels = Texts(row["labels"], name, j, "labels", null);
+                var values = (row["values"] as JsonObject ?? throw RowError(name, j, ".values must be an object")).ToDictionary(v => v.Key, v => v.Value is null ? (double?)null
                     : v.Value is JsonValue n && n.TryGetValue<double>(out var d) ? d
-                    : throw new InvalidDataException($"{path}: {name}.rows[{j}].values.{v.Key} must be a number or null"));
+                    : throw RowError(name, j, $".values.{v.Key} must be a number or null"));
                 var withheld = row["disclosure"] is null
                     ? new Dictionary<string, string>(StringComparer.Ordinal)
-                    : Object(row["disclosure"], $"{name}.rows[{j}].disclosure").ToDictionary(w => w.Key, w => Text(w.Value, $"{name}.rows[{j}].disclosure.{w.Key}"), StringComparer.Ordinal);
-                return new ResultRow(Text(row["key"], $"{name}.rows[{j}].key"), labels, values) { Disclosure = withheld };
+                    : Texts(row["disclosure"], name, j, "disclosure", StringComparer.Ordinal);
+                return new ResultRow(TextOrNull(row["key"]) ?? throw RowError(name, j, ".key must be a string"), labels, values) { Disclosure = withheld };
             }).ToList();
             var footnotes = Array(table["footnotes"], $"{name}.footnotes").Select((f, k) => Text(f, $"{name}.footnotes[{k}]")).ToList();
             var columns = Array(table["columns"], $"{name}.columns").Select((c, k) =>
@@ -122,6 +128,8 @@ public sealed record ResultFile(string Site, string Kind, IReadOnlyList<ResultTa
             : Object(obj["disclosure_rules"], "disclosure_rules").ToDictionary(r => r.Key, r => Text(r.Value, $"disclosure_rules.{r.Key}"), StringComparer.Ordinal);
         return new ResultFile(Text(obj["site"], "site"), Text(obj["kind"], "kind"), tables) { DisclosureRules = rules };
     }
+
+    private static string? TextOrNull(JsonNode? node) => node is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
 
     private static JsonObject ColumnJson(ResultColumn column)
     {

@@ -6,6 +6,7 @@ using System.Runtime;
 using System.Text;
 using System.Text.Json;
 using System.Threading.Channels;
+using Research.Cli.Run;
 using Research.Pipeline.Running.Workers;
 
 namespace Research.Cli.Commands;
@@ -32,11 +33,17 @@ public static class WorkerCommand
         {
             Hidden = true,
         };
-        command.SetAction((_, cancellationToken) => ServeAsync(cancellationToken));
+        var warmUp = new Option<string>(WorkerProtocol.WarmUpOption)
+        {
+            Description = "Get the notebook engine ready for notebooks run in this directory before the first request.",
+            HelpName = "DIR",
+        };
+        command.Options.Add(warmUp);
+        command.SetAction((parse, cancellationToken) => ServeAsync(parse.GetValue(warmUp), cancellationToken));
         return command;
     }
 
-    private static async Task<int> ServeAsync(CancellationToken cancellationToken)
+    private static async Task<int> ServeAsync(string? warmUpDirectory, CancellationToken cancellationToken)
     {
         // Everything a run prints, and anything a library writes to the console outside a cell, goes to standard error:
         // the pool copies it into the current job's log.
@@ -49,8 +56,11 @@ public static class WorkerCommand
         var culture = CultureInfo.CurrentCulture;
         var uiCulture = CultureInfo.CurrentUICulture;
         var served = 0;
+        var warmedUp = warmUpDirectory is null ? Task.CompletedTask : Task.Run(() => EngineWarmUp.RunAsync(warmUpDirectory), cancellationToken);
         while (await requests.WaitToReadAsync(cancellationToken))
         {
+            // The first notebook starts on a ready engine; the warm-up's session is gone by then.
+            await warmedUp;
             var line = await requests.ReadAsync(cancellationToken);
             WorkerRequest request;
             try

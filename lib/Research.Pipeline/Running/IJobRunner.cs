@@ -9,4 +9,13 @@ public interface IJobRunner
 {
     /// <summary>Runs the job and reports how it ended; never throws for a failing notebook (only for cancellation).</summary>
     Task<JobEnding> RunAsync(JobRequest request, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Gets ready for up to <paramref name="count"/> jobs in processes with <paramref name="process"/>'s settings while
+    /// the caller does other work (the pipeline calls it when validation starts); returns at once. A runner with nothing
+    /// to prepare ignores it.
+    /// </summary>
+    void Prepare(JobProcess process, int count)
+    {
+    }
 }

@@ -16,6 +16,9 @@ public sealed record JobRequest(NotebookJob Job, string OutputDirectory, TimeSpa
     /// </summary>
     public int? Processors { get; init; }
 
+    /// <summary>The settings of the process the job runs in.</summary>
+    public JobProcess Process => new(OutputDirectory, MemoryLimitBytes, Processors);
+
     /// <summary>A path of the job relative to the output directory, as a full path.</summary>
     public string Resolve(string relative) => Path.GetFullPath(Path.Combine(OutputDirectory, relative));
 }

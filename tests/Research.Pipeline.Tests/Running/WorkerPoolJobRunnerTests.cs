@@ -17,7 +17,7 @@ public sealed class WorkerPoolJobRunnerTests
         while read -r line; do
           n=$((n+1))
           id=$(printf '%s' "$line" | sed 's/.*"id":"\([0-9a-f]*\)".*/\1/')
-          echo "pid=$$ job=$n limit=$DOTNET_GCHeapHardLimit processors=${DOTNET_PROCESSOR_COUNT:-all} cwd=$(pwd) request=$line" >&2
+          echo "pid=$$ job=$n limit=$DOTNET_GCHeapHardLimit processors=${DOTNET_PROCESSOR_COUNT:-all} args=[$*] cwd=$(pwd) request=$line" >&2
           echo "to stdout $n"
           code=0
           case "$line" in *municipality=tilburg*) code=${TILBURG:-0} ;; esac
@@ -56,6 +56,23 @@ public sealed class WorkerPoolJobRunnerTests
         Assert.Contains("processors=1 ", Log(directory, "tilburg"));
         Assert.Contains("processors=all ", Log(directory, "utrecht"));
         Assert.Equal(2, pool.WorkersStarted);
+    }
+
+    [Fact]
+    public async Task Prepared_workers_are_told_to_warm_up_and_take_the_next_jobs_with_their_settings()
+    {
+        var directory = Scratch.Directory();
+        using var pool = Pool();
+        var request = Request(directory, "tilburg") with { Processors = 1 };
+
+        pool.Prepare(request.Process, 2);
+        pool.Prepare(request.Process, 2);
+        await pool.RunAsync(request, CancellationToken.None);
+        await pool.RunAsync(Request(directory, "utrecht"), CancellationToken.None);
+
+        Assert.Equal(3, pool.WorkersStarted);
+        Assert.Contains($"args=[worker --warm-up {directory}]", Log(directory, "tilburg"));
+        Assert.Contains("args=[worker]", Log(directory, "utrecht"));
     }
 
     [Fact]

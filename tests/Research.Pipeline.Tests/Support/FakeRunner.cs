@@ -25,6 +25,13 @@ public sealed class FakeRunner : IJobRunner
     /// <summary>The names of the jobs run, in order.</summary>
     public IReadOnlyList<string> Ran => [.. _ran];
 
+    /// <summary>What the pipeline asked to prepare, in order.</summary>
+    public IReadOnlyList<(JobProcess Process, int Count)> Prepared => [.. _prepared];
+
+    private readonly ConcurrentQueue<(JobProcess, int)> _prepared = new();
+
+    public void Prepare(JobProcess process, int count) => _prepared.Enqueue((process, count));
+
     public async Task<JobEnding> RunAsync(JobRequest request, CancellationToken cancellationToken)
     {
         await Gate.WaitAsync(cancellationToken);

@@ -34,7 +34,7 @@ public sealed class WorkerPoolJobRunner(ChildCommand command, long logLimitBytes
         WorkerProcess? worker;
         try
         {
-            worker = TakeIdle(WorkerKey.Of(request)) ?? Start(WorkerKey.Of(request));
+            worker = TakeIdle(request.Process) ?? Start(request.Process, warmUp: false);
         }
         catch (Win32Exception e)
         {
@@ -58,6 +58,37 @@ public sealed class WorkerPoolJobRunner(ChildCommand command, long logLimitBytes
         }
     }
 
+    /// <summary>
+    /// Starts workers until <paramref name="count"/> with <paramref name="process"/>'s settings are idle, each told to
+    /// get its notebook engine ready at once (the runtime, the script compiler, the compiled preamble of the cells), so
+    /// that happens while the pipeline validates the extracts instead of before each worker's first report. A worker
+    /// that cannot start is left to <see cref="RunAsync"/>, which reports why.
+    /// </summary>
+    public void Prepare(JobProcess process, int count)
+    {
+        ArgumentNullException.ThrowIfNull(process);
+        int missing;
+        lock (_gate)
+        {
+            missing = _disposed ? 0 : count - _idle.Count(w => w.Key == process);
+        }
+
+        for (var i = 0; i < missing; i++)
+        {
+            try
+            {
+                if (Start(process, warmUp: true) is { } worker)
+                {
+                    Return(worker, reusable: true);
+                }
+            }
+            catch (Win32Exception)
+            {
+                return;
+            }
+        }
+    }
+
     /// <summary>Ends every idle worker.</summary>
     public void Dispose()
     {
@@ -73,9 +104,9 @@ public sealed class WorkerPoolJobRunner(ChildCommand command, long logLimitBytes
         }
     }
 
-    private WorkerProcess? Start(WorkerKey key)
+    private WorkerProcess? Start(JobProcess key, bool warmUp)
     {
-        var worker = WorkerProcess.Start(command, key);
+        var worker = WorkerProcess.Start(command, key, warmUp);
         lock (_gate)
         {
             WorkersStarted++;
@@ -84,7 +115,7 @@ public sealed class WorkerPoolJobRunner(ChildCommand command, long logLimitBytes
         return worker;
     }
 
-    private WorkerProcess? TakeIdle(WorkerKey key)
+    private WorkerProcess? TakeIdle(JobProcess key)
     {
         lock (_gate)
         {

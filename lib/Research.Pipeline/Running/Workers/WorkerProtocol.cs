@@ -16,6 +16,12 @@ public static class WorkerProtocol
     /// <summary>The verb that starts a worker.</summary>
     public const string Verb = "worker";
 
+    /// <summary>
+    /// The option (followed by the jobs' output directory) that asks a worker to get its notebook engine ready before the
+    /// first request arrives.
+    /// </summary>
+    public const string WarmUpOption = "--warm-up";
+
     // A record separator starts the end line: no cell output or log line of the run begins with one, because the run's
     // writers show control characters as escapes.
     private const string EndPrefix = "\u001Eresearch-worker-end ";
