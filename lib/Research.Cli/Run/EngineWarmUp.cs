@@ -5,10 +5,11 @@ namespace Research.Cli.Run;
 
 /// <summary>
 /// Gets a worker's notebook engine ready before its first notebook arrives: one throwaway session with the options of
-/// <c>research run</c> runs one trivial C# cell, which loads the script compiler, compiles the cells' preamble (kept by
-/// the C# kernel for the notebooks that follow, see <c>CompiledPreamble</c>) and exercises compiling, running and
-/// formatting a cell. The pipeline starts its workers this way while it validates the extracts, so each worker's first
-/// report no longer waits one to two seconds for it.
+/// <c>research run</c> runs one trivial C# cell, which loads the script compiler and the default references and
+/// compiles, runs and formats a cell, so the code doing that is compiled. The pipeline starts its workers this way while
+/// it validates the extracts, so a worker's first report no longer waits one to two seconds for it. Nothing compiled is
+/// kept for the notebooks: a Roslyn script carries the builder that numbers submissions (<c>Submission#N</c> in type
+/// names and tracebacks), and a notebook's outputs must not depend on what ran before it in the process.
 /// </summary>
 internal static class EngineWarmUp
 {

@@ -46,7 +46,6 @@ public sealed class CSharpKernel : IKernel, ILanguageServices, IVariableStore
         _packages = new PackageSet(new NuGetRestorer(options.PackageCacheDirectory), assemblies.Select(a => a.GetName().Name!));
 
         // The encoding lets Roslyn emit debug information (cell line numbers in tracebacks) for source given as text.
-        var usings = NotebookHostOptions.StandardUsings.Concat(options.DefaultUsings).Distinct().ToList();
         var first = ScriptOptions.Default
             .WithLanguageVersion(LanguageVersion.Latest)
             .WithEmitDebugInformation(true)
@@ -54,15 +53,14 @@ public sealed class CSharpKernel : IKernel, ILanguageServices, IVariableStore
             .WithMetadataResolver(ScriptMetadataResolver.Default.WithBaseDirectory(_directory))
             .WithSourceResolver(ScriptSourceResolver.Default.WithBaseDirectory(_directory))
             .AddReferences(assemblies)
-            .AddImports(usings);
+            .AddImports(NotebookHostOptions.StandardUsings.Concat(options.DefaultUsings).Distinct());
 
         // References and imports are applied once, by the first submission; every later one inherits them through the
         // chain. Giving them again with each cell (what continuing with the same options does) re-resolves and
         // re-reads every reference file into native memory and adds them to each compilation once more: about 4 MB
         // and a longer reference list per cell, so 1,000 trivial cells took 5.4 GB. Only new references go along.
         _continuation = first.WithReferences(Array.Empty<MetadataReference>()).WithImports(Array.Empty<string>());
-        var preambleKey = string.Join('\n', assemblies.Select(a => a.FullName + "@" + a.Location).Concat(usings).Prepend(_directory));
-        _warmUp = Task.Run(() => CompiledPreamble.For(preambleKey, () => CSharpScript.Create(string.Empty, first, typeof(ScriptGlobals))).RunAsync(_globals));
+        _warmUp = Task.Run(() => CSharpScript.Create(string.Empty, first, typeof(ScriptGlobals)).RunAsync(_globals));
     }
 
     /// <inheritdoc />
