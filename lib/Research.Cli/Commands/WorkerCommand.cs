@@ -24,7 +24,11 @@ namespace Research.Cli.Commands;
 /// </remarks>
 public static class WorkerCommand
 {
-    private static bool _busy;
+    // 1 while the worker holds a request (from taking it until its end line); 1 once standard input has closed. Each
+    // side sets its own flag with a full fence and then reads the other's, so a request taken as the input closes is
+    // always seen by one of them and never runs for a pipeline that is gone.
+    private static int _busy;
+    private static int _inputClosed;
 
     /// <summary>Builds the verb.</summary>
     public static Command Create()
@@ -59,7 +63,14 @@ public static class WorkerCommand
         var warmedUp = warmUpDirectory is null ? Task.CompletedTask : Task.Run(() => EngineWarmUp.RunAsync(warmUpDirectory), cancellationToken);
         while (await requests.WaitToReadAsync(cancellationToken))
         {
-            // The first notebook starts on a ready engine; the warm-up's session is gone by then.
+            Interlocked.Exchange(ref _busy, 1);
+            if (Volatile.Read(ref _inputClosed) == 1)
+            {
+                return ExitCodes.Failure;
+            }
+
+            // The first notebook starts on a ready engine; the warm-up's session is gone by then. A pipeline that dies
+            // meanwhile ends this process at once, as during a notebook.
             await warmedUp;
             var line = await requests.ReadAsync(cancellationToken);
             WorkerRequest request;
@@ -77,9 +88,8 @@ public static class WorkerCommand
             await log.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"research worker (process {Environment.ProcessId}): notebook {++served} in this process"));
             Directory.SetCurrentDirectory(request.WorkingDirectory);
             AppContext.SetSwitch(Research.Data.Schema.ResourceFiles.AllowExternalSwitch, false);
-            Volatile.Write(ref _busy, true);
             var exitCode = await ResearchCommand.RunAsync(["run", .. request.Arguments], log, log, cancellationToken);
-            Volatile.Write(ref _busy, false);
+            Interlocked.Exchange(ref _busy, 0);
             Restore(environment);
             CultureInfo.DefaultThreadCurrentCulture = null;
             CultureInfo.DefaultThreadCurrentUICulture = null;
@@ -115,7 +125,8 @@ public static class WorkerCommand
             }
 
             channel.Writer.TryComplete();
-            if (Volatile.Read(ref _busy))
+            Interlocked.Exchange(ref _inputClosed, 1);
+            if (Volatile.Read(ref _busy) == 1)
             {
                 Process.GetCurrentProcess().Kill();
             }

@@ -47,9 +47,19 @@ public static class InstrumentReader
         return new Builder(fileName, filePath ?? fileName, root!.AsObject()).Build();
     }
 
+    private static readonly Lock SchemaGate = new();
+
     private static void ValidateAgainstSchema(JsonNode? root, string fileName)
     {
-        var result = InstrumentSchema.Schema.Evaluate(root, new EvaluationOptions { OutputFormat = OutputFormat.Hierarchical });
+        EvaluationResults result;
+
+        // One parsed schema serves every reader. Evaluated from two threads at once (parallel test classes, a report
+        // scoring two instruments), JsonSchema.Net now and then reported a valid band scheme as matching both 'oneOf'
+        // branches; declarations are small, so evaluations take turns.
+        lock (SchemaGate)
+        {
+            result = InstrumentSchema.Schema.Evaluate(root, new EvaluationOptions { OutputFormat = OutputFormat.Hierarchical });
+        }
         if (result.IsValid)
         {
             return;
