@@ -11,14 +11,31 @@ public sealed class Estimation
 {
     private readonly List<string> _notes = [];
 
+    /// <summary>A section's estimation, with designs of its own.</summary>
+    public Estimation()
+        : this(new FactoredDesignCache())
+    {
+    }
+
+    private Estimation(FactoredDesignCache designs) => Designs = designs;
+
     /// <summary>The factored designs this section's models share.</summary>
-    public FactoredDesignCache Designs { get; } = new();
+    public FactoredDesignCache Designs { get; }
 
     /// <summary>Footnotes for the models that could not be estimated.</summary>
     public IReadOnlyList<string> Notes => _notes;
 
     /// <summary>Records why something could not be estimated.</summary>
     public void Note(string note) => _notes.Add("Not estimable: " + note + ".");
+
+    /// <summary>
+    /// A part of the section estimated out of report order (to reuse a design while it is at hand): it shares this
+    /// section's designs and keeps its own notes until <see cref="Include"/> adds them in report order.
+    /// </summary>
+    internal Estimation Part() => new(Designs);
+
+    /// <summary>Adds the notes of <paramref name="part"/> (from <see cref="Part"/>) after this section's.</summary>
+    internal void Include(Estimation part) => _notes.AddRange(part._notes);
 
     /// <summary>The model's result, or null with a note naming <paramref name="what"/> and why.</summary>
     public T? Try<T>(string what, Func<T> fit)

@@ -20,6 +20,7 @@ namespace Research.Analysis.Inference;
 internal sealed class EffectModel
 {
     private readonly LinOptions _lin;
+    private readonly Lazy<DesignMatrix> _covariates;
     private readonly Lazy<FactoredLinDesign> _robust;
     private readonly Lazy<FactoredLinDesign> _clustered;
 
@@ -32,7 +33,9 @@ internal sealed class EffectModel
         Treated = treated;
         Codes = data.Arms.Select(a => a.Code).ToArray();
         Assignment = data.Arms.Select(a => a == Control ? 0 : Array.IndexOf(treated, a) + 1).ToArray();
-        Covariates = data.Covariates.Design(data.Arms);
+        // Built when first needed: a fit from a population's factored design does not need it, and building it (pooling
+        // rare levels arm by arm) costs more than the fit.
+        _covariates = new Lazy<DesignMatrix>(() => data.Covariates.Design(data.Arms));
         Strata = data.Covariates.Stratum.Distinct(StringComparer.Ordinal).Count() > 1 ? data.Covariates.Stratum : null;
         _lin = new LinOptions
         {
@@ -59,7 +62,7 @@ internal sealed class EffectModel
     /// <summary>0 for control, k for the k-th treatment arm in design order.</summary>
     public int[] Assignment { get; }
 
-    public DesignMatrix Covariates { get; }
+    public DesignMatrix Covariates => _covariates.Value;
 
     /// <summary>The strata when there is more than one, else null.</summary>
     public IReadOnlyList<string>? Strata { get; }

@@ -20,8 +20,12 @@ internal sealed class LinDesignCache
     /// <summary>At most this many designs are kept.</summary>
     public const int Capacity = 64;
 
-    /// <summary>At most this many persons summed over the designs kept (the design columns dominate the memory).</summary>
-    public const int PersonBudget = 200_000;
+    /// <summary>
+    /// At most this many persons summed over the designs kept (the design columns and CR2's adjusted columns dominate
+    /// the memory): room for the HC2 and the CR2 design of the largest municipality at national size (103,000 persons)
+    /// and a subgroup's, which is what the sections' loop orders need.
+    /// </summary>
+    public const int PersonBudget = 300_000;
 
     private readonly RecentlyUsedCache<LinDesignKey, FactoredLinDesign> _recent = new(Capacity, PersonBudget, key => key.Count);
 

@@ -71,28 +71,57 @@ public sealed class Subgroups
         var horizon = context.Experiment.PrimaryHorizonMonths;
         var dimensions = DimensionsOf(context);
         var estimation = new Estimation();
-        var effects = new List<SubgroupEffect>();
-        var tests = new List<InteractionTest>();
         var control = context.Experiment.Control.Code;
-        foreach (var outcome in Outcomes)
+        var outcomes = Outcomes.Select(outcome => (Outcome: outcome,
+            Y: PrimaryOutcomes.ByPanel(context, context.Panel.At(outcome.Outcome, horizon, Coverage.ExcludeUncovered)),
+            Baseline: PrimaryOutcomes.ByPanel(context, context.Panel.PreRandomisation(outcome.Outcome, context.Panel.Definitions.MonthsBefore, Coverage.ExcludeUncovered)))).ToList();
+
+        // Level by level, both outcomes while the level's design is at hand (they are observed for the same persons), so
+        // a national-size run factors each subgroup's design once; published in report order (outcome, characteristic).
+        var parts = new Dictionary<(ReportOutcome, SubgroupDimension), (Estimation Estimation, List<SubgroupEffect> Effects, InteractionTest? Test)>();
+        foreach (var dimension in dimensions)
         {
-            var y = PrimaryOutcomes.ByPanel(context, context.Panel.At(outcome.Outcome, horizon, Coverage.ExcludeUncovered));
-            var baseline = PrimaryOutcomes.ByPanel(context, context.Panel.PreRandomisation(outcome.Outcome, context.Panel.Definitions.MonthsBefore, Coverage.ExcludeUncovered));
-            foreach (var dimension in dimensions)
+            var smallest = outcomes.ToDictionary(o => o.Outcome, _ => int.MaxValue);
+            foreach (var (outcome, _, _) in outcomes)
             {
-                var smallest = int.MaxValue;
-                foreach (var level in dimension.Levels)
+                parts[(outcome, dimension)] = (estimation.Part(), [], null);
+            }
+
+            foreach (var level in dimension.Levels)
+            {
+                foreach (var (outcome, y, baseline) in outcomes)
                 {
+                    var part = parts[(outcome, dimension)];
                     var sample = EffectSample.Create(context, p => dimension.LevelOf(p) == level ? y[p] : double.NaN, spec.Adjustment.NeedsBaseline ? p => baseline[p] : null,
                         string.Create(CultureInfo.InvariantCulture, $"{outcome.Short} at month {horizon}, {dimension.Label.ToLowerInvariant()} {level.Replace('_', ' ')}"));
-                    var estimates = EffectEstimator.ArmEffects(sample, spec, estimation);
-                    effects.AddRange(context.Experiment.TreatmentArms.Select((arm, a) =>
+                    var estimates = EffectEstimator.ArmEffects(sample, spec, part.Estimation);
+                    part.Effects.AddRange(context.Experiment.TreatmentArms.Select((arm, a) =>
                         new SubgroupEffect(dimension, level, arm, outcome, horizon, sample.Count(arm.Code), sample.Count(control), estimates[a])));
-                    smallest = Math.Min(smallest, context.DesignArms.Min(a => sample.Count(a.Code)));
+                    smallest[outcome] = Math.Min(smallest[outcome], context.DesignArms.Min(a => sample.Count(a.Code)));
                 }
+            }
 
+            foreach (var (outcome, y, baseline) in outcomes)
+            {
+                var part = parts[(outcome, dimension)];
                 var all = EffectSample.Create(context, p => dimension.LevelOf(p) is not null ? y[p] : double.NaN, p => baseline[p], $"{outcome.Short}, by {dimension.Label.ToLowerInvariant()}");
-                tests.Add(new InteractionTest(dimension, outcome, estimation.Try($"{outcome.Short}, test of equal effects by {dimension.Label.ToLowerInvariant()}", () => Interaction(all, dimension, spec)), smallest));
+                parts[(outcome, dimension)] = part with
+                {
+                    Test = new InteractionTest(dimension, outcome, part.Estimation.Try($"{outcome.Short}, test of equal effects by {dimension.Label.ToLowerInvariant()}", () => Interaction(all, dimension, spec)), smallest[outcome]),
+                };
+            }
+        }
+
+        var effects = new List<SubgroupEffect>();
+        var tests = new List<InteractionTest>();
+        foreach (var outcome in Outcomes)
+        {
+            foreach (var dimension in dimensions)
+            {
+                var part = parts[(outcome, dimension)];
+                effects.AddRange(part.Effects);
+                tests.Add(part.Test!);
+                estimation.Include(part.Estimation);
             }
         }
 

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Numerics;
 
 namespace Research.Statistics.LinearAlgebra;
@@ -9,6 +10,9 @@ namespace Research.Statistics.LinearAlgebra;
 public static class CrossProduct
 {
     private const int BlockRows = 4096;
+
+    /// <summary>Row blocks are summed in at most this many chunks of consecutive blocks, in parallel.</summary>
+    private const int MaxChunks = 64;
 
     /// <summary>
     /// Returns the symmetric k × k matrix X'X of the <paramref name="columns"/> (each of equal length), of the centred
@@ -51,7 +55,7 @@ public static class CrossProduct
             }
             else
             {
-                result[j] = Dot(columns[j], v, 0, v.Length);
+                result[j] = Dot(columns[j], v);
             }
         });
         return result;
@@ -80,96 +84,44 @@ public static class CrossProduct
         var k = columns.Count;
         var n = k == 0 ? 0 : columns[0].Length;
         var blocks = (n + BlockRows - 1) / BlockRows;
+
+        // A fixed split into chunks of consecutive blocks, each summed in order and the chunks added in order, so the
+        // result does not depend on the number of processors or on which thread finishes first.
+        var chunks = Math.Min(blocks, MaxChunks);
+        var partial = new double[chunks][];
+        var buffers = 1 + (rowWeights is null ? 0 : 1) + (upper is null ? 0 : 1);
+        Parallel.For(0, chunks, chunk =>
+        {
+            // Rented: a fit's sandwich meat would otherwise allocate (and the runtime clear) k block buffers per call.
+            var buffer = ArrayPool<double>.Shared.Rent(buffers * k * BlockRows);
+            try
+            {
+                var sum = new double[k * k];
+                for (var block = chunk * blocks / chunks; block < (chunk + 1) * blocks / chunks; block++)
+                {
+                    AccumulateBlock(columns, rowWeights, centering, upper, block * BlockRows, Math.Min(BlockRows, n - (block * BlockRows)), buffer, sum);
+                }
+
+                partial[chunk] = sum;
+            }
+            finally
+            {
+                ArrayPool<double>.Shared.Return(buffer);
+            }
+        });
+
         var total = new double[k, k];
-        var gate = new object();
-        Parallel.For(
-            0,
-            blocks,
-            () => (Sum: new double[k, k], Right: NewBuffers(k), Left: rowWeights is null ? null : NewBuffers(k), Transformed: upper is null ? null : NewBuffers(k)),
-            (block, _, local) =>
+        foreach (var sum in partial)
+        {
+            for (var a = 0; a < k; a++)
             {
-                var start = block * BlockRows;
-                var length = Math.Min(BlockRows, n - start);
-
-                // Copy (centre, weight) the block once so the pair loop is a plain dot product of cached buffers.
-                for (var a = 0; a < k; a++)
+                for (var b = a; b < k; b++)
                 {
-                    var source = columns[a].AsSpan(start, length);
-                    var right = local.Right[a].AsSpan(0, length);
-                    var m = centering?.Means[a] ?? 0;
-                    if (m == 0)
-                    {
-                        source.CopyTo(right);
-                    }
-                    else
-                    {
-                        var c = centering!.Value.Column.AsSpan(start, length);
-                        for (var i = 0; i < length; i++)
-                        {
-                            right[i] = source[i] - (m * c[i]);
-                        }
-                    }
-
-                    if (local.Left is not null)
-                    {
-                        var left = local.Left[a];
-                        for (var i = 0; i < length; i++)
-                        {
-                            left[i] = right[i] * rowWeights![start + i];
-                        }
-                    }
+                    total[a, b] += sum[(a * k) + b];
                 }
+            }
+        }
 
-                var rights = local.Right;
-                if (local.Transformed is not null)
-                {
-                    for (var j = 0; j < k; j++)
-                    {
-                        var target = local.Transformed[j].AsSpan(0, length);
-                        target.Clear();
-                        for (var l = 0; l <= j; l++)
-                        {
-                            Axpy(upper![l, j], rights[l].AsSpan(0, length), target);
-                        }
-                    }
-
-                    rights = local.Transformed;
-                }
-
-                var lefts = local.Left ?? rights;
-                for (var a = 0; a < k; a++)
-                {
-                    var b = a;
-                    for (; b + 3 < k; b += 4)
-                    {
-                        var (s0, s1, s2, s3) = Dot4(lefts[a], rights[b], rights[b + 1], rights[b + 2], rights[b + 3], length);
-                        local.Sum[a, b] += s0;
-                        local.Sum[a, b + 1] += s1;
-                        local.Sum[a, b + 2] += s2;
-                        local.Sum[a, b + 3] += s3;
-                    }
-
-                    for (; b < k; b++)
-                    {
-                        local.Sum[a, b] += Dot(lefts[a], rights[b], 0, length);
-                    }
-                }
-
-                return local;
-            },
-            local =>
-            {
-                lock (gate)
-                {
-                    for (var a = 0; a < k; a++)
-                    {
-                        for (var b = a; b < k; b++)
-                        {
-                            total[a, b] += local.Sum[a, b];
-                        }
-                    }
-                }
-            });
         for (var a = 0; a < k; a++)
         {
             for (var b = 0; b < a; b++)
@@ -181,19 +133,93 @@ public static class CrossProduct
         return total;
     }
 
-    // Four dot products sharing the loads of x: the pair loop of X'X is bound by loads, not arithmetic.
-    private static (double, double, double, double) Dot4(double[] x, double[] y0, double[] y1, double[] y2, double[] y3, int length)
+    /// <summary>Adds the upper triangle of one block's cross product to <paramref name="sum"/> (k × k, row-major).</summary>
+    private static void AccumulateBlock(IReadOnlyList<double[]> columns, double[]? rowWeights, Centering? centering, double[,]? upper, int start, int length, double[] buffer, double[] sum)
     {
+        var k = columns.Count;
+        Span<double> Slot(int set, int column) => buffer.AsSpan(((set * k) + column) * BlockRows, length);
+
+        // Copy (centre, weight) the block once so the pair loop is a plain dot product of cached buffers.
+        for (var a = 0; a < k; a++)
+        {
+            var source = columns[a].AsSpan(start, length);
+            var right = Slot(0, a);
+            var m = centering?.Means[a] ?? 0;
+            if (m == 0)
+            {
+                source.CopyTo(right);
+            }
+            else
+            {
+                var c = centering!.Value.Column.AsSpan(start, length);
+                for (var i = 0; i < length; i++)
+                {
+                    right[i] = source[i] - (m * c[i]);
+                }
+            }
+
+            if (rowWeights is not null)
+            {
+                var left = Slot(1, a);
+                for (var i = 0; i < length; i++)
+                {
+                    left[i] = right[i] * rowWeights[start + i];
+                }
+            }
+        }
+
+        var rights = 0;
+        if (upper is not null)
+        {
+            var transformed = rowWeights is null ? 1 : 2;
+            for (var j = 0; j < k; j++)
+            {
+                var target = Slot(transformed, j);
+                target.Clear();
+                for (var l = 0; l <= j; l++)
+                {
+                    Axpy(upper[l, j], Slot(0, l), target);
+                }
+            }
+
+            rights = transformed;
+        }
+
+        var lefts = rowWeights is null ? rights : 1;
+        for (var a = 0; a < k; a++)
+        {
+            var x = Slot(lefts, a);
+            var b = a;
+            for (; b + 3 < k; b += 4)
+            {
+                var (s0, s1, s2, s3) = Dot4(x, Slot(rights, b), Slot(rights, b + 1), Slot(rights, b + 2), Slot(rights, b + 3));
+                sum[(a * k) + b] += s0;
+                sum[(a * k) + b + 1] += s1;
+                sum[(a * k) + b + 2] += s2;
+                sum[(a * k) + b + 3] += s3;
+            }
+
+            for (; b < k; b++)
+            {
+                sum[(a * k) + b] += Dot(x, Slot(rights, b));
+            }
+        }
+    }
+
+    // Four dot products sharing the loads of x: the pair loop of X'X is bound by loads, not arithmetic.
+    private static (double, double, double, double) Dot4(ReadOnlySpan<double> x, ReadOnlySpan<double> y0, ReadOnlySpan<double> y1, ReadOnlySpan<double> y2, ReadOnlySpan<double> y3)
+    {
+        var length = x.Length;
         var width = Vector<double>.Count;
         Vector<double> a0 = default, a1 = default, a2 = default, a3 = default;
         var i = 0;
         for (; i <= length - width; i += width)
         {
-            var vx = new Vector<double>(x, i);
-            a0 += vx * new Vector<double>(y0, i);
-            a1 += vx * new Vector<double>(y1, i);
-            a2 += vx * new Vector<double>(y2, i);
-            a3 += vx * new Vector<double>(y3, i);
+            var vx = new Vector<double>(x[i..]);
+            a0 += vx * new Vector<double>(y0[i..]);
+            a1 += vx * new Vector<double>(y1[i..]);
+            a2 += vx * new Vector<double>(y2[i..]);
+            a3 += vx * new Vector<double>(y3[i..]);
         }
 
         double s0 = Vector.Sum(a0), s1 = Vector.Sum(a1), s2 = Vector.Sum(a2), s3 = Vector.Sum(a3);
@@ -229,14 +255,9 @@ public static class CrossProduct
         }
     }
 
-    private static double[][] NewBuffers(int k) => Enumerable.Range(0, k).Select(_ => new double[BlockRows]).ToArray();
-
-    private static double Dot(double[] x, double[] y, int start, int length) => Dot(x, start, y, start, length);
-
-    private static double Dot(double[] x, int xStart, double[] y, int yStart, int length)
+    private static double Dot(ReadOnlySpan<double> xs, ReadOnlySpan<double> ys)
     {
-        var xs = x.AsSpan(xStart, length);
-        var ys = y.AsSpan(yStart, length);
+        var length = xs.Length;
         var width = Vector<double>.Count;
         var acc = Vector<double>.Zero;
         var i = 0;
