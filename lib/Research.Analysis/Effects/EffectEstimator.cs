@@ -50,6 +50,8 @@ public static class EffectEstimator
 
         var estimates = new double?[arms.Count];
         var inferences = arms.Select(_ => new List<Inference>()).ToList();
+        var undefined = new bool[arms.Count];
+        var fitted = new List<IReadOnlyList<(double Estimate, Inference Inference)>>();
         foreach (var method in specification.Methods)
         {
             var results = estimation.Try($"{sample.Description}, {method.Label}", () => method.Infer(model, terms));
@@ -58,11 +60,27 @@ public static class EffectEstimator
                 continue;
             }
 
-            var holm = PValueAdjustment.Holm(results.Select(r => r.Inference.PValue).ToList());
+            fitted.Add(results);
             for (var a = 0; a < arms.Count; a++)
             {
+                if (!(results[a].Inference.StandardError > 0) && !undefined[a])
+                {
+                    // Its variance is zero (up to rounding): that arm has no standard error, whatever the others have.
+                    undefined[a] = true;
+                    estimation.Note($"{sample.Description}, {method.Label}: the standard error of arm {arms[a].NameNl} is undefined, its variance being zero (e.g. the outcome does not vary within the arm or the control arm)");
+                }
+            }
+        }
+
+        var defined = Enumerable.Range(0, arms.Count).Where(a => !undefined[a]).ToList();
+        foreach (var results in fitted)
+        {
+            var holm = PValueAdjustment.Holm(defined.Select(a => results[a].Inference.PValue).ToList());
+            for (var i = 0; i < defined.Count; i++)
+            {
+                var a = defined[i];
                 estimates[a] ??= results[a].Estimate;
-                inferences[a].Add(results[a].Inference with { AdjustedPValue = holm[a] });
+                inferences[a].Add(results[a].Inference with { AdjustedPValue = holm[i] });
             }
         }
 

@@ -10,6 +10,10 @@ namespace Research.Analysis.Effects;
 /// <param name="Designs">Where equal designs' factorisations are reused (e.g. a section's <see cref="Estimation.Designs"/>), or null to factor afresh.</param>
 public sealed record EffectModel(EffectSample Sample, Adjustment Adjustment, DesignMatrix Design, FactoredDesignCache? Designs = null)
 {
+    // Only the arm effects are reported: a coefficient beside them without a standard error (the intercept when nobody
+    // in control has the outcome) must not cost them theirs. Each method checks its arms' own (SandwichInference.Infer).
+    private static readonly FitOptions Options = new() { AllowUndefinedStandardErrors = true };
+
     /// <summary>The model of <paramref name="sample"/> under <paramref name="adjustment"/>, reusing factorisations from <paramref name="designs"/>.</summary>
     public static EffectModel Of(EffectSample sample, Adjustment adjustment, FactoredDesignCache? designs = null)
     {
@@ -27,7 +31,7 @@ public sealed record EffectModel(EffectSample Sample, Adjustment Adjustment, Des
 
         // A constant outcome has nothing to share: the direct fit says why it cannot be estimated, whatever else fails.
         return Designs is { } designs && y.Any(v => v != y[0])
-            ? designs.Factor(Design, variance, inference: terms).Fit(y)
-            : LinearModel.Fit(y, Design, variance);
+            ? designs.Factor(Design, variance, Options, inference: terms).Fit(y)
+            : LinearModel.Fit(y, Design, variance, Options);
     }
 }

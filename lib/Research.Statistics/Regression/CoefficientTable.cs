@@ -10,10 +10,10 @@ internal static class CoefficientTable
     /// <summary>
     /// The rows; a coefficient without a positive variance fails the table unless <paramref name="undefined"/> collects a
     /// note for it (its SE, p and interval are then NaN). A coefficient in <paramref name="untested"/> has no degrees of
-    /// freedom: its df, p and interval are NaN.
+    /// freedom: its df, p and interval are NaN. A variance within <paramref name="roundingFloor"/> of zero counts as zero.
     /// </summary>
     public static Coefficient[] Build(IReadOnlyList<string> names, IReadOnlyList<double> estimates, double[,] covariance, IReadOnlyList<double> df, double level, string varianceName,
-        List<string>? undefined = null, IReadOnlySet<int>? untested = null)
+        List<string>? undefined = null, IReadOnlySet<int>? untested = null, IReadOnlyList<double>? roundingFloor = null)
     {
         var rows = new Coefficient[names.Count];
         // A variance that should be zero comes out as ±1e-19 or so from rounding; when undefined SEs are allowed, a
@@ -22,9 +22,19 @@ internal static class CoefficientTable
         for (var j = 0; j < names.Count; j++)
         {
             var variance = covariance[j, j];
+
+            // Zero up to rounding: its sign and size are the arithmetic's, not the data's, so neither may decide whether
+            // the coefficient has a standard error, nor reach a message.
+            var rounding = roundingFloor is not null && Math.Abs(variance) <= roundingFloor[j];
+            var stated = rounding ? "zero up to rounding" : variance.ToString("G3", CultureInfo.InvariantCulture);
+            if (rounding)
+            {
+                variance = 0;
+            }
+
             if (undefined is not null && !(variance > 1e-20 * largest))
             {
-                undefined.Add(string.Create(CultureInfo.InvariantCulture, $"The {varianceName} variance of '{names[j]}' is {variance:G3}: its standard error is undefined (e.g. the outcome is constant in its arm), so it has no test or interval."));
+                undefined.Add(string.Create(CultureInfo.InvariantCulture, $"The {varianceName} variance of '{names[j]}' is {stated}: its standard error is undefined (e.g. the outcome is constant in its arm), so it has no test or interval."));
                 rows[j] = new Coefficient(names[j], estimates[j], double.NaN, double.NaN, df[j], double.NaN, double.NaN, double.NaN);
                 continue;
             }
@@ -33,7 +43,7 @@ internal static class CoefficientTable
             {
                 throw new DegenerateModelException(string.Create(
                     CultureInfo.InvariantCulture,
-                    $"The {varianceName} variance of '{names[j]}' is {variance}; its standard error is undefined (e.g. all its variation lies within one cluster, or too few clusters for the number of coefficients)."));
+                    $"The {varianceName} variance of '{names[j]}' is {(rounding ? stated : variance.ToString(CultureInfo.InvariantCulture))}; its standard error is undefined (e.g. all its variation lies within one cluster, or too few clusters for the number of coefficients)."));
             }
 
             var se = Math.Sqrt(variance);

@@ -30,11 +30,15 @@ namespace Research.Statistics.Regression;
 /// </remarks>
 public sealed class FactoredDesign
 {
+    /// <summary>See <see cref="RoundingFloor"/>.</summary>
+    private const double RelativeRoundingFloor = 1e-12;
+
     private readonly PreparedData _data;
     private readonly NormalEquations _factor;
     private readonly SandwichVariance _variance;
     private readonly FitOptions _options;
     private readonly bool _hasIntercept;
+    private readonly double[] _breadDiagonal;
 
     internal FactoredDesign(DesignMatrix design, PreparedData data, VarianceEstimator variance, FitOptions options, IReadOnlyList<int>? tested = null)
     {
@@ -44,7 +48,9 @@ public sealed class FactoredDesign
         Variance = variance;
         var x = data.Designs[0];
         _factor = NormalEquations.Factor(x, design.Names, data.RowCount, NormalEquations.InterceptIndex(design));
-        _variance = new SandwichVariance(new SandwichDesign(x, _factor.Inverse(), _factor.InverseFactor(), NormalReference: false, data.Weights),
+        var bread = _factor.Inverse();
+        _breadDiagonal = [.. Enumerable.Range(0, bread.GetLength(0)).Select(j => bread[j, j])];
+        _variance = new SandwichVariance(new SandwichDesign(x, bread, _factor.InverseFactor(), NormalReference: false, data.Weights),
             variance.Type, data.Clusters, data.ClusterCount, tested);
         _hasIntercept = design.Terms.Any(t => t.Kind == TermKind.Intercept);
     }
@@ -88,13 +94,22 @@ public sealed class FactoredDesign
         }
 
         var sigma2 = rss / (n - k);
-        var result = _variance.Compute(residuals, sigma2);
         var tss = TotalSumOfSquares(data, _hasIntercept);
+        var result = _variance.Compute(residuals, sigma2) with { RoundingFloor = RoundingFloor(tss / Math.Max(1, n - 1)) };
         var r2 = 1 - (rss / tss);
         var adjusted = 1 - ((1 - r2) * (n - (_hasIntercept ? 1.0 : 0.0)) / (n - k));
         return new LinearModelResult(
             outcomeName, Design.Names, beta, result, Variance, data, _options.ConfidenceLevel, r2, adjusted, Math.Sqrt(sigma2), Unweighted(residuals, data.SqrtWeights), _options.AllowUndefinedStandardErrors);
     }
+
+    /// <summary>
+    /// Per coefficient, the variance below which it is zero up to rounding: 10⁻¹² of the variance it would have if the
+    /// model explained nothing (the outcome's variance times the bread's diagonal). A true variance that small needs
+    /// residuals a millionth of the outcome's spread; a computed one that small is what is left of an exact zero (every
+    /// residual its coefficient sees is zero, e.g. an outcome constant in the control arm) after cancellation, and its sign
+    /// would otherwise decide whether a standard error exists.
+    /// </summary>
+    private double[] RoundingFloor(double outcomeVariance) => [.. _breadDiagonal.Select(m => RelativeRoundingFloor * outcomeVariance * m)];
 
     private static double TotalSumOfSquares(PreparedData data, bool centred)
     {

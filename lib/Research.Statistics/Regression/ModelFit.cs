@@ -22,7 +22,7 @@ public abstract class ModelFit
         ConfidenceLevel = level;
         WaldDenominatorDf = variance.WaldDenominatorDf;
         var notes = new List<string>(variance.Notes);
-        Coefficients = CoefficientTable.Build(names, estimates, variance.Covariance, variance.DegreesOfFreedom, level, estimator.ToString(), allowUndefined ? notes : null, variance.Untested);
+        Coefficients = CoefficientTable.Build(names, estimates, variance.Covariance, variance.DegreesOfFreedom, level, estimator.ToString(), allowUndefined ? notes : null, variance.Untested, variance.RoundingFloor);
         Notes = notes;
     }
 
