@@ -73,7 +73,7 @@ public static class EffectEstimator
         }
 
         var defined = Enumerable.Range(0, arms.Count).Where(a => !undefined[a]).ToList();
-        foreach (var results in fitted)
+        foreach (var results in defined.Count == 0 ? [] : fitted)
         {
             var holm = PValueAdjustment.Holm(defined.Select(a => results[a].Inference.PValue).ToList());
             for (var i = 0; i < defined.Count; i++)

@@ -80,6 +80,7 @@ public sealed class Wellbeing
         var rows = Enumerable.Range(0, survey.RowCount).Where(r => ids[r] is { } id && panelIndex.ContainsKey(id) && waveColumn[r] is not null).ToList();
         var items = SurveyItems.ToItemResponses(survey, rows);
         var respondents = rows.Select(r => ids[r]!).ToArray();
+        var armOf = respondents.Select(id => context.Panel.Arm[panelIndex[id]]).ToArray();
         var waves = rows.Select(r => checked((int)waveColumn[r]!.Value)).ToArray();
         var firstWave = waves.Min();
         var lastWave = waves.Max();
@@ -107,7 +108,7 @@ public sealed class Wellbeing
                 foreach (var wave in waves.Distinct().Order())
                 {
                     var values = Enumerable.Range(0, rows.Count)
-                        .Where(i => waves[i] == wave && context.Panel.Arm[panelIndex[respondents[i]]] == arm.Code && score.Values[i] is not null)
+                        .Where(i => waves[i] == wave && armOf[i] == arm.Code && score.Values[i] is not null)
                         .Select(i => score.Values[i]!.Value).ToArray();
                     means.Add(new ScoreMean(instrument, arm, wave, values));
                 }
