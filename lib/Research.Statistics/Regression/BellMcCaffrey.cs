@@ -283,7 +283,7 @@ internal sealed class BellMcCaffrey
 
         // Row g of E_p·F is r̃_p = F'X_g'D_g^pe_g for every cluster at once.
         var r0 = TimesFactor(xte, clusterCount);
-        var r1 = ReferenceEquals(xte, xtde) ? r0 : TimesFactor(xtde, clusterCount);
+        var r1 = TimesFactor(xtde, clusterCount);
         var halves = new double[clusterCount * k];
         for (var g = 0; g < clusterCount; g++)
         {
@@ -376,10 +376,9 @@ internal sealed class BellMcCaffrey
         var build = Matrix<double>.Build;
 
         // Basis of span(Z_g) in the coordinates Z̃ = [X_gF, D_gX_gF], where Q_g = I + Z̃ C̃ Z̃' with C̃ = [[Ω̃, −I], [−I, 0]].
-        // Without weights the three cross products are one object, transformed once.
         var s0 = f.TransposeThisAndMultiply(s.XtX) * f;
-        var s1 = ReferenceEquals(s.XtDX, s.XtX) ? s0 : f.TransposeThisAndMultiply(s.XtDX) * f;
-        var s2 = ReferenceEquals(s.XtD2X, s.XtX) ? s0 : f.TransposeThisAndMultiply(s.XtD2X) * f;
+        var s1 = f.TransposeThisAndMultiply(s.XtDX) * f;
+        var s2 = f.TransposeThisAndMultiply(s.XtD2X) * f;
         var gram = build.Dense(2 * k, 2 * k);
         gram.SetSubMatrix(0, 0, s0);
         gram.SetSubMatrix(0, k, s1);

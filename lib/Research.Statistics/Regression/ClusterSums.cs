@@ -3,9 +3,10 @@ using MathNet.Numerics.LinearAlgebra;
 namespace Research.Statistics.Regression;
 
 /// <summary>
-/// Per-cluster cross products of the design on the original (unweighted) scale, X_g'D_g^pX_g for p = 0, 1, 2
-/// (D = diag(weights)), from the √w-scaled rows x*ᵢ = √wᵢxᵢ. Without weights the three are one and the same object.
-/// They depend on the design only; the residual sums X_g'D_g^pe_g (p = 0, 1) come from <see cref="Residuals"/> per outcome.
+/// Per-cluster cross products of a weighted design on the original (unweighted) scale, X_g'D_g^pX_g for p = 0, 1, 2
+/// (D = diag(weights)), from the √w-scaled rows x*ᵢ = √wᵢxᵢ. They depend on the design only; the residual sums
+/// X_g'D_g^pe_g (p = 0, 1) come from <see cref="Residuals"/> per outcome. (Unweighted CR2 needs neither: see
+/// <see cref="BellMcCaffrey"/>.)
 /// </summary>
 internal sealed record ClusterSums(Matrix<double> XtX, Matrix<double> XtDX, Matrix<double> XtD2X)
 {
@@ -17,15 +18,14 @@ internal sealed record ClusterSums(Matrix<double> XtX, Matrix<double> XtDX, Matr
     }
 
     /// <summary>
-    /// X_g'e_g and X_g'D_ge_g of every cluster from the √w-scaled residuals e*ᵢ = √wᵢeᵢ, as G × k row-major arrays (the
-    /// same array twice without weights).
+    /// X_g'e_g and X_g'D_ge_g of every cluster from the √w-scaled residuals e*ᵢ = √wᵢeᵢ, as G × k row-major arrays.
     /// </summary>
     public static (double[] XtE, double[] XtDE) Residuals(SandwichDesign design, double[] scores, int[] clusters, int clusterCount)
     {
         var k = design.ColumnCount;
-        var weights = design.Weights;
+        var weights = design.Weights!;
         var xtde = new double[clusterCount * k];
-        var xte = weights is null ? xtde : new double[clusterCount * k];
+        var xte = new double[clusterCount * k];
         for (var j = 0; j < k; j++)
         {
             var x = design.Columns[j];
@@ -34,11 +34,9 @@ internal sealed record ClusterSums(Matrix<double> XtX, Matrix<double> XtDX, Matr
                 var product = x[i] * scores[i];
                 var at = (clusters[i] * k) + j;
                 xtde[at] += product;
-                if (weights is not null)
-                {
-                    // The scaled rows give X'De directly; X'e needs a division by w.
-                    xte[at] += product / weights[i];
-                }
+
+                // The scaled rows give X'De directly; X'e needs a division by w.
+                xte[at] += product / weights[i];
             }
         }
 
@@ -48,8 +46,8 @@ internal sealed record ClusterSums(Matrix<double> XtX, Matrix<double> XtDX, Matr
     private static ClusterSums Sum(SandwichDesign design, int[] rows)
     {
         var k = design.ColumnCount;
-        var weights = design.Weights;
-        var cross = new double[weights is null ? 1 : 3, k, k];
+        var weights = design.Weights!;
+        var cross = new double[3, k, k];
         var row = new double[k];
         foreach (var i in rows)
         {
@@ -67,29 +65,20 @@ internal sealed record ClusterSums(Matrix<double> XtX, Matrix<double> XtDX, Matr
                 }
             }
 
-            if (weights is not null)
+            // The scaled rows give X'DX directly; X'X and X'D²X need a division and a product by w.
+            var w = weights[i];
+            for (var a = 0; a < k; a++)
             {
-                // The scaled rows give X'DX directly; X'X and X'D²X need a division and a product by w.
-                var w = weights[i];
-                for (var a = 0; a < k; a++)
+                for (var b = a; b < k; b++)
                 {
-                    for (var b = a; b < k; b++)
-                    {
-                        var product = row[a] * row[b];
-                        cross[1, a, b] += product / w;
-                        cross[2, a, b] += product * w;
-                    }
+                    var product = row[a] * row[b];
+                    cross[1, a, b] += product / w;
+                    cross[2, a, b] += product * w;
                 }
             }
         }
 
         Matrix<double> Symmetric(int p) => Matrix<double>.Build.Dense(k, k, (a, b) => a <= b ? cross[p, a, b] : cross[p, b, a]);
-        if (weights is null)
-        {
-            var same = Symmetric(0);
-            return new ClusterSums(same, same, same);
-        }
-
         return new ClusterSums(Symmetric(1), Symmetric(0), Symmetric(2));
     }
 }
