@@ -27,8 +27,7 @@ internal sealed class StringColumnBuilder : ColumnBuilder
 
         if (field.Constraints.Pattern is { } pattern)
         {
-            // Table Schema patterns match the whole value (XML Schema semantics).
-            _pattern = new Regex($"^(?:{pattern})$", RegexOptions.CultureInvariant | RegexOptions.Compiled, TimeSpan.FromSeconds(1));
+            _pattern = WholeValue(pattern);
         }
     }
 
@@ -96,6 +95,24 @@ internal sealed class StringColumnBuilder : ColumnBuilder
         }
 
         return (string.Empty, null);
+    }
+
+    // Table Schema patterns match the whole value (XML Schema semantics). The non-backtracking engine matches in time
+    // linear in the value, so no pattern can hang the reader and no match needs a timeout: a timeout reads the clock
+    // on every match, which on a paravirtualised machine cost more than the matching (a quarter of a second per
+    // report), and a compiled regex emits and JIT-compiles code in every process. A pattern using what that engine
+    // lacks (backreferences, lookarounds) falls back to backtracking with a timeout.
+    private static Regex WholeValue(string pattern)
+    {
+        var anchored = $"^(?:{pattern})$";
+        try
+        {
+            return new Regex(anchored, RegexOptions.CultureInvariant | RegexOptions.NonBacktracking);
+        }
+        catch (NotSupportedException)
+        {
+            return new Regex(anchored, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+        }
     }
 
     private void Store(int code)

@@ -50,9 +50,10 @@ public sealed class CSharpKernel : IKernel, ILanguageServices, IVariableStore
             .WithLanguageVersion(LanguageVersion.Latest)
             .WithEmitDebugInformation(true)
             .WithFileEncoding(Encoding.UTF8)
-            .WithMetadataResolver(ScriptMetadataResolver.Default.WithBaseDirectory(_directory))
+            .WithMetadataResolver(new ScriptReferenceResolver(_directory))
             .WithSourceResolver(ScriptSourceResolver.Default.WithBaseDirectory(_directory))
-            .AddReferences(assemblies)
+            .AddReferences(assemblies.Where(a => a.Location.Length == 0))
+            .AddReferences(assemblies.Where(a => a.Location.Length > 0).Select(a => MetadataReferences.FromFile(a.Location)))
             .AddImports(NotebookHostOptions.StandardUsings.Concat(options.DefaultUsings).Distinct());
 
         // References and imports are applied once, by the first submission; every later one inherits them through the
@@ -106,7 +107,7 @@ public sealed class CSharpKernel : IKernel, ILanguageServices, IVariableStore
                 return;
             }
 
-            _newReferences.AddRange(added.Where(_referencedFiles.Add).Select(path => MetadataReference.CreateFromFile(path)));
+            _newReferences.AddRange(added.Where(_referencedFiles.Add).Select(MetadataReferences.FromFile));
         }
 
         var cellPath = Path.Combine(_directory, string.Create(CultureInfo.InvariantCulture, $"cell-{context.CellNumber}.csx"));
@@ -209,7 +210,7 @@ public sealed class CSharpKernel : IKernel, ILanguageServices, IVariableStore
         _newReferences.AddRange(Assemblies(declaredType)
             .Select(a => a.Location)
             .Where(l => l.Length > 0 && _referencedFiles.Add(l))
-            .Select(l => MetadataReference.CreateFromFile(l)));
+            .Select(MetadataReferences.FromFile));
         _state ??= await _warmUp.WaitAsync(cancellationToken);
         var script = _state.Script.ContinueWith($"{typeName} {name} = default;", _continuation.AddReferences(_newReferences));
         var state = await script.RunFromAsync(_state, cancellationToken: cancellationToken);

@@ -23,6 +23,63 @@ public class ReferenceTests
     }
 
     [Fact]
+    public async Task A_library_the_referenced_dll_needs_is_found_beside_it()
+    {
+        // Only Shop.dll is referenced; its public method returns a type of Money.dll, which the compiler must find on
+        // its own next to Shop.dll (it is in no other place the host looks).
+        var directory = Directory.CreateTempSubdirectory("nb-ref-").FullName;
+        var lib = Directory.CreateDirectory(Path.Combine(directory, "lib")).FullName;
+        var money = Path.Combine(lib, "Money.dll");
+        EmitLibrary(money, "namespace Money { public sealed class Euro { public decimal Amount { get; init; } } }");
+        EmitLibrary(Path.Combine(lib, "Shop.dll"), "namespace Shop { public static class Till { public static Money.Euro Price() => new() { Amount = 2.5m }; } }", money);
+
+        var (notebook, result) = await Runs.RunAsync(
+            Runs.CSharp("#r \"lib/Shop.dll\"", "Shop.Till.Price().Amount"), directory: directory);
+
+        Assert.True(result.Succeeded, string.Join("\n", result.Failures));
+        Assert.Equal("2.5", Runs.Plain(notebook.Cells[1].Outputs.Single()));
+    }
+
+    [Fact]
+    public void The_host_maps_each_reference_once_per_process()
+    {
+        var path = typeof(Microsoft.Data.Analysis.DataFrame).Assembly.Location;
+
+        Assert.Same(Kernels.MetadataReferences.FromFile(path), Kernels.MetadataReferences.FromFile(path));
+    }
+
+    [Fact]
+    public async Task Notebooks_one_after_another_in_a_process_share_references_and_keep_dynamic_working()
+    {
+        // A warm worker runs notebook after notebook on the same mapped references; `dynamic` needs the runtime binder
+        // among them, resolved the same way each time.
+        for (var run = 0; run < 3; run++)
+        {
+            var (notebook, result) = await Runs.RunCSharpAsync(
+                "dynamic d = new System.Dynamic.ExpandoObject();\nd.Name = \"run \" + " + run.ToString(System.Globalization.CultureInfo.InvariantCulture) + ";",
+                "d.Name");
+
+            Assert.True(result.Succeeded, string.Join("\n", result.Failures));
+            Assert.Equal($"run {run}", Runs.Plain(notebook.Cells[1].Outputs.Single()));
+        }
+    }
+
+    [Fact]
+    public void Assemblies_a_reference_needs_come_from_the_runtime_then_from_beside_it()
+    {
+        var resolver = new Kernels.ScriptReferenceResolver(Directory.GetCurrentDirectory());
+        var requester = Kernels.MetadataReferences.FromFile(typeof(Microsoft.Data.Analysis.DataFrame).Assembly.Location);
+
+        var json = resolver.ResolveMissingAssembly(requester, new AssemblyIdentity("System.Text.Json"));
+        var unknown = resolver.ResolveMissingAssembly(requester, new AssemblyIdentity("No.Such.Assembly"));
+
+        Assert.True(resolver.ResolveMissingAssemblies);
+        Assert.Equal(typeof(System.Text.Json.JsonDocument).Assembly.Location, json?.FilePath);
+        Assert.Same(json, Kernels.MetadataReferences.FromFile(json!.FilePath!));
+        Assert.Null(unknown);
+    }
+
+    [Fact]
     public async Task Missing_dll_is_a_compile_error_naming_the_file()
     {
         var (_, result) = await Runs.RunCSharpAsync("#r \"does-not-exist.dll\"");
@@ -88,12 +145,12 @@ public class ReferenceTests
         Assert.False(Directory.Exists(cached));
     }
 
-    private static void EmitLibrary(string path, string source)
+    private static void EmitLibrary(string path, string source, params string[] references)
     {
         var compilation = CSharpCompilation.Create(
             Path.GetFileNameWithoutExtension(path),
             new[] { CSharpSyntaxTree.ParseText(source) },
-            new[] { MetadataReference.CreateFromFile(typeof(object).Assembly.Location) },
+            references.Append(typeof(object).Assembly.Location).Select(r => MetadataReference.CreateFromFile(r)),
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
         var emitted = compilation.Emit(path);
         Assert.True(emitted.Success, string.Join("\n", emitted.Diagnostics));

@@ -1,0 +1,69 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Scripting;
+
+namespace Research.Notebooks.Kernels;
+
+/// <summary>
+/// Resolves a script's references as Roslyn's <see cref="ScriptMetadataResolver"/> does (<c>#r</c> paths relative to
+/// the notebook), and the assemblies those references need in turn from the runtime's trusted platform assemblies or
+/// next to the assembly that needs them, through <see cref="MetadataReferences"/>, so each is mapped once per process.
+/// </summary>
+internal sealed class ScriptReferenceResolver : MetadataReferenceResolver
+{
+    // The assemblies the runtime itself resolves by simple name: the framework and the tool's own dependencies.
+    private static readonly Lazy<IReadOnlyDictionary<string, string>> TrustedPlatformAssemblies = new(ReadTrustedPlatformAssemblies);
+
+    private readonly ScriptMetadataResolver _directives;
+
+    /// <summary>Resolves <c>#r</c> paths relative to <paramref name="baseDirectory"/>.</summary>
+    public ScriptReferenceResolver(string baseDirectory) =>
+        _directives = ScriptMetadataResolver.Default.WithBaseDirectory(baseDirectory);
+
+    /// <inheritdoc />
+    public override bool ResolveMissingAssemblies => true;
+
+    /// <inheritdoc />
+    public override ImmutableArray<PortableExecutableReference> ResolveReference(string reference, string? baseFilePath, MetadataReferenceProperties properties) =>
+        _directives.ResolveReference(reference, baseFilePath, properties);
+
+    /// <inheritdoc />
+    public override PortableExecutableReference? ResolveMissingAssembly(MetadataReference definition, AssemblyIdentity referenceIdentity)
+    {
+        if (TrustedPlatformAssemblies.Value.TryGetValue(referenceIdentity.Name, out var trusted))
+        {
+            return MetadataReferences.FromFile(trusted);
+        }
+
+        if ((definition as PortableExecutableReference)?.FilePath is { } requester
+            && Path.GetDirectoryName(requester) is { } directory
+            && Path.Combine(directory, referenceIdentity.Name + ".dll") is var beside
+            && File.Exists(beside))
+        {
+            return MetadataReferences.FromFile(beside);
+        }
+
+        return null;
+    }
+
+    /// <inheritdoc />
+    public override bool Equals(object? other) => other is ScriptReferenceResolver resolver && resolver._directives.Equals(_directives);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => _directives.GetHashCode();
+
+    private static IReadOnlyDictionary<string, string> ReadTrustedPlatformAssemblies()
+    {
+        var byName = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        var list = AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES") as string ?? string.Empty;
+        foreach (var path in list.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (path.EndsWith(".dll", StringComparison.OrdinalIgnoreCase))
+            {
+                byName.TryAdd(Path.GetFileNameWithoutExtension(path), path);
+            }
+        }
+
+        return byName;
+    }
+}
