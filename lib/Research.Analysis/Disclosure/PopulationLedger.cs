@@ -100,9 +100,10 @@ public sealed class PopulationLedger
                     index[key] = neighbours;
                 }
 
-                foreach (var other in neighbours.ToList())
+                // The list grows only after this loop (by next itself), so it is read in place, not copied per fact.
+                for (var n = 0; n < neighbours.Count; n++)
                 {
-                    var earlier = known[other];
+                    var earlier = known[neighbours[n]];
                     if (Combine(fact, earlier, dimension, rest) is not { } combined || known.ContainsKey(combined.Population))
                     {
                         continue;
