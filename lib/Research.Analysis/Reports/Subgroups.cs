@@ -78,13 +78,12 @@ public sealed class Subgroups
 
         // Level by level, both outcomes while the level's design is at hand (they are observed for the same persons), so
         // a national-size run factors each subgroup's design once; published in report order (outcome, characteristic).
-        var parts = new Dictionary<(ReportOutcome, SubgroupDimension), (Estimation Estimation, List<SubgroupEffect> Effects, InteractionTest? Test)>();
+        var parts = new Dictionary<(ReportOutcome, SubgroupDimension), Part>();
         foreach (var dimension in dimensions)
         {
-            var smallest = outcomes.ToDictionary(o => o.Outcome, _ => int.MaxValue);
             foreach (var (outcome, _, _) in outcomes)
             {
-                parts[(outcome, dimension)] = (estimation.Part(), [], null);
+                parts[(outcome, dimension)] = new Part(estimation.Part());
             }
 
             foreach (var level in dimension.Levels)
@@ -97,7 +96,7 @@ public sealed class Subgroups
                     var estimates = EffectEstimator.ArmEffects(sample, spec, part.Estimation);
                     part.Effects.AddRange(context.Experiment.TreatmentArms.Select((arm, a) =>
                         new SubgroupEffect(dimension, level, arm, outcome, horizon, sample.Count(arm.Code), sample.Count(control), estimates[a])));
-                    smallest[outcome] = Math.Min(smallest[outcome], context.DesignArms.Min(a => sample.Count(a.Code)));
+                    part.SmallestArm = Math.Min(part.SmallestArm, context.DesignArms.Min(a => sample.Count(a.Code)));
                 }
             }
 
@@ -105,10 +104,7 @@ public sealed class Subgroups
             {
                 var part = parts[(outcome, dimension)];
                 var all = EffectSample.Create(context, p => dimension.LevelOf(p) is not null ? y[p] : double.NaN, p => baseline[p], $"{outcome.Short}, by {dimension.Label.ToLowerInvariant()}");
-                parts[(outcome, dimension)] = part with
-                {
-                    Test = new InteractionTest(dimension, outcome, part.Estimation.Try($"{outcome.Short}, test of equal effects by {dimension.Label.ToLowerInvariant()}", () => Interaction(all, dimension, spec)), smallest[outcome]),
-                };
+                part.Test = new InteractionTest(dimension, outcome, part.Estimation.Try($"{outcome.Short}, test of equal effects by {dimension.Label.ToLowerInvariant()}", () => Interaction(all, dimension, spec)), part.SmallestArm);
             }
         }
 
@@ -159,5 +155,17 @@ public sealed class Subgroups
             ? sandwich.Variance(new EffectModel(sample, specification.Adjustment, design))
             : VarianceEstimator.CR2([.. sample.Caseworkers]);
         return WaldTest.AllZero(LinearModel.Fit([.. sample.Y], design, variance), [.. interactions]);
+    }
+
+    // One outcome by one characteristic while the levels are estimated: its notes, effects, smallest arm and test.
+    private sealed class Part(Estimation estimation)
+    {
+        public Estimation Estimation { get; } = estimation;
+
+        public List<SubgroupEffect> Effects { get; } = [];
+
+        public int SmallestArm { get; set; } = int.MaxValue;
+
+        public InteractionTest? Test { get; set; }
     }
 }

@@ -59,9 +59,15 @@ public static class SmallMatrix
     }
 
     /// <summary>Returns the symmetric sandwich B·Meat·B for symmetric B, symmetrised against rounding.</summary>
-    public static double[,] Sandwich(double[,] bread, double[,] meat)
+    public static double[,] Sandwich(double[,] bread, double[,] meat) => Symmetrise(Multiply(Multiply(bread, meat), bread));
+
+    /// <summary>Returns L·Meat·L' for any square L (e.g. a factor of the bread), symmetrised against rounding.</summary>
+    public static double[,] Congruence(double[,] left, double[,] meat) => Symmetrise(Multiply(Multiply(left, meat), Transpose(left)));
+
+    // Each pair of mirrored entries replaced by their mean, in place: the rounding of the products above, not the data,
+    // makes them differ.
+    private static double[,] Symmetrise(double[,] result)
     {
-        var result = Multiply(Multiply(bread, meat), bread);
         var k = result.GetLength(0);
         for (var i = 0; i < k; i++)
         {
