@@ -58,6 +58,36 @@ internal abstract class CachedColumn
 
     public abstract Column Build();
 
+    /// <summary>
+    /// Reads a flat column raw: the present values packed at the front of <paramref name="values"/>, and per row its
+    /// definition level (1 present, 0 null); null when the column cannot hold nulls (every row present).
+    /// </summary>
+    /// <remarks>
+    /// Parquet.Net's typed reading builds a <see cref="Nullable{T}"/> or a string per row from these same buffers, and
+    /// that materialisation was most of the cost of reading a cache: loading a whole extract at scale 20, 4.2 CPU-s of
+    /// which 2.8 in the per-row conversions. Levels above 1 or any repetition belong to nested columns, which this
+    /// library never writes.
+    /// </remarks>
+    /// <exception cref="InvalidDataException">The column is nested or repeated.</exception>
+    protected static async Task<int[]?> ReadRawAsync<TRaw>(ParquetRowGroupReader group, DataField field, TRaw[] values, int count)
+        where TRaw : struct
+    {
+        if (field.MaxRepetitionLevel != 0 || field.MaxDefinitionLevel > 1)
+        {
+            throw new InvalidDataException($"the cached column {field.Name} is not a flat column");
+        }
+
+        if (field.MaxDefinitionLevel == 0)
+        {
+            await group.ReadRawAsync(field, values.AsMemory(0, count), null, null);
+            return null;
+        }
+
+        var levels = new int[count];
+        await group.ReadRawAsync(field, values.AsMemory(0, count), levels.AsMemory(), null);
+        return levels;
+    }
+
     // A null read without a recorded code (cannot happen in a cache this library wrote) is the first token, as Parquet reads it.
     protected void MarkNull(int row)
     {

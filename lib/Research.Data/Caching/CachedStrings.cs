@@ -14,22 +14,27 @@ internal sealed class CachedStrings(TableField field, IReadOnlyList<string> miss
 
     public override async Task ReadAsync(ParquetRowGroupReader group, DataField field, int start, int count)
     {
-        var values = new string?[count];
-        await group.ReadAsync(field, values.AsMemory()!);
+        // The text of a row is looked up as characters: a string is made once per distinct value, not once per row.
+        var values = new ReadOnlyMemory<char>[count];
+        var levels = await ReadRawAsync(group, field, values, count);
+        var lookup = _codeOf.GetAlternateLookup<ReadOnlySpan<char>>();
+        var next = 0;
         for (var i = 0; i < count; i++)
         {
-            if (values[i] is not { } text)
+            if (levels is not null && levels[i] != 1)
             {
                 _codes[start + i] = -1;
                 MarkNull(start + i);
                 continue;
             }
 
-            if (!_codeOf.TryGetValue(text, out var code))
+            var text = values[next++].Span;
+            if (!lookup.TryGetValue(text, out var code))
             {
                 code = _levels.Count;
-                _codeOf.Add(text, code);
-                _levels.Add(text);
+                var value = text.ToString();
+                _codeOf.Add(value, code);
+                _levels.Add(value);
             }
 
             _codes[start + i] = code;

@@ -15,13 +15,14 @@ internal sealed class CachedValues<TStored, T>(TableField field, IReadOnlyList<s
 
     public override async Task ReadAsync(ParquetRowGroupReader group, DataField field, int start, int count)
     {
-        var values = new TStored?[count];
-        await group.ReadAsync<TStored>(field, values.AsMemory());
+        var values = new TStored[count];
+        var levels = await ReadRawAsync(group, field, values, count);
+        var next = 0;
         for (var i = 0; i < count; i++)
         {
-            if (values[i] is { } v)
+            if (levels is null || levels[i] == 1)
             {
-                _values[start + i] = convert(v);
+                _values[start + i] = convert(values[next++]);
             }
             else
             {
