@@ -6,8 +6,9 @@ namespace Research.Notebooks.Kernels;
 
 /// <summary>
 /// Resolves a script's references as Roslyn's <see cref="ScriptMetadataResolver"/> does (<c>#r</c> paths relative to
-/// the notebook), and the assemblies those references need in turn from the runtime's trusted platform assemblies or
-/// next to the assembly that needs them, through <see cref="MetadataReferences"/>, so each is mapped once per process.
+/// the notebook), and the assemblies those references need in turn, through <see cref="MetadataReferences"/> so each is
+/// mapped once per process: next to the assembly that needs them (where Roslyn's resolver looks), else among the
+/// runtime's trusted platform assemblies (the framework and the tool's own dependencies, which the host references).
 /// </summary>
 internal sealed class ScriptReferenceResolver : MetadataReferenceResolver
 {
@@ -30,20 +31,20 @@ internal sealed class ScriptReferenceResolver : MetadataReferenceResolver
     /// <inheritdoc />
     public override PortableExecutableReference? ResolveMissingAssembly(MetadataReference definition, AssemblyIdentity referenceIdentity)
     {
-        if (TrustedPlatformAssemblies.Value.TryGetValue(referenceIdentity.Name, out var trusted))
+        if ((definition as PortableExecutableReference)?.FilePath is { } requester && Path.GetDirectoryName(requester) is { } directory)
         {
-            return MetadataReferences.FromFile(trusted);
+            // In the order the runtime's loader tries the extensions.
+            foreach (var extension in (string[])[".dll", ".exe"])
+            {
+                var beside = Path.Combine(directory, referenceIdentity.Name + extension);
+                if (File.Exists(beside))
+                {
+                    return MetadataReferences.FromFile(beside);
+                }
+            }
         }
 
-        if ((definition as PortableExecutableReference)?.FilePath is { } requester
-            && Path.GetDirectoryName(requester) is { } directory
-            && Path.Combine(directory, referenceIdentity.Name + ".dll") is var beside
-            && File.Exists(beside))
-        {
-            return MetadataReferences.FromFile(beside);
-        }
-
-        return null;
+        return TrustedPlatformAssemblies.Value.TryGetValue(referenceIdentity.Name, out var trusted) ? MetadataReferences.FromFile(trusted) : null;
     }
 
     /// <inheritdoc />

@@ -65,7 +65,7 @@ public class ReferenceTests
     }
 
     [Fact]
-    public void Assemblies_a_reference_needs_come_from_the_runtime_then_from_beside_it()
+    public void Assemblies_a_reference_needs_come_from_beside_it_then_from_the_runtime()
     {
         var resolver = new Kernels.ScriptReferenceResolver(Directory.GetCurrentDirectory());
         var requester = Kernels.MetadataReferences.FromFile(typeof(Microsoft.Data.Analysis.DataFrame).Assembly.Location);
