@@ -41,11 +41,18 @@ public class ReferenceTests
     }
 
     [Fact]
-    public void The_host_maps_each_reference_once_per_process()
+    public void The_host_maps_each_installed_reference_once_per_process_and_reads_other_files_each_time()
     {
-        var path = typeof(Microsoft.Data.Analysis.DataFrame).Assembly.Location;
+        var installed = typeof(Microsoft.Data.Analysis.DataFrame).Assembly.Location;
+        var framework = typeof(System.Text.Json.JsonDocument).Assembly.Location;
+        var own = Path.Combine(Directory.CreateTempSubdirectory("nb-ref-").FullName, "Rebuilt.dll");
+        EmitLibrary(own, "public static class Rebuilt { }");
 
-        Assert.Same(Kernels.MetadataReferences.FromFile(path), Kernels.MetadataReferences.FromFile(path));
+        Assert.Same(Kernels.MetadataReferences.FromFile(installed), Kernels.MetadataReferences.FromFile(installed));
+        Assert.Same(Kernels.MetadataReferences.FromFile(framework), Kernels.MetadataReferences.FromFile(framework));
+
+        // A library a researcher rebuilds in place must be read again, not seen through an old mapping.
+        Assert.NotSame(Kernels.MetadataReferences.FromFile(own), Kernels.MetadataReferences.FromFile(own));
     }
 
     [Fact]
