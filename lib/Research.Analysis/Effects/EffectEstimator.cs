@@ -72,8 +72,14 @@ public static class EffectEstimator
             }
         }
 
+        // Holm adjusts across the arms that have a p-value; where none has, no arm is estimated (the notes say why).
         var defined = Enumerable.Range(0, arms.Count).Where(a => !undefined[a]).ToList();
-        foreach (var results in defined.Count == 0 ? [] : fitted)
+        if (defined.Count == 0)
+        {
+            return [.. all.Select(_ => (EffectEstimate?)null)];
+        }
+
+        foreach (var results in fitted)
         {
             var holm = PValueAdjustment.Holm(defined.Select(a => results[a].Inference.PValue).ToList());
             for (var i = 0; i < defined.Count; i++)
