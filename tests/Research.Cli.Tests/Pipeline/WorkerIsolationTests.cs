@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Research.Cli.Tests.Support;
 
 namespace Research.Cli.Tests.Pipeline;
@@ -35,7 +34,7 @@ public sealed class WorkerIsolationTests
     {
         var root = TestData.Scratch();
         // A timeout long enough for a cold first cell on a busy machine, short enough for the hang to be stopped.
-        var run = await RunAllAsync(root, Notebooks(root, Breakers[breaker]), "--timeout", breaker == "hang" ? "30" : "300", "--memory-limit", "600M");
+        var run = await RunAllAsync(root, TestData.StandInNotebooksEndingWith(root, "breaker", "if (municipality == \"tilburg\")\n{\n" + Breakers[breaker] + "\n}"), "--timeout", breaker == "hang" ? "30" : "300", "--memory-limit", "600M");
 
         Assert.Equal(1, run.Exit);
         Assert.Contains(message, run.Output, StringComparison.Ordinal);
@@ -52,8 +51,8 @@ public sealed class WorkerIsolationTests
         }
 
         // Deventer's worker was reused for Tilburg (warm), and a fresh one ran Utrecht after Tilburg broke it.
-        Assert.Equal(Worker(outDir, "deventer"), Worker(outDir, "tilburg"));
-        Assert.NotEqual(Worker(outDir, "tilburg"), Worker(outDir, "utrecht"));
+        Assert.Equal(TestData.WorkerOf(outDir, "deventer"), TestData.WorkerOf(outDir, "tilburg"));
+        Assert.NotEqual(TestData.WorkerOf(outDir, "tilburg"), TestData.WorkerOf(outDir, "utrecht"));
     }
 
     private static async Task<Dictionary<string, byte[]>> RunCleanAsync()
@@ -68,32 +67,5 @@ public sealed class WorkerIsolationTests
     {
         var extracts = TestData.ThreeMunicipalities(Path.Combine(root, "extracts"));
         return CliRunner.RunAsync(["run-all", "--extracts", extracts, "--out", Path.Combine(root, "out"), "--notebooks", notebooks, "--parallel", "1", .. more]);
-    }
-
-    private static string Notebooks(string root, string breaker)
-    {
-        var directory = TestData.CopyDirectory(TestData.StandInNotebooks, Path.Combine(root, "notebooks"));
-        var path = Path.Combine(directory, "municipal-report.ipynb");
-        var notebook = JsonNode.Parse(File.ReadAllText(path))!;
-        var source = "if (municipality == \"tilburg\")\n{\n" + breaker + "\n}";
-        notebook["cells"]!.AsArray().Add(new JsonObject
-        {
-            ["cell_type"] = "code",
-            ["execution_count"] = null,
-            ["id"] = "breaker",
-            ["metadata"] = new JsonObject(),
-            ["outputs"] = new JsonArray(),
-            ["source"] = source,
-        });
-        File.WriteAllText(path, notebook.ToJsonString());
-        return directory;
-    }
-
-    // The worker process that ran the report, from the first line of its log.
-    private static string Worker(string outDir, string site)
-    {
-        var first = File.ReadLines(Path.Combine(outDir, "logs", site + ".log")).First();
-        Assert.StartsWith("research worker (process ", first, StringComparison.Ordinal);
-        return first.Split(')')[0];
     }
 }

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Research.Synthetic;
 
 namespace Research.Cli.Tests.Support;
@@ -22,6 +23,36 @@ public static class TestData
 
     /// <summary>The stand-in notebooks of the pipeline tests (they count participants; the real reports run in CI's main job).</summary>
     public static string StandInNotebooks => Path.Combine(AppContext.BaseDirectory, "Fixtures", "pipeline-notebooks");
+
+    /// <summary>
+    /// A copy of <see cref="StandInNotebooks"/> under <paramref name="root"/> whose municipal report ends with one more code
+    /// cell, <paramref name="source"/> (it sees the parameter <c>municipality</c>).
+    /// </summary>
+    public static string StandInNotebooksEndingWith(string root, string cellId, string source)
+    {
+        var directory = CopyDirectory(StandInNotebooks, Path.Combine(root, "notebooks"));
+        var path = Path.Combine(directory, "municipal-report.ipynb");
+        var notebook = JsonNode.Parse(File.ReadAllText(path))!;
+        notebook["cells"]!.AsArray().Add(new JsonObject
+        {
+            ["cell_type"] = "code",
+            ["execution_count"] = null,
+            ["id"] = cellId,
+            ["metadata"] = new JsonObject(),
+            ["outputs"] = new JsonArray(),
+            ["source"] = source,
+        });
+        File.WriteAllText(path, notebook.ToJsonString());
+        return directory;
+    }
+
+    /// <summary>The worker process that ran <paramref name="site"/>'s report in a run-all into <paramref name="outDir"/>, from the first line of its log.</summary>
+    public static string WorkerOf(string outDir, string site)
+    {
+        var first = File.ReadLines(Path.Combine(outDir, "logs", site + ".log")).First();
+        Assert.StartsWith("research worker (process ", first, StringComparison.Ordinal);
+        return first.Split(')')[0];
+    }
 
     /// <summary>A bad-input fixture file.</summary>
     public static string BadInput(string name) => Path.Combine(AppContext.BaseDirectory, "Fixtures", "bad-inputs", name);

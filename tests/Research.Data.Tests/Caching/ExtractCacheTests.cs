@@ -1,4 +1,7 @@
+using Parquet;
+using Parquet.Schema;
 using Research.Data.Caching;
+using Research.Data.FileSystem;
 using Research.Data.Tables;
 
 namespace Research.Data.Tests.Caching;
@@ -129,6 +132,41 @@ public sealed class ExtractCacheTests
         Assert.Null(ExtractCache.TryRead(dir, null, allowExternal: false, out problem));
         Assert.Contains("damaged", problem, StringComparison.Ordinal);
         AssertSameTables(FromFiles(dir), Extract.Load(dir));
+    }
+
+    [Fact]
+    public async Task A_partition_with_a_nested_column_is_refused_even_when_its_manifest_vouches_for_it()
+    {
+        // The raw reading copies a column's values and definition levels as they are; a repeated column (a list per row)
+        // would put several values in one row's place. This library never writes one, so it is damage, not data.
+        var dir = CachedCopy();
+        var partition = Directory.GetFiles(Path.Combine(dir, ExtractCache.DirectoryName), "participants.parquet", SearchOption.AllDirectories)[0];
+        var rows = new[] { 0, 1 };
+        var position = new DataField<int>(PartitionFile.RowColumn);
+        var repeated = new DataField("person_id", typeof(string), isNullable: true, isArray: true);
+        await using (var stream = File.Create(partition))
+        await using (var writer = await ParquetWriter.CreateAsync(new ParquetSchema(position, repeated), stream))
+        {
+            using var group = writer.CreateRowGroup();
+            await group.WriteAsync<int>(position, rows.AsMemory());
+            await group.WriteAsync(repeated, ["a", "b", "c", "d"], new[] { 0, 1, 0, 1 }.AsMemory());
+        }
+
+        var entry = Path.GetDirectoryName(Path.GetDirectoryName(partition))!;
+        var manifestPath = Path.Combine(entry, CacheManifest.FileName);
+        var manifest = CacheManifest.Parse(File.ReadAllText(manifestPath));
+        var file = Path.GetRelativePath(entry, partition).Replace('\\', '/');
+        File.WriteAllText(manifestPath, (manifest with
+        {
+            Partitions = manifest.Partitions
+                .Select(p => p.File == file ? p with { Rows = rows.Length, Sha256 = ContentHash.Of(File.ReadAllBytes(partition)) } : p)
+                .ToList(),
+        }).ToJson());
+        var municipality = Path.GetFileName(Path.GetDirectoryName(partition))!;
+
+        Assert.Null(ExtractCache.TryRead(dir, municipality, allowExternal: false, out var problem));
+        Assert.Contains("damaged (the cached column person_id is not a flat column)", problem, StringComparison.Ordinal);
+        AssertSameTables(FromFiles(dir).Select(municipality), Extract.Load(dir, municipality));
     }
 
     [Fact]
