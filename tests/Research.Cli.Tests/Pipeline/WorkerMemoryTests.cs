@@ -5,7 +5,7 @@ namespace Research.Cli.Tests.Pipeline;
 
 /// <summary>
 /// Issue 15: a warm worker gives a finished report's memory back to the system before its next report. At national
-/// scale a worker kept its largest report's heap (3.3 GB) while the synthesis ran in the other worker, and that was
+/// scale an idle worker kept its last report's heap (3.3 GB) while the synthesis ran in the other worker, and that was
 /// run-all's peak.
 /// </summary>
 public sealed class WorkerMemoryTests
