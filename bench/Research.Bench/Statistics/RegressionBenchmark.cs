@@ -34,9 +34,9 @@ public sealed class RegressionBenchmark : IBenchmark
 
         LinearModelResult? ols = null;
         BinaryModelResult? logit = null;
-        var olsTime = Best(repeats, () => ols = LinearModel.Fit(data.Y, design, VarianceEstimator.CR1(data.Cluster)));
+        var olsTime = Measurement.BestOf(repeats, () => ols = LinearModel.Fit(data.Y, design, VarianceEstimator.CR1(data.Cluster)));
         Console.WriteLine($"  C#  OLS + CR1        {olsTime}");
-        var logitTime = Best(repeats, () => logit = BinaryModel.Logit(data.Binary, design, VarianceEstimator.Classical));
+        var logitTime = Measurement.BestOf(repeats, () => logit = BinaryModel.Logit(data.Binary, design, VarianceEstimator.Classical));
         Console.WriteLine($"  C#  logit            {logitTime}  ({logit!.Iterations} iterations)");
 
         if (!peer)
@@ -60,12 +60,6 @@ public sealed class RegressionBenchmark : IBenchmark
         Console.WriteLine(FormattableString.Invariant(
             $"  agreement (max relative difference): OLS b {MaxRelative(ols!.Coefficients.Select(c => c.Estimate), result.GetProperty("ols_params")):E1}, OLS CR1 se {MaxRelative(ols.Coefficients.Select(c => c.StandardError), result.GetProperty("ols_bse")):E1}, logit b {MaxRelative(logit.Coefficients.Select(c => c.Estimate), result.GetProperty("logit_params")):E1}, logit se {MaxRelative(logit.Coefficients.Select(c => c.StandardError), result.GetProperty("logit_bse")):E1}"));
         return 0;
-    }
-
-    private static Measurement Best(int repeats, Action action)
-    {
-        action(); // JIT and page-in; not timed.
-        return Enumerable.Range(0, repeats).Select(_ => Measurement.Of(action)).MinBy(m => m.Elapsed);
     }
 
     private static double MaxRelative(IEnumerable<double> ours, JsonElement theirs) =>

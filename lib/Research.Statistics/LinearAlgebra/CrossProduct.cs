@@ -55,7 +55,7 @@ public static class CrossProduct
             }
             else
             {
-                result[j] = Dot(columns[j], v);
+                result[j] = SpanArithmetic.Dot(columns[j], v);
             }
         });
         return result;
@@ -73,7 +73,7 @@ public static class CrossProduct
             var target = result.AsSpan(start, Math.Min(BlockRows, n - start));
             for (var j = 0; j < columns.Count; j++)
             {
-                Axpy(b[j], columns[j].AsSpan(start, target.Length), target);
+                SpanArithmetic.Axpy(b[j], columns[j].AsSpan(start, target.Length), target);
             }
         });
         return result;
@@ -178,7 +178,7 @@ public static class CrossProduct
                 target.Clear();
                 for (var l = 0; l <= j; l++)
                 {
-                    Axpy(upper[l, j], Slot(0, l), target);
+                    SpanArithmetic.Axpy(upper[l, j], Slot(0, l), target);
                 }
             }
 
@@ -201,7 +201,7 @@ public static class CrossProduct
 
             for (; b < k; b++)
             {
-                sum[(a * k) + b] += Dot(x, Slot(rights, b));
+                sum[(a * k) + b] += SpanArithmetic.Dot(x, Slot(rights, b));
             }
         }
     }
@@ -232,46 +232,5 @@ public static class CrossProduct
         }
 
         return (s0, s1, s2, s3);
-    }
-
-    /// <summary>target += a·source, vectorised.</summary>
-    private static void Axpy(double a, ReadOnlySpan<double> source, Span<double> target)
-    {
-        if (a == 0)
-        {
-            return;
-        }
-
-        var width = Vector<double>.Count;
-        var i = 0;
-        for (; i <= target.Length - width; i += width)
-        {
-            (new Vector<double>(target[i..]) + (a * new Vector<double>(source[i..]))).CopyTo(target[i..]);
-        }
-
-        for (; i < target.Length; i++)
-        {
-            target[i] += a * source[i];
-        }
-    }
-
-    private static double Dot(ReadOnlySpan<double> xs, ReadOnlySpan<double> ys)
-    {
-        var length = xs.Length;
-        var width = Vector<double>.Count;
-        var acc = Vector<double>.Zero;
-        var i = 0;
-        for (; i <= length - width; i += width)
-        {
-            acc += new Vector<double>(xs[i..]) * new Vector<double>(ys[i..]);
-        }
-
-        var sum = Vector.Sum(acc);
-        for (; i < length; i++)
-        {
-            sum += xs[i] * ys[i];
-        }
-
-        return sum;
     }
 }

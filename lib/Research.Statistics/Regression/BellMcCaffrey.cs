@@ -10,12 +10,13 @@ namespace Research.Statistics.Regression;
 /// <remarks>
 /// With weights D = diag(w), M = (X'DX)⁻¹ and H = XMX'D, the cluster-g residuals are premultiplied by
 /// A_g = Q_g^(-1/2) with Q_g = [(I − H)(I − H)']_gg = I − H_gg − H_gg' + X_gΩX_g', Ω = MX'D²XM (estimatr's
-/// working model Φ = I; without weights Q_g = I − H_gg). Q_g is the identity plus a term in the span of
-/// Z_g = [X_g, D_gX_g], so with weights everything is computed from the per-cluster k × k cross products
-/// X_g'D_g^pX_g (p = 0, 1, 2) and residual sums, never from an n_g × n_g matrix: large clusters cost O(n_g k²). Without
-/// weights the adjusted rows A_gX_gF are kept instead (the memory of the design), from the eigen-decomposition of the
-/// smaller of X̃_gX̃_g' and X̃_g'X̃_g, about a third of the work and a fifth of the allocation of the general way at the
-/// reports' designs (k ≈ 50, clusters of about 30). Where Q_g is singular (e.g. a
+/// working model Φ = I; without weights Q_g = I − H_gg). A cluster is adjusted through its own rows
+/// (<see cref="ClusterBlock"/>: its adjusted rows A_gD_gX_gF are kept, the memory of the design) without weights, and
+/// with weights when it has at most 2k rows, as the reports' caseworker clusters do. Q_g is the identity plus a term in
+/// the span of Z_g = [X_g, D_gX_g], so a larger weighted cluster is adjusted from its k × k cross products
+/// X_g'D_g^pX_g (p = 0, 1, 2) and residual sums, never from an n_g × n_g matrix: it costs O(n_g k² + k³). That route
+/// needs a basis of span(Z_g), which loses accuracy where D_gX_g nearly lies in span(X_g) (weights nearly constant
+/// within the cluster: up to 10⁻⁷ of a standard error, against 10⁻¹¹ through the rows). Where Q_g is singular (e.g. a
 /// dummy nested in the cluster) its Moore–Penrose inverse square root is used, as estimatr does. Coefficient j's
 /// degrees of freedom are (tr B)²/tr(B²) with B_gh = G_g'G_h, G_g = (I − H)_{·g}'A_gD_gX_gMe_j; writing
 /// u_g = A_gD_gX_gMe_j, c_g = X_g'u_g, t_g = X_g'D_gu_g, B = diag(‖u_g‖²) − T'MC − C'MT + C'ΩC, whose traces need
@@ -40,22 +41,24 @@ internal sealed class BellMcCaffrey
 
     private readonly int _clusterCount;
 
-    // Weighted: per cluster, what turns [F'X_g'e_g; F'X_g'D_ge_g] into the adjustment of the half-meat (null: none).
+    // Per cluster its rows, and where it was adjusted through its own rows (always without weights; with weights when it
+    // has at most 2k rows) its block, whose rows weighted by the scores sum to the half-meat.
+    private readonly int[][] _members;
+    private readonly double[]?[] _blocks;
+
+    // Weighted, for the clusters without a block: what turns [F'X_g'e_g; F'X_g'D_ge_g] into the adjustment of the
+    // half-meat (null: none). Null when every cluster has a block.
     private readonly Adjustment?[]? _adjustment;
 
-    // Unweighted: per cluster its rows and A_gX_gF (n_g × k, row-major), whose rows weighted by the residuals sum to the half-meat.
-    private readonly int[][]? _members;
-    private readonly double[][]? _adjusted;
-
-    private BellMcCaffrey(SandwichDesign design, int[] clusters, int clusterCount, Adjustment?[]? adjustment, (int[][] Members, double[][] Blocks)? adjusted, double[] degreesOfFreedom, IReadOnlyList<int> tested)
+    private BellMcCaffrey(SandwichDesign design, int[] clusters, int clusterCount, int[][] members, double[]?[] blocks, Adjustment?[]? adjustment, double[] degreesOfFreedom, IReadOnlyList<int> tested)
     {
         _design = design;
         _clusters = clusters;
         _clusterCount = clusterCount;
         _factor = design.BreadFactor;
+        _members = members;
+        _blocks = blocks;
         _adjustment = adjustment;
-        _members = adjusted?.Members;
-        _adjusted = adjusted?.Blocks;
         DegreesOfFreedom = degreesOfFreedom;
         Untested = Enumerable.Range(0, degreesOfFreedom.Length).Except(tested).ToHashSet();
     }
@@ -80,19 +83,37 @@ internal sealed class BellMcCaffrey
 
         var k = design.ColumnCount;
         var f = Matrix<double>.Build.DenseOfArray(design.BreadFactor);
-        var sums = ClusterSums.Accumulate(design, Members(clusters, clusterCount));
+        var members = Members(clusters, clusterCount);
+        var sums = ClusterSums.Accumulate(design, members);
         var omega = f.TransposeThisAndMultiply(sums.Aggregate(Matrix<double>.Build.Dense(k, k), (acc, s) => acc + s.XtD2X)) * f;
+        var omegaArray = omega.ToArray();
 
         // Contrast j in F coordinates is ã_j = F'e_j, row j of F.
         var contrasts = degreesOfFreedomFor.Select(j => f.Row(j)).ToArray();
+        var contrastArrays = contrasts.Select(c => c.ToArray()).ToArray();
         var pieces = contrasts.Select(_ => new ContrastPieces(k, clusterCount)).ToArray();
+
+        // A cluster of at most 2k rows through its own n_g × n_g Q_g (never larger than the 2k × 2k route, and exact where
+        // the weights barely vary within the cluster, which the 2k × 2k route's basis of [X_g, D_gX_g] resolves to about
+        // 10⁻⁹ only: see WeightedCr2RankTests); a larger one from its cross products.
+        var blocks = new double[]?[clusterCount];
         var adjustment = new Adjustment?[clusterCount];
-        Parallel.For(0, clusterCount, g => adjustment[g] = Adjust(sums[g], f, omega, contrasts, pieces, g));
+        Parallel.For(0, clusterCount, g =>
+        {
+            if (members[g].Length <= 2 * k)
+            {
+                blocks[g] = Block(design, members[g], omegaArray, contrastArrays, pieces, g);
+            }
+            else
+            {
+                adjustment[g] = Adjust(sums[g], f, omega, contrasts, pieces, g);
+            }
+        });
 
         var df = new double[k];
         Array.Fill(df, double.NaN);
-        Parallel.For(0, contrasts.Length, q => df[degreesOfFreedomFor[q]] = pieces[q].DegreesOfFreedom(omega));
-        return new BellMcCaffrey(design, clusters, clusterCount, adjustment, null, df, degreesOfFreedomFor);
+        Parallel.For(0, contrasts.Length, q => df[degreesOfFreedomFor[q]] = pieces[q].DegreesOfFreedom(omegaArray));
+        return new BellMcCaffrey(design, clusters, clusterCount, members, blocks, blocks.Contains(null) ? adjustment : null, df, degreesOfFreedomFor);
     }
 
     /// <summary>
@@ -106,94 +127,31 @@ internal sealed class BellMcCaffrey
         var k = design.ColumnCount;
         var f = Matrix<double>.Build.DenseOfArray(design.BreadFactor);
         var members = Members(clusters, clusterCount);
-        var blocks = new double[clusterCount][];
-        var contrasts = degreesOfFreedomFor.Select(j => f.Row(j)).ToArray();
+        var blocks = new double[]?[clusterCount];
+        var contrasts = degreesOfFreedomFor.Select(j => f.Row(j).ToArray()).ToArray();
         var pieces = contrasts.Select(_ => new ContrastPieces(k, clusterCount)).ToArray();
-        Parallel.For(0, clusterCount, g => blocks[g] = AdjustUnweighted(design, members[g], contrasts, pieces, g));
+        Parallel.For(0, clusterCount, g => blocks[g] = Block(design, members[g], null, contrasts, pieces, g));
 
         // Ω̃ = F'X'XF, the identity up to rounding, taken as computed.
         var omega = f.TransposeThisAndMultiply(Matrix<double>.Build.DenseOfArray(CrossProduct.TransposeSelf(design.Columns))) * f;
         var df = new double[k];
         Array.Fill(df, double.NaN);
-        Parallel.For(0, contrasts.Length, q => df[degreesOfFreedomFor[q]] = pieces[q].DegreesOfFreedom(omega));
-        return new BellMcCaffrey(design, clusters, clusterCount, null, (members, blocks), df, degreesOfFreedomFor);
+        var omegaArray = omega.ToArray();
+        Parallel.For(0, contrasts.Length, q => df[degreesOfFreedomFor[q]] = pieces[q].DegreesOfFreedom(omegaArray));
+        return new BellMcCaffrey(design, clusters, clusterCount, members, blocks, null, df, degreesOfFreedomFor);
     }
 
-    /// <summary>Cluster g's A_gX̃_g (n_g × k, row-major), and its contrast pieces.</summary>
-    private static double[] AdjustUnweighted(SandwichDesign design, int[] rows, Vector<double>[] contrasts, ContrastPieces[] pieces, int g)
+    /// <summary>Cluster g's block (see <see cref="ClusterBlock"/>), with its contrast pieces stored.</summary>
+    private static double[] Block(SandwichDesign design, int[] rows, double[,]? omega, double[][] contrasts, ContrastPieces[] pieces, int g)
     {
-        var k = design.ColumnCount;
-        var m = rows.Length;
-        var f = design.BreadFactor;
-        var build = Matrix<double>.Build;
-
-        // X̃_g = X_gF, column-major.
-        var values = new double[m * k];
-        var row = new double[k];
-        for (var i = 0; i < m; i++)
+        var (block, parts) = ClusterBlock.Of(design, rows, omega, contrasts, EigenTolerance);
+        for (var q = 0; q < parts.Length; q++)
         {
-            for (var l = 0; l < k; l++)
-            {
-                row[l] = design.Columns[l][rows[i]];
-            }
-
-            for (var j = 0; j < k; j++)
-            {
-                var sum = 0.0;
-                for (var l = 0; l < k; l++)
-                {
-                    sum += row[l] * f[l, j];
-                }
-
-                values[(j * m) + i] = sum;
-            }
+            pieces[q].Set(g, parts[q].C, parts[q].T, parts[q].D);
         }
 
-        var xt = build.Dense(m, k, values);
-        Matrix<double> b;
-        if (m <= k)
-        {
-            // A_g = W diag((1 − μ)^(-1/2)) W' from X̃_gX̃_g' = W diag(μ) W' (Moore–Penrose where 1 − μ vanishes).
-            var evd = xt.TransposeAndMultiply(xt).Evd(Symmetricity.Symmetric);
-            var w = evd.EigenVectors;
-            var mu = evd.EigenValues.Real();
-            b = w * ScaleRows(w.TransposeThisAndMultiply(xt), mu);
-        }
-        else
-        {
-            // A_gX̃_g = X̃_g(I + V diag(ρ) V') from X̃_g'X̃_g = V diag(λ) V', ρ = (1 − λ)^(-1/2) − 1.
-            var evd = xt.TransposeThisAndMultiply(xt).Evd(Symmetricity.Symmetric);
-            var v = evd.EigenVectors;
-            b = xt + ((xt * v) * ScaleRows(v.Transpose(), evd.EigenValues.Real(), shift: -1));
-        }
-
-        for (var q = 0; q < contrasts.Length; q++)
-        {
-            var u = b * contrasts[q];
-            var c = xt.TransposeThisAndMultiply(u);
-            pieces[q].Set(g, c, c, u.DotProduct(u));
-        }
-
-        return b.ToRowMajorArray();
+        return block;
     }
-
-    /// <summary>diag((1 − e)^(-1/2) + shift) · <paramref name="a"/> for the eigenvalues e, in place.</summary>
-    private static Matrix<double> ScaleRows(Matrix<double> a, Vector<double> eigenvalues, double shift = 0)
-    {
-        for (var i = 0; i < a.RowCount; i++)
-        {
-            var factor = InverseRoot(1 - eigenvalues[i]) + shift;
-            for (var j = 0; j < a.ColumnCount; j++)
-            {
-                a[i, j] *= factor;
-            }
-        }
-
-        return a;
-    }
-
-    /// <summary>(1 − μ)^(-1/2) for an eigenvalue 1 − μ of Q_g; 0 where it vanishes (the Moore–Penrose inverse square root).</summary>
-    private static double InverseRoot(double eigenvalue) => eigenvalue > EigenTolerance ? 1 / Math.Sqrt(eigenvalue) : 0;
 
     /// <summary>The CR2 covariance of the coefficients for the (√w-scaled) residuals <paramref name="scores"/>.</summary>
     /// <remarks>
@@ -203,19 +161,17 @@ internal sealed class BellMcCaffrey
     /// </remarks>
     public double[,] Covariance(double[] scores)
     {
-        var halves = _adjusted is null ? AdjustedHalfMeats(scores) : UnweightedHalfMeats(scores);
-        return SmallMatrix.Congruence(_factor, SmallMatrix.TransposeSelf(halves, _clusterCount, _design.ColumnCount));
-    }
-
-    /// <summary>The half-meats B_g'e_g of an unweighted design, G × k row-major.</summary>
-    private double[] UnweightedHalfMeats(double[] scores)
-    {
         var k = _design.ColumnCount;
-        var halves = new double[_clusterCount * k];
+        var halves = _adjustment is null ? new double[_clusterCount * k] : AdjustedHalfMeats(scores);
         for (var g = 0; g < _clusterCount; g++)
         {
-            var rows = _members![g];
-            var block = _adjusted![g];
+            if (_blocks[g] is not { } block)
+            {
+                continue;
+            }
+
+            // B_g'e_g; a weighted design's blocks take the √w-scaled scores as they come.
+            var rows = _members[g];
             var half = halves.AsSpan(g * k, k);
             for (var i = 0; i < rows.Length; i++)
             {
@@ -228,10 +184,10 @@ internal sealed class BellMcCaffrey
             }
         }
 
-        return halves;
+        return SmallMatrix.Congruence(_factor, SmallMatrix.TransposeSelf(halves, _clusterCount, k));
     }
 
-    /// <summary>The half-meats of a weighted design from its clusters' adjustments, G × k row-major.</summary>
+    /// <summary>The half-meats of a weighted design's clusters without a block, from their adjustments, G × k row-major.</summary>
     private double[] AdjustedHalfMeats(double[] scores)
     {
         var k = _design.ColumnCount;
@@ -245,6 +201,11 @@ internal sealed class BellMcCaffrey
         var halves = new double[clusterCount * k];
         for (var g = 0; g < clusterCount; g++)
         {
+            if (_blocks[g] is not null)
+            {
+                continue;
+            }
+
             var offset = g * k;
             var half = halves.AsSpan(offset, k);
             r1.AsSpan(offset, k).CopyTo(half);
@@ -331,7 +292,7 @@ internal sealed class BellMcCaffrey
             for (var q = 0; q < contrasts.Length; q++)
             {
                 var a = contrasts[q];
-                pieces[q].Set(g, s1 * a, s2 * a, a.DotProduct(s2 * a));
+                pieces[q].Set(g, (s1 * a).ToArray(), (s2 * a).ToArray(), a.DotProduct(s2 * a));
             }
 
             return null;
@@ -356,7 +317,7 @@ internal sealed class BellMcCaffrey
             var a = contrasts[q];
             var projected = du.TransposeThisAndMultiply(a);
             var scaled = root.PointwiseMultiply(projected);
-            pieces[q].Set(g, (s1 * a) + (xu * scaled), (s2 * a) + (du * scaled), a.DotProduct(s2 * a) + inverse.PointwiseMultiply(projected).DotProduct(projected));
+            pieces[q].Set(g, ((s1 * a) + (xu * scaled)).ToArray(), ((s2 * a) + (du * scaled)).ToArray(), a.DotProduct(s2 * a) + inverse.PointwiseMultiply(projected).DotProduct(projected));
         }
 
         return new Adjustment(du.ToArray(), root.ToArray(), rotation.ToArray());
@@ -383,51 +344,117 @@ internal sealed class BellMcCaffrey
     /// <summary>A cluster's F'X_g'D_g(UV) (k × r), the diagonal of A_g − I in that basis, and the rotation from [X_gF, D_gX_gF] to UV (2k × r).</summary>
     private sealed record Adjustment(double[,] Du, double[] Root, double[,] Rotation);
 
-    /// <summary>One contrast's c̃_g, t̃_g (columns of k × G matrices) and d_g over the clusters.</summary>
+    /// <summary>One contrast's c̃_g, t̃_g (columns of k × G row-major arrays) and d_g over the clusters.</summary>
     private sealed class ContrastPieces(int k, int clusterCount)
     {
-        private readonly Matrix<double> _c = Matrix<double>.Build.Dense(k, clusterCount);
-        private readonly Matrix<double> _t = Matrix<double>.Build.Dense(k, clusterCount);
+        private readonly double[] _c = new double[k * clusterCount];
+        private readonly double[] _t = new double[k * clusterCount];
         private readonly double[] _d = new double[clusterCount];
 
         // Each cluster writes its own column, so clusters may be set in parallel.
-        public void Set(int g, Vector<double> c, Vector<double> t, double d)
+        public void Set(int g, double[] c, double[] t, double d)
         {
-            _c.SetColumn(g, c);
-            _t.SetColumn(g, t);
+            for (var j = 0; j < c.Length; j++)
+            {
+                _c[(j * clusterCount) + g] = c[j];
+                _t[(j * clusterCount) + g] = t[j];
+            }
+
             _d[g] = d;
         }
 
         // (tr B)²/tr(B²) with B = diag(d) + W'ΨW, W's column g = [t̃_g; c̃_g], Ψ = [[0, −I], [−I, Ω̃]]; tr((W'ΨW)²) is
-        // taken as ‖W'ΨW‖²_F (G × G) or tr((ΨWW')²) (2k × 2k), whichever is smaller.
-        public double DegreesOfFreedom(Matrix<double> omega)
+        // taken as ‖W'ΨW‖²_F (G × G) or tr((ΨWW')²) (2k × 2k), whichever is smaller. On plain arrays: at thousands
+        // of clusters MathNet's products of these 2k × G matrices cost more than the clusters' adjustments.
+        public double DegreesOfFreedom(double[,] omega)
         {
-            var g = _d.Length;
-            var k = omega.RowCount;
-            var w = _t.Stack(_c);
-            var psiW = (-_c).Stack((omega * _c) - _t);
+            var g = clusterCount;
+            var w = new double[2 * k][];
+            var psiW = new double[2 * k][];
+            for (var j = 0; j < k; j++)
+            {
+                w[j] = _t.AsSpan(j * g, g).ToArray();
+                w[k + j] = _c.AsSpan(j * g, g).ToArray();
+                psiW[j] = _c.AsSpan(j * g, g).ToArray();
+                foreach (ref var value in psiW[j].AsSpan())
+                {
+                    value = -value;
+                }
+
+                var row = new double[g];
+                for (var l = 0; l < k; l++)
+                {
+                    SpanArithmetic.Axpy(omega[j, l], _c.AsSpan(l * g, g), row);
+                }
+
+                SpanArithmetic.Axpy(-1, _t.AsSpan(j * g, g), row);
+                psiW[k + j] = row;
+            }
+
             double trace = 0, sumD2 = 0, sumDL = 0;
             for (var col = 0; col < g; col++)
             {
-                var diagonal = w.Column(col).DotProduct(psiW.Column(col));
+                var diagonal = 0.0;
+                for (var a = 0; a < 2 * k; a++)
+                {
+                    diagonal += w[a][col] * psiW[a][col];
+                }
+
                 trace += _d[col] + diagonal;
                 sumD2 += _d[col] * _d[col];
                 sumDL += _d[col] * diagonal;
             }
 
-            double squares;
+            var squares = 0.0;
             if (g <= 2 * k)
             {
-                squares = w.TransposeThisAndMultiply(psiW).FrobeniusNorm();
-                squares *= squares;
+                var wt = Transpose(w, g);
+                var psiWt = Transpose(psiW, g);
+                for (var a = 0; a < g; a++)
+                {
+                    for (var b = 0; b < g; b++)
+                    {
+                        var entry = SpanArithmetic.Dot(wt[a], psiWt[b]);
+                        squares += entry * entry;
+                    }
+                }
             }
             else
             {
-                var product = psiW.TransposeAndMultiply(w);
-                squares = product.PointwiseMultiply(product.Transpose()).Enumerate().Sum();
+                var product = new double[2 * k, 2 * k];
+                for (var a = 0; a < 2 * k; a++)
+                {
+                    for (var b = 0; b < 2 * k; b++)
+                    {
+                        product[a, b] = SpanArithmetic.Dot(psiW[a], w[b]);
+                    }
+                }
+
+                for (var a = 0; a < 2 * k; a++)
+                {
+                    for (var b = 0; b < 2 * k; b++)
+                    {
+                        squares += product[a, b] * product[b, a];
+                    }
+                }
             }
 
             return trace * trace / (sumD2 + (2 * sumDL) + squares);
+        }
+
+        private static double[][] Transpose(double[][] rows, int columns)
+        {
+            var result = new double[columns][];
+            for (var c = 0; c < columns; c++)
+            {
+                result[c] = new double[rows.Length];
+                for (var r = 0; r < rows.Length; r++)
+                {
+                    result[c][r] = rows[r][c];
+                }
+            }
+
+            return result;
         }
     }
 
