@@ -93,9 +93,9 @@ internal sealed class BellMcCaffrey
         var contrastArrays = contrasts.Select(c => c.ToArray()).ToArray();
         var pieces = contrasts.Select(_ => new ContrastPieces(k, clusterCount)).ToArray();
 
-        // A cluster of at most 2k rows through its own n_g × n_g Q_g (never larger than the 2k × 2k route, and exact where
-        // the weights barely vary within the cluster, which the 2k × 2k route's basis of [X_g, D_gX_g] resolves to about
-        // 10⁻⁹ only: see WeightedCr2RankTests); a larger one from its cross products.
+        // A cluster of at most 2k rows through its own n_g × n_g Q_g (never larger than the 2k × 2k route's matrices, and
+        // accurate where the weights barely vary within the cluster, where the 2k × 2k route's basis of [X_g, D_gX_g]
+        // is not: see WeightedCr2RankTests); a larger one from its cross products.
         var blocks = new double[]?[clusterCount];
         var adjustment = new Adjustment?[clusterCount];
         Parallel.For(0, clusterCount, g =>

@@ -26,7 +26,8 @@ internal static class ClusterBlock
     /// </summary>
     /// <param name="design">The design (√w-scaled columns when weighted).</param>
     /// <param name="rows">The cluster's rows.</param>
-    /// <param name="omega">Ω̃ = F'X'D²XF of a weighted design; null without weights.</param>
+    /// <param name="omega">Ω̃ = F'X'D²XF of a weighted design, whose clusters always take the route from the rows (the caller
+    /// sends only those of at most 2k rows); null without weights.</param>
     /// <param name="contrasts">The contrasts ã in F coordinates.</param>
     /// <param name="tolerance">Eigenvalues of Q_g at or below this count as zero.</param>
     public static (double[] Block, (double[] C, double[] T, double D)[] Pieces) Of(
