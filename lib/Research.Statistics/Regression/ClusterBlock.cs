@@ -10,13 +10,20 @@ namespace Research.Statistics.Regression;
 /// of Q_g vanishes (as estimatr).
 /// </summary>
 /// <remarks>
-/// Two routes. From the rows: Q_g = I − H_gg − H_gg' + X_gΩX_g' as an n_g × n_g matrix (without weights I − X̃_gX̃_g')
-/// and its symmetric eigen-decomposition, for clusters with at most k rows, and with weights for clusters up to 2k rows
-/// (the size of the other weighted route's matrices). From the columns, without weights and with more than k rows:
-/// A_gX̃_g = X̃_g(I + V diag(ρ) V') from X̃_g'X̃_g = V diag(λ) V' (k × k), ρ = (1 − λ)^(-1/2) − 1. Both on plain
-/// row-major arrays: the reports' caseworker clusters have about 30 persons, against about 50 columns for the adjusted
-/// effects, and at national scale there are thousands of them, where MathNet's matrix objects per cluster and the
-/// weighted 2k × 2k route (O(k³) per cluster) took most of a report's time.
+/// Three routes, by the smaller of the cluster's rows n_g and the columns it spans (k, or 2k with weights), all on plain
+/// row-major arrays but for MathNet's decompositions:
+/// <list type="bullet">
+/// <item>n_g ≤ k (with weights n_g ≤ 2k): Q_g as an n_g × n_g matrix (without weights I − X̃_gX̃_g') and its symmetric
+/// eigen-decomposition;</item>
+/// <item>without weights, n_g &gt; k: A_gX̃_g = X̃_g(I + V diag(ρ) V') from X̃_g'X̃_g = V diag(λ) V' (k × k),
+/// ρ = (1 − λ)^(-1/2) − 1;</item>
+/// <item>with weights, n_g &gt; 2k: Q_g = I + Z̃_gC̃Z̃_g' with Z̃_g = [X̃_g, D_gX̃_g], through the thin QR of Z̃_g
+/// (<see cref="FromSpan"/>).</item>
+/// </list>
+/// A cluster costs O(n_gk·min(n_g, k) + min(n_g, k)³). The reports' caseworker clusters have about 30 persons, against
+/// about 50 columns for the adjusted effects, and at national scale there are thousands of them, where MathNet's matrix
+/// objects per cluster and the former weighted route (2k × 2k matrices from the cross products, O(k³) per cluster) took
+/// most of a report's time.
 /// </remarks>
 internal static class ClusterBlock
 {
@@ -26,8 +33,7 @@ internal static class ClusterBlock
     /// </summary>
     /// <param name="design">The design (√w-scaled columns when weighted).</param>
     /// <param name="rows">The cluster's rows.</param>
-    /// <param name="omega">Ω̃ = F'X'D²XF of a weighted design, whose clusters always take the route from the rows (the caller
-    /// sends only those of at most 2k rows); null without weights.</param>
+    /// <param name="omega">Ω̃ = F'X'D²XF of a weighted design; null without weights.</param>
     /// <param name="contrasts">The contrasts ã in F coordinates.</param>
     /// <param name="tolerance">Eigenvalues of Q_g at or below this count as zero.</param>
     public static (double[] Block, (double[] C, double[] T, double D)[] Pieces) Of(
@@ -36,7 +42,9 @@ internal static class ClusterBlock
         var k = design.ColumnCount;
         var m = rows.Length;
         var (xt, w, scale) = Rows(design, rows);
-        var u = m <= k || omega is not null ? FromRows(xt, w, omega, m, k, tolerance) : FromColumns(xt, m, k, tolerance);
+        var u = omega is null
+            ? m <= k ? FromRows(xt, w, null, m, k, tolerance) : FromColumns(xt, m, k, tolerance)
+            : m <= 2 * k ? FromRows(xt, w, omega, m, k, tolerance) : FromSpan(xt, w, omega, m, k, tolerance);
         var pieces = new (double[] C, double[] T, double D)[contrasts.Count];
         for (var c = 0; c < contrasts.Count; c++)
         {
@@ -196,6 +204,64 @@ internal static class ClusterBlock
         }
 
         return block;
+    }
+
+    /// <summary>
+    /// U = A_gD_gX̃_g of a weighted cluster with more than 2k rows, from an orthonormal basis of span(Z̃_g),
+    /// Z̃_g = [X̃_g, D_gX̃_g]: with the thin QR Z̃_g = QR, Q_g = I + Q(RC̃R')Q', C̃ = [[Ω̃, −I], [−I, 0]], and with
+    /// RC̃R' = W diag(λ) W', A_g = I + QW diag(ρ) (QW)', ρ = (1 + λ)^(-1/2) − 1 (−1 where 1 + λ vanishes).
+    /// </summary>
+    /// <remarks>
+    /// Householder's Q is orthonormal whatever the rank of Z̃_g, so no rank has to be decided: a direction Z̃_g lacks
+    /// has a zero row in R and leaves A_g alone. A basis built from the cross products instead (Z̃_g = UL', U = Z̃_gL(L'L)⁻¹
+    /// from a pivoted Cholesky of Z̃_g'Z̃_g) loses up to 10⁻⁷ of a standard error where D_gX̃_g nearly lies in
+    /// span(X̃_g), weights that barely vary within the cluster (see WeightedCr2RankTests).
+    /// </remarks>
+    private static double[] FromSpan(double[] xt, double[] w, double[,] omega, int m, int k, double tolerance)
+    {
+        var z = Matrix<double>.Build.Dense(m, 2 * k, (i, j) => j < k ? xt[(i * k) + j] : w[i] * xt[(i * k) + j - k]);
+        var qr = z.QR(MathNet.Numerics.LinearAlgebra.Factorization.QRMethod.Thin);
+        var core = Matrix<double>.Build.Dense(2 * k, 2 * k, (a, b) => a < k && b < k ? omega[a, b] : a == b + k || b == a + k ? -1 : 0);
+        var evd = (qr.R * core).TransposeAndMultiply(qr.R).Evd(Symmetricity.Symmetric);
+        var basis = (qr.Q * evd.EigenVectors).ToRowMajorArray();
+        var rho = new double[2 * k];
+        for (var t = 0; t < 2 * k; t++)
+        {
+            var shifted = 1 + evd.EigenValues[t].Real;
+            rho[t] = (shifted > tolerance ? 1 / Math.Sqrt(shifted) : 0) - 1;
+        }
+
+        // U = D_gX̃_g + QW diag(ρ) (QW)'D_gX̃_g.
+        var u = new double[m * k];
+        var projected = new double[2 * k * k];
+        for (var i = 0; i < m; i++)
+        {
+            var row = u.AsSpan(i * k, k);
+            SpanArithmetic.Axpy(w[i], xt.AsSpan(i * k, k), row);
+            for (var t = 0; t < 2 * k; t++)
+            {
+                SpanArithmetic.Axpy(basis[(i * 2 * k) + t], row, projected.AsSpan(t * k, k));
+            }
+        }
+
+        for (var t = 0; t < 2 * k; t++)
+        {
+            foreach (ref var value in projected.AsSpan(t * k, k))
+            {
+                value *= rho[t];
+            }
+        }
+
+        for (var i = 0; i < m; i++)
+        {
+            var row = u.AsSpan(i * k, k);
+            for (var t = 0; t < 2 * k; t++)
+            {
+                SpanArithmetic.Axpy(basis[(i * 2 * k) + t], projected.AsSpan(t * k, k), row);
+            }
+        }
+
+        return u;
     }
 
     private static ReadOnlySpan<double> Row(double[,] matrix, int row, int columns) =>
