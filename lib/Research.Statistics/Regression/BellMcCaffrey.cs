@@ -146,11 +146,11 @@ internal sealed class BellMcCaffrey
         return members;
     }
 
-    /// <summary>One contrast's c̃_g, t̃_g (columns of k × G row-major arrays) and d_g over the clusters.</summary>
+    /// <summary>One contrast's c̃_g, t̃_g (columns of k × G matrices, one array per row) and d_g over the clusters.</summary>
     private sealed class ContrastPieces(int k, int clusterCount)
     {
-        private readonly double[] _c = new double[k * clusterCount];
-        private readonly double[] _t = new double[k * clusterCount];
+        private readonly double[][] _c = Enumerable.Range(0, k).Select(_ => new double[clusterCount]).ToArray();
+        private readonly double[][] _t = Enumerable.Range(0, k).Select(_ => new double[clusterCount]).ToArray();
         private readonly double[] _d = new double[clusterCount];
 
         // Each cluster writes its own column, so clusters may be set in parallel.
@@ -158,8 +158,8 @@ internal sealed class BellMcCaffrey
         {
             for (var j = 0; j < c.Length; j++)
             {
-                _c[(j * clusterCount) + g] = c[j];
-                _t[(j * clusterCount) + g] = t[j];
+                _c[j][g] = c[j];
+                _t[j][g] = t[j];
             }
 
             _d[g] = d;
@@ -171,25 +171,18 @@ internal sealed class BellMcCaffrey
         public double DegreesOfFreedom(double[,] omega)
         {
             var g = clusterCount;
-            var w = new double[2 * k][];
+            var w = _t.Concat(_c).ToArray();
             var psiW = new double[2 * k][];
             for (var j = 0; j < k; j++)
             {
-                w[j] = _t.AsSpan(j * g, g).ToArray();
-                w[k + j] = _c.AsSpan(j * g, g).ToArray();
-                psiW[j] = _c.AsSpan(j * g, g).ToArray();
-                foreach (ref var value in psiW[j].AsSpan())
-                {
-                    value = -value;
-                }
-
+                psiW[j] = _c[j].Select(value => -value).ToArray();
                 var row = new double[g];
                 for (var l = 0; l < k; l++)
                 {
-                    SpanArithmetic.Axpy(omega[j, l], _c.AsSpan(l * g, g), row);
+                    SpanArithmetic.Axpy(omega[j, l], _c[l], row);
                 }
 
-                SpanArithmetic.Axpy(-1, _t.AsSpan(j * g, g), row);
+                SpanArithmetic.Axpy(-1, _t[j], row);
                 psiW[k + j] = row;
             }
 

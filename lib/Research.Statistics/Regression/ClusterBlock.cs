@@ -1,4 +1,6 @@
+using System.Runtime.InteropServices;
 using MathNet.Numerics.LinearAlgebra;
+using MathNet.Numerics.LinearAlgebra.Factorization;
 using Research.Statistics.LinearAlgebra;
 
 namespace Research.Statistics.Regression;
@@ -220,7 +222,7 @@ internal static class ClusterBlock
     private static double[] FromSpan(double[] xt, double[] w, double[,] omega, int m, int k, double tolerance)
     {
         var z = Matrix<double>.Build.Dense(m, 2 * k, (i, j) => j < k ? xt[(i * k) + j] : w[i] * xt[(i * k) + j - k]);
-        var qr = z.QR(MathNet.Numerics.LinearAlgebra.Factorization.QRMethod.Thin);
+        var qr = z.QR(QRMethod.Thin);
         var core = Matrix<double>.Build.Dense(2 * k, 2 * k, (a, b) => a < k && b < k ? omega[a, b] : a == b + k || b == a + k ? -1 : 0);
         var evd = (qr.R * core).TransposeAndMultiply(qr.R).Evd(Symmetricity.Symmetric);
         var basis = (qr.Q * evd.EigenVectors).ToRowMajorArray();
@@ -265,5 +267,5 @@ internal static class ClusterBlock
     }
 
     private static ReadOnlySpan<double> Row(double[,] matrix, int row, int columns) =>
-        System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref matrix[row, 0], columns);
+        MemoryMarshal.CreateReadOnlySpan(ref matrix[row, 0], columns);
 }
