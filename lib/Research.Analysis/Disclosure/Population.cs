@@ -12,6 +12,7 @@ public sealed class Population : IEquatable<Population>
 {
     private readonly SortedDictionary<string, SortedSet<string>> _constraints;
     private readonly string _key;
+    private readonly int _hash;
 
     private Population(SortedDictionary<string, SortedSet<string>> constraints)
     {
@@ -23,6 +24,9 @@ public sealed class Population : IEquatable<Population>
         }
 
         _key = key.Length == 0 ? "*" : key.ToString();
+
+        // Kept: disclosure control looks populations up in dictionaries many thousands of times per report.
+        _hash = StringComparer.Ordinal.GetHashCode(_key);
     }
 
     /// <summary>Everyone (of the report's municipality).</summary>
@@ -69,13 +73,13 @@ public sealed class Population : IEquatable<Population>
     }
 
     /// <inheritdoc />
-    public bool Equals(Population? other) => other is not null && other._key == _key;
+    public bool Equals(Population? other) => other is not null && (ReferenceEquals(other, this) || (other._hash == _hash && other._key == _key));
 
     /// <inheritdoc />
     public override bool Equals(object? obj) => Equals(obj as Population);
 
     /// <inheritdoc />
-    public override int GetHashCode() => StringComparer.Ordinal.GetHashCode(_key);
+    public override int GetHashCode() => _hash;
 
     /// <summary>The canonical text, e.g. <c>arm=control;responded_w2=1</c>; <c>*</c> for everyone.</summary>
     public override string ToString() => _key;

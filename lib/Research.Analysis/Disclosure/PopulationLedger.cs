@@ -19,6 +19,10 @@ public sealed class PopulationLedger
     private readonly IReadOnlyDictionary<string, IReadOnlyList<string>> _domains;
     private readonly Dictionary<Population, Published> _published = [];
 
+    // A closure meets the same derived population through many pairs of facts: each dimension's numbered domain and
+    // the populations made from a rest and a set of its values are kept for the ledger's life.
+    private readonly Dictionary<string, Dimension> _dimensions = new(StringComparer.Ordinal);
+
     /// <summary>A ledger for counts of at least <paramref name="minimumCount"/>; <paramref name="domains"/> lists each dimension's values (default 0 and 1).</summary>
     public PopulationLedger(int minimumCount, IReadOnlyDictionary<string, IReadOnlyList<string>> domains)
     {
@@ -78,9 +82,10 @@ public sealed class PopulationLedger
 
     private Derived? Close(Dictionary<Population, Derived> known, IReadOnlySet<Population> withheld, bool stopAtLeak)
     {
-        var index = new Dictionary<(string, Population), List<Population>>();
+        var index = new Dictionary<(Dimension, Population), List<Population>>();
         var queue = new Queue<Population>();
-        var dimensions = _published.Keys.SelectMany(p => p.Dimensions).Concat(_domains.Keys).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var dimensions = _published.Keys.SelectMany(p => p.Dimensions).Concat(_domains.Keys).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)
+            .Select(Named).ToList();
         foreach (var (population, published) in _published.OrderBy(p => p.Key.ToString(), StringComparer.Ordinal).Where(p => !withheld.Contains(p.Key)))
         {
             known[population] = new Derived(population, published.Count, new HashSet<Population> { population }, IsPublished: true);
@@ -92,7 +97,7 @@ public sealed class PopulationLedger
             var fact = known[next];
             foreach (var dimension in dimensions)
             {
-                var rest = next.Without(dimension);
+                var rest = next.Without(dimension.Name);
                 var key = (dimension, rest);
                 if (!index.TryGetValue(key, out var neighbours))
                 {
@@ -130,9 +135,14 @@ public sealed class PopulationLedger
     }
 
     // Two facts that differ only in one dimension: a subset's complement within the other, or the union of disjoint ones.
-    private (Population Population, int Count)? Combine(Derived a, Derived b, string dimension, Population rest)
+    private static (Population Population, int Count)? Combine(Derived a, Derived b, Dimension named, Population rest)
     {
-        var domain = _domains.TryGetValue(dimension, out var values) ? values : Binary;
+        var (dimension, domain) = (named.Name, named.Values);
+        if (named.Numbered?.Mask(a.Population[dimension]) is { } maskA && named.Numbered.Mask(b.Population[dimension]) is { } maskB)
+        {
+            return Combine(maskA, a.Count, maskB, b.Count, named, rest);
+        }
+
         var setA = (IReadOnlySet<string>?)a.Population[dimension] ?? new HashSet<string>(domain, StringComparer.Ordinal);
         var setB = (IReadOnlySet<string>?)b.Population[dimension] ?? new HashSet<string>(domain, StringComparer.Ordinal);
         if (setA.IsProperSubsetOf(setB))
@@ -148,10 +158,73 @@ public sealed class PopulationLedger
         return setA.Overlaps(setB) ? null : Make(rest, dimension, [.. setA.Union(setB)], domain, a.Count + b.Count);
     }
 
+    // The same three cases on masks: A ⊂ B when A has no value outside B and differs from it.
+    private static (Population Population, int Count)? Combine(ulong a, int countA, ulong b, int countB, Dimension dimension, Population rest)
+    {
+        if (a == b)
+        {
+            return null;
+        }
+
+        if ((a & ~b) == 0)
+        {
+            return (Made(rest, dimension, b & ~a), countB - countA);
+        }
+
+        if ((b & ~a) == 0)
+        {
+            return (Made(rest, dimension, a & ~b), countA - countB);
+        }
+
+        return (a & b) != 0 ? null : (Made(rest, dimension, a | b), countA + countB);
+    }
+
+    private static Population Made(Population rest, Dimension dimension, ulong values)
+    {
+        var numbered = dimension.Numbered!;
+        if (values == numbered.Whole)
+        {
+            return rest;
+        }
+
+        if (!dimension.Made.TryGetValue((rest, values), out var made))
+        {
+            made = rest.Where(dimension.Name, numbered.ValuesOf(values));
+            dimension.Made[(rest, values)] = made;
+        }
+
+        return made;
+    }
+
+    private Dimension Named(string name)
+    {
+        if (!_dimensions.TryGetValue(name, out var dimension))
+        {
+            var values = _domains.TryGetValue(name, out var domain) ? domain : Binary;
+            dimension = new Dimension(name, values);
+            _dimensions[name] = dimension;
+        }
+
+        return dimension;
+    }
+
     private static (Population Population, int Count) Make(Population rest, string dimension, string[] values, IReadOnlyList<string> domain, int count) =>
         (values.Length >= domain.Count && domain.All(values.Contains) ? rest : rest.Where(dimension, values), count);
 
     private sealed record Published(int Count, int Places, bool Fixed);
+
+    // A dimension, its values (numbered when they fit a mask) and the populations made from a rest and a set of them;
+    // compared by reference, one per name and ledger.
+    private sealed class Dimension(string name, IReadOnlyList<string> values)
+    {
+        public string Name { get; } = name;
+
+        public IReadOnlyList<string> Values { get; } = values;
+
+        public DimensionDomain? Numbered { get; } = DimensionDomain.TryCreate(values);
+
+        public Dictionary<(Population, ulong), Population> Made { get; } = [];
+    }
 
     /// <summary>A count a reader knows.</summary>
     /// <param name="Population">The persons counted.</param>

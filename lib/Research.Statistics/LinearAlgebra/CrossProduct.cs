@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Numerics;
+using Research.Statistics.Parallelism;
 
 namespace Research.Statistics.LinearAlgebra;
 
@@ -38,25 +39,11 @@ public static class CrossProduct
     public static double[] TransposeTimes(IReadOnlyList<double[]> columns, double[] v, Centering? centering = null)
     {
         var result = new double[columns.Count];
-        Parallel.For(0, columns.Count, j =>
+        SizedParallel.For(columns.Count, (long)columns.Count * v.Length, j =>
         {
-            if (centering is { } c && c.Means[j] != 0)
-            {
-                // Fused so the centring does not cancel against a separately computed m·c'v.
-                var x = columns[j];
-                var m = c.Means[j];
-                var sum = 0.0;
-                for (var i = 0; i < v.Length; i++)
-                {
-                    sum += (x[i] - (m * c.Column[i])) * v[i];
-                }
-
-                result[j] = sum;
-            }
-            else
-            {
-                result[j] = SpanArithmetic.Dot(columns[j], v);
-            }
+            result[j] = centering is { } c && c.Means[j] != 0
+                ? SpanArithmetic.CentredDot(columns[j], c.Means[j], c.Column, v)
+                : SpanArithmetic.Dot(columns[j], v);
         });
         return result;
     }
@@ -67,7 +54,7 @@ public static class CrossProduct
         var n = columns.Count == 0 ? 0 : columns[0].Length;
         var result = new double[n];
         var blocks = (n + BlockRows - 1) / BlockRows;
-        Parallel.For(0, blocks, block =>
+        SizedParallel.For(blocks, (long)n * columns.Count, block =>
         {
             var start = block * BlockRows;
             var target = result.AsSpan(start, Math.Min(BlockRows, n - start));
@@ -90,7 +77,7 @@ public static class CrossProduct
         var chunks = Math.Min(blocks, MaxChunks);
         var partial = new double[chunks][];
         var buffers = 1 + (rowWeights is null ? 0 : 1) + (upper is null ? 0 : 1);
-        Parallel.For(0, chunks, chunk =>
+        SizedParallel.For(chunks, (long)n * k * k / 2, chunk =>
         {
             // Rented: a fit's sandwich meat would otherwise allocate (and the runtime clear) k block buffers per call.
             var buffer = ArrayPool<double>.Shared.Rent(buffers * k * BlockRows);

@@ -1,3 +1,7 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
 namespace Research.Statistics.LinearAlgebra;
 
 /// <summary>Operations on small dense k × k matrices (k = number of coefficients) stored as <c>double[,]</c>.</summary>
@@ -28,20 +32,39 @@ public static class SmallMatrix
         }
 
         var result = new double[m, q];
+        var left = Entries(a);
+        var right = Entries(b);
+        var target = Entries(result);
+        var width = Vector<double>.Count;
         for (var i = 0; i < m; i++)
         {
+            var row = target.Slice(i * q, q);
             for (var l = 0; l < p; l++)
             {
-                var ail = a[i, l];
-                for (var j = 0; j < q; j++)
+                // Row i of the result gains a[i, l] times row l of B: the same products and sums, in the same order, as
+                // entry by entry, but along contiguous rows in vector registers (these products run for every fit's
+                // sandwich variance).
+                var ail = left[(i * p) + l];
+                var source = right.Slice(l * q, q);
+                var j = 0;
+                for (; j <= q - width; j += width)
                 {
-                    result[i, j] += ail * b[l, j];
+                    (new Vector<double>(row[j..]) + (ail * new Vector<double>(source[j..]))).CopyTo(row[j..]);
+                }
+
+                for (; j < q; j++)
+                {
+                    row[j] += ail * source[j];
                 }
             }
         }
 
         return result;
     }
+
+    // A rectangular array's entries, row after row, as the runtime stores them.
+    private static Span<double> Entries(double[,] matrix) =>
+        MemoryMarshal.CreateSpan(ref Unsafe.As<byte, double>(ref MemoryMarshal.GetArrayDataReference(matrix)), matrix.Length);
 
     /// <summary>Returns A'.</summary>
     public static double[,] Transpose(double[,] a)

@@ -3,7 +3,7 @@ using System.Numerics;
 namespace Research.Statistics.LinearAlgebra;
 
 /// <summary>
-/// The two level-1 kernels the hand-written products share, vectorised with <see cref="Vector{T}"/>: MathNet's managed
+/// The level-1 kernels the hand-written products share, vectorised with <see cref="Vector{T}"/>: MathNet's managed
 /// provider does the same arithmetic through matrix objects whose allocation and dispatch cost more than the arithmetic at
 /// the sizes of one cluster or one block of rows.
 /// </summary>
@@ -25,6 +25,30 @@ internal static class SpanArithmetic
         for (; i < length; i++)
         {
             sum += xs[i] * ys[i];
+        }
+
+        return sum;
+    }
+
+    /// <summary>
+    /// (x − m·c)·y over the common length of the spans (which must be equal), with the centring fused into each term so
+    /// that it does not cancel against a separately computed m·(c·y).
+    /// </summary>
+    public static double CentredDot(ReadOnlySpan<double> xs, double m, ReadOnlySpan<double> cs, ReadOnlySpan<double> ys)
+    {
+        var length = xs.Length;
+        var width = Vector<double>.Count;
+        var acc = Vector<double>.Zero;
+        var i = 0;
+        for (; i <= length - width; i += width)
+        {
+            acc += (new Vector<double>(xs[i..]) - (m * new Vector<double>(cs[i..]))) * new Vector<double>(ys[i..]);
+        }
+
+        var sum = Vector.Sum(acc);
+        for (; i < length; i++)
+        {
+            sum += (xs[i] - (m * cs[i])) * ys[i];
         }
 
         return sum;

@@ -1,5 +1,6 @@
 using MathNet.Numerics.LinearAlgebra;
 using Research.Statistics.LinearAlgebra;
+using Research.Statistics.Parallelism;
 
 namespace Research.Statistics.Regression;
 
@@ -78,11 +79,13 @@ internal sealed class BellMcCaffrey
         var contrasts = degreesOfFreedomFor.Select(j => f.Row(j).ToArray()).ToArray();
         var pieces = contrasts.Select(_ => new ContrastPieces(k, clusterCount)).ToArray();
         var blocks = new double[clusterCount][];
-        Parallel.For(0, clusterCount, g => blocks[g] = Block(design, members[g], design.Weights is null ? null : omega, contrasts, pieces, g));
+        // A cluster's block costs about n_g·k² (and n_g² per row or n_g³ when n_g is near k): n·k² in all, roughly.
+        var rows = (long)clusters.Length;
+        SizedParallel.For(clusterCount, rows * k * k, g => blocks[g] = Block(design, members[g], design.Weights is null ? null : omega, contrasts, pieces, g));
 
         var df = new double[k];
         Array.Fill(df, double.NaN);
-        Parallel.For(0, contrasts.Length, q => df[degreesOfFreedomFor[q]] = pieces[q].DegreesOfFreedom(omega));
+        SizedParallel.For(contrasts.Length, (long)contrasts.Length * clusterCount * k * k, q => df[degreesOfFreedomFor[q]] = pieces[q].DegreesOfFreedom(omega));
         return new BellMcCaffrey(design, clusterCount, members, blocks, df, degreesOfFreedomFor);
     }
 

@@ -19,6 +19,9 @@ internal static class CoefficientTable
         // A variance that should be zero comes out as ±1e-19 or so from rounding; when undefined SEs are allowed, a
         // variance below 1e-20 of the largest one counts as zero rather than as an absurdly precise estimate.
         var largest = Enumerable.Range(0, names.Count).Max(j => double.IsFinite(covariance[j, j]) ? covariance[j, j] : 0);
+        // The t quantile is a root search (about 0.1 ms); most models give every coefficient the same df, so it is
+        // found once per table rather than once per coefficient.
+        var quantile = (Df: double.NaN, Q: double.NaN);
         for (var j = 0; j < names.Count; j++)
         {
             var variance = covariance[j, j];
@@ -60,7 +63,12 @@ internal static class CoefficientTable
                     CultureInfo.InvariantCulture, $"The degrees of freedom of '{names[j]}' are {df[j]}; the model has no residual information."));
             }
 
-            var q = ReferenceDistribution.CriticalValue(level, df[j]);
+            if (!quantile.Df.Equals(df[j]))
+            {
+                quantile = (df[j], ReferenceDistribution.CriticalValue(level, df[j]));
+            }
+
+            var q = quantile.Q;
             rows[j] = new Coefficient(names[j], estimates[j], se, t, df[j], ReferenceDistribution.TwoSidedP(t, df[j]), estimates[j] - (q * se), estimates[j] + (q * se));
         }
 

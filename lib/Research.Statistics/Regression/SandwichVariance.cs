@@ -1,5 +1,6 @@
 using System.Globalization;
 using Research.Statistics.LinearAlgebra;
+using Research.Statistics.Parallelism;
 
 namespace Research.Statistics.Regression;
 
@@ -142,7 +143,7 @@ internal sealed class SandwichVariance
 
         // Each column accumulates into its own array so parallel columns never share cache lines.
         var perColumn = new double[k][];
-        Parallel.For(0, k, j =>
+        SizedParallel.For(k, (long)k * s.Length, j =>
         {
             var x = _design.Columns[j];
             var sums = new double[g];

@@ -159,6 +159,38 @@ public sealed class DisclosureControlTests
     }
 
     [Fact]
+    public void The_ledger_derives_the_same_counts_whether_a_domain_fits_a_bit_mask_or_not()
+    {
+        // 64 arms fit the closure's bit masks; 65 take the general set operations. The published populations use three
+        // arms, so the two domains differ only where no union reaches.
+        PopulationLedger Ledger(int arms)
+        {
+            var domain = new[] { "a", "b", "c" }.Concat(Enumerable.Range(1, arms - 3).Select(i => $"x{i}")).ToArray();
+            var ledger = new PopulationLedger(10, new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal) { ["arm"] = domain });
+            var responded = Population.All.Where("responded", "1");
+            ledger.Publish(Population.All.Where("arm", "a"), 50);
+            ledger.Publish(Population.All.Where("arm", "b"), 40);
+            ledger.Publish(Population.All.Where("arm", "a", "b", "c"), 113);
+            ledger.Publish(responded.Where("arm", "a"), 44);
+            ledger.Publish(responded.Where("arm", "b"), 31);
+            ledger.Publish(responded.Where("arm", "a", "b"), 75);
+            ledger.Publish(responded.Where("arm", "c"), 17);
+            return ledger;
+        }
+
+        string Describe(PopulationLedger ledger) => string.Join("\n", ledger.Derivable()
+            .Select(d => $"{d.Population} {d.Count} {d.IsPublished} [{string.Join(" ", d.Sources.Select(s => s.ToString()).Order(StringComparer.Ordinal))}]")
+            .Order(StringComparer.Ordinal));
+
+        var masked = Ledger(64);
+        var general = Ledger(65);
+
+        Assert.Equal(Describe(general), Describe(masked));
+        Assert.Contains("arm=c;responded=0 6 False", Describe(masked), StringComparison.Ordinal);
+        Assert.Equal(general.Withhold().Select(p => p.ToString()).Order(StringComparer.Ordinal), masked.Withhold().Select(p => p.ToString()).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void A_mean_dominated_by_one_person_is_withheld()
     {
         var rows = new[] { ("spread", 20.0, Magnitude.Of(Enumerable.Repeat(1000.0, 20))), ("dominated", 20.0, Magnitude.Of([.. Enumerable.Repeat(10.0, 19), 5000.0])) };
