@@ -47,11 +47,11 @@ public static class ForestPlot
             if (fit.PredictionInterval is { } pi)
             {
                 var line = new Trace2D("scatter");
-                line.SetProperty("x", new[] { 100 * pi.Lower, 100 * pi.Upper });
-                line.SetProperty("y", new[] { 0.0, 0.0 });
-                line.SetProperty("mode", "lines");
-                line.SetProperty("name", "95% prediction interval");
-                line.SetProperty("line", new Dictionary<string, object> { ["dash"] = "dash", ["color"] = PooledColour });
+                line.Set("x", new[] { 100 * pi.Lower, 100 * pi.Upper });
+                line.Set("y", new[] { 0.0, 0.0 });
+                line.Set("mode", "lines");
+                line.Set("name", "95% prediction interval");
+                line.Set("line", new Dictionary<string, object> { ["dash"] = "dash", ["color"] = PooledColour });
                 traces.Add(GenericChart.ofTraceObject(true, line));
                 ticks.Add("Prediction interval");
                 tickPositions.Add(0.0);
@@ -64,11 +64,11 @@ public static class ForestPlot
             if (planted.Count > 0)
             {
                 var marks = new Trace2D("scatter");
-                marks.SetProperty("x", planted.Select(x => 100 * x.p!.Value).ToArray());
-                marks.SetProperty("y", planted.Select(x => positions[x.i]).ToArray());
-                marks.SetProperty("mode", "markers");
-                marks.SetProperty("name", "Planted effect (truth.json)");
-                marks.SetProperty("marker", new Dictionary<string, object> { ["symbol"] = "x", ["size"] = 10, ["color"] = TruthColour });
+                marks.Set("x", planted.Select(x => 100 * x.p!.Value).ToArray());
+                marks.Set("y", planted.Select(x => positions[x.i]).ToArray());
+                marks.Set("mode", "markers");
+                marks.Set("name", "Planted effect (truth.json)");
+                marks.Set("marker", new Dictionary<string, object> { ["symbol"] = "x", ["size"] = 10, ["color"] = TruthColour });
                 traces.Add(GenericChart.ofTraceObject(true, marks));
             }
         }
@@ -77,14 +77,14 @@ public static class ForestPlot
         var horizon = analysis.Horizon == TypeMetaAnalysis.PrimaryHorizon ? "each site's main horizon" : $"month {analysis.Horizon}";
         var title = string.Create(c, $"{ArmTypes.Both(analysis.Type)}: {outcome}, {horizon}<br><sub>{(analysis.Fit is null ? "a single site, not pooled" : "REML with Hartung–Knapp–Sidik–Jonkman interval")}</sub>");
         var layout = new Layout();
-        layout.SetProperty("title", new Dictionary<string, object> { ["text"] = title });
-        layout.SetProperty("xaxis", new Dictionary<string, object>
+        layout.Set("title", new Dictionary<string, object> { ["text"] = title });
+        layout.Set("xaxis", new Dictionary<string, object>
         {
             ["title"] = new Dictionary<string, object> { ["text"] = "Intention-to-treat effect (percentage points), 95% intervals" },
             ["ticksuffix"] = " pp",
             ["zeroline"] = false,
         });
-        layout.SetProperty("yaxis", new Dictionary<string, object>
+        layout.Set("yaxis", new Dictionary<string, object>
         {
             ["tickvals"] = tickPositions,
             ["ticktext"] = ticks,
@@ -93,7 +93,7 @@ public static class ForestPlot
             ["range"] = new[] { -0.7, k + 1.7 },
             ["automargin"] = true,
         });
-        layout.SetProperty("shapes", new[]
+        layout.Set("shapes", new[]
         {
             new Dictionary<string, object>
             {
@@ -101,21 +101,21 @@ public static class ForestPlot
                 ["line"] = new Dictionary<string, object> { ["color"] = "#888888", ["width"] = 1 },
             },
         });
-        layout.SetProperty("width", 900);
-        layout.SetProperty("height", 200 + (40 * (k + 2)));
-        layout.SetProperty("legend", new Dictionary<string, object> { ["orientation"] = "h", ["y"] = -0.25 });
+        layout.Set("width", 900);
+        layout.Set("height", 200 + (40 * (k + 2)));
+        layout.Set("legend", new Dictionary<string, object> { ["orientation"] = "h", ["y"] = -0.25 });
         return GenericChart.addLayout(layout, GenericChart.combine(traces));
     }
 
     private static GenericChart Points(string name, double[] estimates, Interval[] intervals, double[] y, string symbol, double[] sizes, string colour)
     {
         var trace = new Trace2D("scatter");
-        trace.SetProperty("x", estimates);
-        trace.SetProperty("y", y);
-        trace.SetProperty("mode", "markers");
-        trace.SetProperty("name", name);
-        trace.SetProperty("marker", new Dictionary<string, object> { ["symbol"] = symbol, ["size"] = sizes, ["color"] = colour });
-        trace.SetProperty("error_x", new Dictionary<string, object>
+        trace.Set("x", estimates);
+        trace.Set("y", y);
+        trace.Set("mode", "markers");
+        trace.Set("name", name);
+        trace.Set("marker", new Dictionary<string, object> { ["symbol"] = symbol, ["size"] = sizes, ["color"] = colour });
+        trace.Set("error_x", new Dictionary<string, object>
         {
             ["type"] = "data",
             ["symmetric"] = false,

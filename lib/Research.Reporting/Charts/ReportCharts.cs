@@ -21,12 +21,12 @@ public static class ReportCharts
         foreach (var (label, kind) in chart.Spans.Where(s => s.Label.Length > 0).Select(s => (s.Label, s.Kind)).Distinct())
         {
             var key = new Trace2D("scatter");
-            key.SetProperty("x", new object?[] { null });
-            key.SetProperty("y", new object?[] { null });
-            key.SetProperty("name", label);
-            key.SetProperty("mode", "markers");
-            key.SetProperty("hoverinfo", "skip");
-            key.SetProperty("marker", new Dictionary<string, object> { ["symbol"] = "square", ["size"] = 14, ["color"] = Palette.Span(kind, legend: true) });
+            key.Set("x", new object?[] { null });
+            key.Set("y", new object?[] { null });
+            key.Set("name", label);
+            key.Set("mode", "markers");
+            key.Set("hoverinfo", "skip");
+            key.Set("marker", new Dictionary<string, object> { ["symbol"] = "square", ["size"] = 14, ["color"] = Palette.Span(kind, legend: true) });
             traces.Add(GenericChart.ofTraceObject(true, key));
         }
 
@@ -34,9 +34,9 @@ public static class ReportCharts
         // The note (what bands and shading mean) is a subtitle, so it never collides with the legend.
         var heading = System.Net.WebUtility.HtmlEncode(chart.Title).Replace("\n", "<br>", StringComparison.Ordinal);
         var title = chart.Note is null ? heading : $"{heading}<br><sub>{System.Net.WebUtility.HtmlEncode(chart.Note)}</sub>";
-        layout.SetProperty("title", new Dictionary<string, object> { ["text"] = title, ["font"] = new Dictionary<string, object> { ["size"] = 15 }, ["x"] = 0, ["xref"] = "paper", ["xanchor"] = "left" });
+        layout.Set("title", new Dictionary<string, object> { ["text"] = title, ["font"] = new Dictionary<string, object> { ["size"] = 15 }, ["x"] = 0, ["xref"] = "paper", ["xanchor"] = "left" });
         var span = chart.Series.SelectMany(s => s.X).DefaultIfEmpty(0).Max() - chart.Series.SelectMany(s => s.X).DefaultIfEmpty(0).Min();
-        layout.SetProperty("xaxis", new Dictionary<string, object>
+        layout.Set("xaxis", new Dictionary<string, object>
         {
             ["title"] = new Dictionary<string, object> { ["text"] = chart.XTitle },
             ["zeroline"] = false,
@@ -55,13 +55,13 @@ public static class ReportCharts
                 break;
         }
 
-        layout.SetProperty("yaxis", yaxis);
-        layout.SetProperty("height", 460);
-        layout.SetProperty("width", Width);
+        layout.Set("yaxis", yaxis);
+        layout.Set("height", 460);
+        layout.Set("width", Width);
         var lines = chart.Title.Count(c => c == '\n') + 1 + (chart.Note is null ? 0 : 1);
-        layout.SetProperty("margin", new Dictionary<string, object> { ["t"] = 30 + (25 * lines), ["l"] = 70, ["r"] = 20, ["b"] = 110 });
-        layout.SetProperty("legend", new Dictionary<string, object> { ["orientation"] = "h", ["y"] = -0.22 });
-        layout.SetProperty("shapes", chart.Spans.Select(s => (object)new Dictionary<string, object>
+        layout.Set("margin", new Dictionary<string, object> { ["t"] = 30 + (25 * lines), ["l"] = 70, ["r"] = 20, ["b"] = 110 });
+        layout.Set("legend", new Dictionary<string, object> { ["orientation"] = "h", ["y"] = -0.22 });
+        layout.Set("shapes", chart.Spans.Select(s => (object)new Dictionary<string, object>
         {
             ["type"] = "rect",
             ["xref"] = "x",
@@ -101,7 +101,7 @@ public static class ReportCharts
             var y1 = 1 - ((double)row / rows) - (gapY / 2);
             var y0 = 1 - ((row + 1.0) / rows) + (gapY / 2);
             var whole = panels[k].Series.SelectMany(s => s.X).DefaultIfEmpty(0);
-            layout.SetProperty("xaxis" + suffix, new Dictionary<string, object>
+            layout.Set("xaxis" + suffix, new Dictionary<string, object>
             {
                 ["domain"] = new[] { x0, x1 },
                 ["anchor"] = "y" + suffix,
@@ -109,7 +109,7 @@ public static class ReportCharts
                 ["zeroline"] = false,
                 ["title"] = new Dictionary<string, object> { ["text"] = panels[k].XTitle, ["font"] = new Dictionary<string, object> { ["size"] = 11 } },
             });
-            layout.SetProperty("yaxis" + suffix, new Dictionary<string, object>
+            layout.Set("yaxis" + suffix, new Dictionary<string, object>
             {
                 ["domain"] = new[] { y0, y1 },
                 ["anchor"] = "x" + suffix,
@@ -129,7 +129,7 @@ public static class ReportCharts
             });
         }
 
-        layout.SetProperty("title", new Dictionary<string, object>
+        layout.Set("title", new Dictionary<string, object>
         {
             ["text"] = $"{System.Net.WebUtility.HtmlEncode(title)}<br><sub>{System.Net.WebUtility.HtmlEncode(note)}</sub>",
             ["font"] = new Dictionary<string, object> { ["size"] = 15 },
@@ -137,11 +137,11 @@ public static class ReportCharts
             ["xref"] = "paper",
             ["xanchor"] = "left",
         });
-        layout.SetProperty("annotations", annotations.ToArray());
-        layout.SetProperty("width", Width);
-        layout.SetProperty("height", 120 + (rows * 290));
-        layout.SetProperty("margin", new Dictionary<string, object> { ["t"] = 110, ["l"] = 60, ["r"] = 20, ["b"] = 60 });
-        layout.SetProperty("legend", new Dictionary<string, object> { ["orientation"] = "h", ["y"] = 1.0, ["yanchor"] = "bottom", ["yref"] = "container" });
+        layout.Set("annotations", annotations.ToArray());
+        layout.Set("width", Width);
+        layout.Set("height", 120 + (rows * 290));
+        layout.Set("margin", new Dictionary<string, object> { ["t"] = 110, ["l"] = 60, ["r"] = 20, ["b"] = 60 });
+        layout.Set("legend", new Dictionary<string, object> { ["orientation"] = "h", ["y"] = 1.0, ["yanchor"] = "bottom", ["yref"] = "container" });
         return GenericChart.addLayout(layout, GenericChart.combine(traces));
     }
 
@@ -182,18 +182,18 @@ public static class ReportCharts
                 // One trace for the whole band: a closed shape per run of published points, runs apart (a fill across a gap
                 // would draw a band where nothing is published). One trace, not two per run, keeps the figure small.
                 var trace = new Trace2D("scatter");
-                trace.SetProperty("xaxis", xaxis);
-                trace.SetProperty("yaxis", yaxis);
-                trace.SetProperty("x", band.X);
-                trace.SetProperty("y", band.Y);
-                trace.SetProperty("name", series.Name + " (95% CI)");
-                trace.SetProperty("legendgroup", series.Name);
-                trace.SetProperty("showlegend", false);
-                trace.SetProperty("mode", "lines");
-                trace.SetProperty("fill", "toself");
-                trace.SetProperty("fillcolor", Fade(series.Colour));
-                trace.SetProperty("line", new Dictionary<string, object> { ["width"] = 0 });
-                trace.SetProperty("hoverinfo", "skip");
+                trace.Set("xaxis", xaxis);
+                trace.Set("yaxis", yaxis);
+                trace.Set("x", band.X);
+                trace.Set("y", band.Y);
+                trace.Set("name", series.Name + " (95% CI)");
+                trace.Set("legendgroup", series.Name);
+                trace.Set("showlegend", false);
+                trace.Set("mode", "lines");
+                trace.Set("fill", "toself");
+                trace.Set("fillcolor", Fade(series.Colour));
+                trace.Set("line", new Dictionary<string, object> { ["width"] = 0 });
+                trace.Set("hoverinfo", "skip");
                 traces.Add(GenericChart.ofTraceObject(true, trace));
             }
 
@@ -226,21 +226,21 @@ public static class ReportCharts
     private static GenericChart Trace(string name, IReadOnlyList<double> x, object?[] y, ChartSeries series, bool legend, string xaxis, string yaxis)
     {
         var trace = new Trace2D("scatter");
-        trace.SetProperty("xaxis", xaxis);
-        trace.SetProperty("yaxis", yaxis);
-        trace.SetProperty("x", x.ToArray());
-        trace.SetProperty("y", y);
-        trace.SetProperty("name", name);
-        trace.SetProperty("showlegend", legend);
-        trace.SetProperty("connectgaps", false);
-        trace.SetProperty("legendgroup", series.Name);
-        trace.SetProperty("line", new Dictionary<string, object> { ["color"] = series.Colour, ["width"] = 2 });
-        trace.SetProperty("mode", x.Count <= 12 || series.Cumulative ? "lines+markers" : "lines");
+        trace.Set("xaxis", xaxis);
+        trace.Set("yaxis", yaxis);
+        trace.Set("x", x.ToArray());
+        trace.Set("y", y);
+        trace.Set("name", name);
+        trace.Set("showlegend", legend);
+        trace.Set("connectgaps", false);
+        trace.Set("legendgroup", series.Name);
+        trace.Set("line", new Dictionary<string, object> { ["color"] = series.Colour, ["width"] = 2 });
+        trace.Set("mode", x.Count <= 12 || series.Cumulative ? "lines+markers" : "lines");
         if (series.BaseCounts is { } counts)
         {
-            trace.SetProperty("customdata", counts.Select(c => (object?)c).ToArray());
-            trace.SetProperty("meta", new Dictionary<string, object> { ["kind"] = series.Cumulative ? "cumulative_share" : "share" });
-            trace.SetProperty("hovertemplate", "%{y} (n = %{customdata})<extra>" + System.Net.WebUtility.HtmlEncode(series.Name) + "</extra>");
+            trace.Set("customdata", counts.Select(c => (object?)c).ToArray());
+            trace.Set("meta", new Dictionary<string, object> { ["kind"] = series.Cumulative ? "cumulative_share" : "share" });
+            trace.Set("hovertemplate", "%{y} (n = %{customdata})<extra>" + System.Net.WebUtility.HtmlEncode(series.Name) + "</extra>");
         }
 
         return GenericChart.ofTraceObject(true, trace);
