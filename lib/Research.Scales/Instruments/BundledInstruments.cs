@@ -22,7 +22,7 @@ public static class BundledInstruments
         {
             using var stream = assembly.GetManifestResourceStream(name)!;
             using var reader = new StreamReader(stream);
-            return Instrument.Parse(reader.ReadToEnd(), name[Prefix.Length..]);
+            return InstrumentReader.ParseBundled(reader.ReadToEnd(), name[Prefix.Length..]);
         }));
     }
 }

@@ -30,7 +30,16 @@ public static class InstrumentReader
     /// <param name="fileName">Name used in error messages.</param>
     /// <param name="filePath">Recorded as <see cref="Instrument.FilePath"/>; null records <paramref name="fileName"/>.</param>
     /// <exception cref="InstrumentFormatException">The declaration is malformed.</exception>
-    public static Instrument Parse(string json, string fileName, string? filePath)
+    public static Instrument Parse(string json, string fileName, string? filePath) => Parse(json, fileName, filePath, checkSchema: true);
+
+    /// <summary>
+    /// Parses a declaration embedded in this assembly, skipping the JSON Schema: those files are part of the build and
+    /// the test suite checks each against the schema (<c>InstrumentCatalogTests</c>), while evaluating the schema costs
+    /// every process about 0.15 s (JsonSchema.Net's first use). The semantic checks still run.
+    /// </summary>
+    internal static Instrument ParseBundled(string json, string fileName) => Parse(json, fileName, filePath: null, checkSchema: false);
+
+    private static Instrument Parse(string json, string fileName, string? filePath, bool checkSchema)
     {
         JsonNode? root;
         try
@@ -43,7 +52,11 @@ public static class InstrumentReader
                 $"not valid JSON (line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1}): {e.Message}", e);
         }
 
-        ValidateAgainstSchema(root, fileName);
+        if (checkSchema)
+        {
+            ValidateAgainstSchema(root, fileName);
+        }
+
         return new Builder(fileName, filePath ?? fileName, root!.AsObject()).Build();
     }
 
