@@ -6,7 +6,8 @@ namespace Research.Statistics.LinearAlgebra;
 
 /// <summary>
 /// Cross products of column-major data (one array per column): X'X and X'v, accumulated over row blocks so the
-/// columns of a block stay in cache, vectorised within a block and parallel across blocks.
+/// columns of a block stay in cache, vectorised within a block and parallel across blocks when there is enough work
+/// (<see cref="SizedParallel"/>).
 /// </summary>
 public static class CrossProduct
 {

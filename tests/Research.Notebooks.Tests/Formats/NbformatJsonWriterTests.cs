@@ -24,6 +24,26 @@ public class NbformatJsonWriterTests
     }
 
     [Fact]
+    public void Strings_escape_like_python_wherever_the_escaped_characters_fall()
+    {
+        // Every control character, quote and backslash, at the start, the end, in runs and between plain and non-ASCII text.
+        var alphabet = "ab é€\"\\" + string.Concat(Enumerable.Range(0, 32).Select(c => (char)c));
+        var random = new Random(2026_12_01);
+        var strings = new JsonArray("", "\"", "\\\\", "\u001f", "plain");
+        for (var i = 0; i < 200; i++)
+        {
+            strings.Add(new string(Enumerable.Range(0, random.Next(1, 12)).Select(_ => alphabet[random.Next(alphabet.Length)]).ToArray()));
+        }
+
+        var python = ExternalTool.Python(
+            "import json,sys; sys.stdout.write(json.dumps(json.loads(sys.argv[1]), indent=1, sort_keys=True, ensure_ascii=False) + '\\n')",
+            strings.ToJsonString());
+
+        Assert.Equal(0, python.ExitCode);
+        Assert.Equal(python.Stdout, NbformatJsonWriter.Write(strings));
+    }
+
+    [Fact]
     public void Text_is_split_like_python_splitlines_keepends()
     {
         Assert.Equal("[\"a\\n\",\"b\\r\\n\",\"c\\r\",\"d\"]", MultilineText.Write("a\nb\r\nc\rd").ToJsonString());
