@@ -6,8 +6,8 @@ namespace Research.Statistics.Parallelism;
 /// </summary>
 /// <remarks>
 /// A <see cref="Parallel.For(int, int, Action{int})"/> costs tens of microseconds of queueing, waking and joining pool
-/// threads (system calls on a virtual machine), and a report at the default scale runs tens of thousands of products of
-/// a few thousand rows, each done in a few microseconds: there the loops ran faster inline. National-size designs
+/// threads (system calls on a virtual machine), and a report at the default scale runs thousands of products over a few
+/// thousand rows, each done in a few microseconds: there the loops run faster inline. National-size designs
 /// (a hundred thousand rows) still use every processor.
 /// </remarks>
 internal static class SizedParallel
