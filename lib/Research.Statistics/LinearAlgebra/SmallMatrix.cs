@@ -1,4 +1,3 @@
-using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
@@ -35,7 +34,6 @@ public static class SmallMatrix
         var left = Entries(a);
         var right = Entries(b);
         var target = Entries(result);
-        var width = Vector<double>.Count;
         for (var i = 0; i < m; i++)
         {
             var row = target.Slice(i * q, q);
@@ -43,19 +41,8 @@ public static class SmallMatrix
             {
                 // Row i of the result gains a[i, l] times row l of B: the same products and sums, in the same order, as
                 // entry by entry, but along contiguous rows in vector registers (these products run for every fit's
-                // sandwich variance).
-                var ail = left[(i * p) + l];
-                var source = right.Slice(l * q, q);
-                var j = 0;
-                for (; j <= q - width; j += width)
-                {
-                    (new Vector<double>(row[j..]) + (ail * new Vector<double>(source[j..]))).CopyTo(row[j..]);
-                }
-
-                for (; j < q; j++)
-                {
-                    row[j] += ail * source[j];
-                }
+                // sandwich variance). Zero factors are not skipped, so a NaN in B still reaches the result.
+                SpanArithmetic.AddScaled(left[(i * p) + l], right.Slice(l * q, q), row);
             }
         }
 

@@ -54,14 +54,18 @@ internal static class SpanArithmetic
         return sum;
     }
 
-    /// <summary>target += a·source.</summary>
+    /// <summary>target += a·source, skipped when a is zero (the callers' sparse factors make that common).</summary>
     public static void Axpy(double a, ReadOnlySpan<double> source, Span<double> target)
     {
-        if (a == 0)
+        if (a != 0)
         {
-            return;
+            AddScaled(a, source, target);
         }
+    }
 
+    /// <summary>target += a·source for every a, zero included, so a NaN or infinity in the source always reaches the target.</summary>
+    public static void AddScaled(double a, ReadOnlySpan<double> source, Span<double> target)
+    {
         var width = Vector<double>.Count;
         var i = 0;
         for (; i <= target.Length - width; i += width)
