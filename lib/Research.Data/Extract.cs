@@ -103,12 +103,20 @@ public sealed class Extract
         sink.ProtectIdentifiers(package.IdentifierFields);
         // The files are hashed before they are read, so a file changed meanwhile cannot be cached under the new hash.
         var (fingerprint, fingerprintProblem) = writeCache ? Fingerprint(directory, allowExternal) : (null, null);
+        // The files are read at once, each reporting into its own sink, and the sinks are merged in the package's order:
+        // the report is the one a reading file after file gives, while the register no longer waits for the others.
+        var reads = package.Resources
+            .Select(resource => (Sink: sink.Fork(), Resource: resource))
+            .Select(read => (read.Sink, Table: Task.Run(() => TableReader.Read(read.Resource, directory, read.Sink, allowExternal))))
+            .ToList();
+        Task.WhenAll(reads.Select(read => read.Table)).GetAwaiter().GetResult();
         var tables = new List<Table>();
-        foreach (var resource in package.Resources)
+        foreach (var (own, table) in reads)
         {
-            if (TableReader.Read(resource, directory, sink, allowExternal) is { } table)
+            sink.Append(own);
+            if (table.Result is { } read)
             {
-                tables.Add(table);
+                tables.Add(read);
             }
         }
 

@@ -59,20 +59,26 @@ public static partial class ExtractCache
             Directory.CreateDirectory(root);
             temporary = Path.Combine(root, TemporaryPrefix + Environment.ProcessId.ToString(CultureInfo.InvariantCulture) + "-" + Guid.NewGuid().ToString("N"));
             Directory.CreateDirectory(temporary);
-            var partitions = new List<CachedPartition>();
-            for (var m = 0; m < split.Municipalities.Count; m++)
+            // Municipalities are written at once (each file on its own is sequential work); the manifest lists them in
+            // order whatever finishes first.
+            var directory = temporary;
+            var written = Enumerable.Range(0, split.Municipalities.Count).Select(m => Task.Run(() =>
             {
                 var folder = FolderName(split.Municipalities[m], m);
-                Directory.CreateDirectory(Path.Combine(temporary, folder));
+                Directory.CreateDirectory(Path.Combine(directory, folder));
+                var own = new List<CachedPartition>();
                 foreach (var table in extract.Tables)
                 {
                     var rows = split.Rows(table.Name, m);
                     var file = folder + "/" + table.Name + ".parquet";
-                    var path = Path.Combine(temporary, file);
+                    var path = Path.Combine(directory, file);
                     PartitionFile.Write(table, rows, path);
-                    partitions.Add(new CachedPartition(split.Municipalities[m], table.Name, file, rows.Length, ContentHash.OfFile(path)));
+                    own.Add(new CachedPartition(split.Municipalities[m], table.Name, file, rows.Length, ContentHash.OfFile(path)));
                 }
-            }
+
+                return own;
+            })).ToArray();
+            var partitions = Task.WhenAll(written).GetAwaiter().GetResult().SelectMany(own => own).ToList();
 
             var manifest = new CacheManifest
             {

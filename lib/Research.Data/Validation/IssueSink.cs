@@ -63,6 +63,32 @@ public sealed class IssueSink
         Add(new ValidationIssue(Severity.Warning, file, row, column, value, rule, message) { Identifier = identifier });
 
     /// <summary>The report of everything recorded so far.</summary>
+    /// <summary>An empty sink with this one's detail limit and protected identifier columns, for a part of the work done in parallel (see <see cref="Append"/>).</summary>
+    public IssueSink Fork()
+    {
+        var fork = new IssueSink(DetailLimit);
+        fork.ProtectIdentifiers(_identifiers);
+        return fork;
+    }
+
+    /// <summary>
+    /// Adds the issues of <paramref name="other"/> (a <see cref="Fork"/> of this sink) as if they had been reported here
+    /// after this sink's own: its counts, and its details while this sink's limit allows (a fork keeps at least as many
+    /// details as the limit lets this sink take).
+    /// </summary>
+    public void Append(IssueSink other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        ErrorCount += other.ErrorCount;
+        WarningCount += other.WarningCount;
+        foreach (var (key, count) in other._counts)
+        {
+            _counts[key] = _counts.GetValueOrDefault(key) + count;
+        }
+
+        _details.AddRange(other._details.Take(DetailLimit - _details.Count));
+    }
+
     public ValidationReport ToReport() =>
         new(_details.ToList(),
             _counts.Select(kv => new IssueCount(kv.Key.Item1, kv.Key.Item2, kv.Key.Item3, kv.Value))

@@ -79,9 +79,10 @@ internal sealed class BellMcCaffrey
         var contrasts = degreesOfFreedomFor.Select(j => f.Row(j).ToArray()).ToArray();
         var pieces = contrasts.Select(_ => new ContrastPieces(k, clusterCount)).ToArray();
         var blocks = new double[clusterCount][];
+        var transformed = ClusterBlock.Transform(design);
         // A cluster's block costs about n_g·k² (and n_g² per row or n_g³ when n_g is near k): n·k² in all, roughly.
         var rows = (long)clusters.Length;
-        SizedParallel.For(clusterCount, rows * k * k, g => blocks[g] = Block(design, members[g], design.Weights is null ? null : omega, contrasts, pieces, g));
+        SizedParallel.For(clusterCount, rows * k * k, g => blocks[g] = Block(design, transformed, members[g], design.Weights is null ? null : omega, contrasts, pieces, g));
 
         var df = new double[k];
         Array.Fill(df, double.NaN);
@@ -90,9 +91,9 @@ internal sealed class BellMcCaffrey
     }
 
     /// <summary>Cluster g's block (see <see cref="ClusterBlock"/>), with its contrast pieces stored.</summary>
-    private static double[] Block(SandwichDesign design, int[] rows, double[,]? omega, double[][] contrasts, ContrastPieces[] pieces, int g)
+    private static double[] Block(SandwichDesign design, double[] transformed, int[] rows, double[,]? omega, double[][] contrasts, ContrastPieces[] pieces, int g)
     {
-        var (block, parts) = ClusterBlock.Of(design, rows, omega, contrasts, EigenTolerance);
+        var (block, parts) = ClusterBlock.Of(design, transformed, rows, omega, contrasts, EigenTolerance);
         for (var q = 0; q < parts.Length; q++)
         {
             pieces[q].Set(g, parts[q].C, parts[q].T, parts[q].D);

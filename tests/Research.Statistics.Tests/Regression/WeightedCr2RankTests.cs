@@ -1,4 +1,3 @@
-using MathNet.Numerics.LinearAlgebra;
 using Research.Statistics.Design;
 using Research.Statistics.Regression;
 
@@ -37,39 +36,11 @@ public sealed class WeightedCr2RankTests
 
         var fit = LinearModel.Fit(y, design, VarianceEstimator.CR2(cluster), new FitOptions { Weights = weights });
 
-        var expected = DenseCr2StandardErrors(design, y, weights, cluster);
+        var expected = DenseCr2.StandardErrors(design, y, weights, cluster);
         for (var j = 0; j < design.ColumnCount; j++)
         {
             var actual = fit.Coefficients[j].StandardError;
             Assert.True(Math.Abs(actual - expected[j]) <= 1e-11 * expected[j], $"{design.Names[j]}: expected {expected[j]:R}, got {actual:R}");
         }
-    }
-
-    private static double[] DenseCr2StandardErrors(DesignMatrix design, double[] y, double[] w, int[] cluster)
-    {
-        var n = y.Length;
-        var x = Matrix<double>.Build.Dense(n, design.ColumnCount, (i, j) => design.Column(j)[i]);
-        var d = Matrix<double>.Build.DenseOfDiagonalArray(w);
-        var bread = (x.TransposeThisAndMultiply(d) * x).Inverse();
-        var hat = x * bread * x.Transpose() * d;
-        var residuals = Vector<double>.Build.DenseOfArray(y) - (x * (bread * x.TransposeThisAndMultiply(d) * Vector<double>.Build.DenseOfArray(y)));
-        var complement = Matrix<double>.Build.DenseIdentity(n) - hat;
-        var q = complement.TransposeAndMultiply(complement);
-        var meat = Matrix<double>.Build.Dense(design.ColumnCount, design.ColumnCount);
-        foreach (var g in cluster.Distinct())
-        {
-            var rows = Enumerable.Range(0, n).Where(i => cluster[i] == g).ToArray();
-            var qg = Matrix<double>.Build.Dense(rows.Length, rows.Length, (a, b) => q[rows[a], rows[b]]);
-            var evd = qg.Evd(Symmetricity.Symmetric);
-            var root = evd.EigenVectors * Matrix<double>.Build.DenseOfDiagonalVector(evd.EigenValues.Real().Map(l => l > 1e-12 ? 1 / Math.Sqrt(l) : 0)) * evd.EigenVectors.Transpose();
-            var xg = Matrix<double>.Build.Dense(rows.Length, design.ColumnCount, (a, j) => x[rows[a], j]);
-            var dg = Matrix<double>.Build.DenseOfDiagonalArray(rows.Select(i => w[i]).ToArray());
-            var eg = Vector<double>.Build.Dense(rows.Length, a => residuals[rows[a]]);
-            var half = xg.TransposeThisAndMultiply(dg) * (root * eg);
-            meat += half.OuterProduct(half);
-        }
-
-        var covariance = bread * meat * bread;
-        return Enumerable.Range(0, design.ColumnCount).Select(j => Math.Sqrt(covariance[j, j])).ToArray();
     }
 }
