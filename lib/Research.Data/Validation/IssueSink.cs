@@ -62,7 +62,6 @@ public sealed class IssueSink
     public void Warning(string file, int? row, string? column, string? value, string rule, string message, string? identifier = null) =>
         Add(new ValidationIssue(Severity.Warning, file, row, column, value, rule, message) { Identifier = identifier });
 
-    /// <summary>The report of everything recorded so far.</summary>
     /// <summary>An empty sink with this one's detail limit and protected identifier columns, for a part of the work done in parallel (see <see cref="Append"/>).</summary>
     public IssueSink Fork()
     {
@@ -89,6 +88,7 @@ public sealed class IssueSink
         _details.AddRange(other._details.Take(DetailLimit - _details.Count));
     }
 
+    /// <summary>The report of everything recorded so far.</summary>
     public ValidationReport ToReport() =>
         new(_details.ToList(),
             _counts.Select(kv => new IssueCount(kv.Key.Item1, kv.Key.Item2, kv.Key.Item3, kv.Value))
