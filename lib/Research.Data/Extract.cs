@@ -105,10 +105,11 @@ public sealed class Extract
         var (fingerprint, fingerprintProblem) = writeCache ? Fingerprint(directory, allowExternal) : (null, null);
         // The files are read at once, each reporting into its own sink, and the sinks are merged in the package's order:
         // the report is the one a reading file after file gives, while the register no longer waits for the others.
-        var reads = package.Resources
-            .Select(resource => (Sink: sink.Fork(), Resource: resource))
-            .Select(read => (read.Sink, Table: Task.Run(() => TableReader.Read(read.Resource, directory, read.Sink, allowExternal))))
-            .ToList();
+        var reads = package.Resources.Select(resource =>
+        {
+            var own = sink.Fork();
+            return (Sink: own, Table: Task.Run(() => TableReader.Read(resource, directory, own, allowExternal)));
+        }).ToList();
         Task.WhenAll(reads.Select(read => read.Table)).GetAwaiter().GetResult();
         var tables = new List<Table>();
         foreach (var (own, table) in reads)

@@ -112,14 +112,19 @@ internal static class ClusterBlock
         {
             var start = block * TransformBlockRows;
             var end = Math.Min(n, start + TransformBlockRows);
+            Span<double> scale = stackalloc double[TransformBlockRows];
+            for (var r = start; r < end; r++)
+            {
+                scale[r - start] = weights is null ? 1 : Math.Sqrt(weights[r]);
+            }
+
             for (var l = 0; l < k; l++)
             {
                 var column = design.Columns[l];
                 var line = Row(f, l, k);
                 for (var r = start; r < end; r++)
                 {
-                    var scale = weights is null ? 1 : Math.Sqrt(weights[r]);
-                    SpanArithmetic.Axpy(column[r] / scale, line, xt.AsSpan(r * k, k));
+                    SpanArithmetic.Axpy(column[r] / scale[r - start], line, xt.AsSpan(r * k, k));
                 }
             }
         });
