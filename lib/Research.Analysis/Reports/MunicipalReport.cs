@@ -94,18 +94,38 @@ public sealed class MunicipalReport
     public IReadOnlyList<ResultTable> Tables { get; }
 
     /// <summary>Computes every section.</summary>
-    public static MunicipalReport Compute(ReportContext context, ReportSpecification? specification = null)
+    /// <remarks>
+    /// The sections are independent of each other (evidence aside, which only combines two of them), so they are computed
+    /// side by side, one per processor (<see cref="Environment.ProcessorCount"/>, which run-all's workers are given as
+    /// their share of the cores), the longest first; the report is the same as computed one after another
+    /// (<see cref="SectionSchedule"/>).
+    /// </remarks>
+    public static MunicipalReport Compute(ReportContext context, ReportSpecification? specification = null) =>
+        Compute(context, specification ?? ReportSpecification.Default, Environment.ProcessorCount);
+
+    /// <summary>Computes every section, at most <paramref name="parallelism"/> at a time.</summary>
+    internal static MunicipalReport Compute(ReportContext context, ReportSpecification specification, int parallelism)
     {
         ArgumentNullException.ThrowIfNull(context);
-        specification ??= ReportSpecification.Default;
-        var balance = BalanceSection.Compute(context, specification.Disclosure.MinimumCount);
-        var attrition = Attrition.Compute(context);
-        var primary = PrimaryOutcomes.Compute(context, specification.Effects);
-        return new MunicipalReport(context, specification, DesignSection.Compute(context), balance, primary,
-            Durability.Compute(context, specification.Effects), Wellbeing.Compute(context, specification: specification.Effects), attrition,
-            EvidenceRating.Compute(context, balance, attrition), EffectPaths.Compute(context, specification.Effects),
-            Fiscal.Compute(context, primary.Horizons.Where(h => h >= context.Experiment.PrimaryHorizonMonths).ToList(), specification.Effects),
-            Subgroups.Compute(context, specification.Effects), Sensitivity.Compute(context, specification.Effects), ReturnToBenefit.Compute(context));
+        ArgumentNullException.ThrowIfNull(specification);
+        var effects = specification.Effects;
+        var sections = new SectionSchedule(parallelism);
+        var primary = sections.Add(() => PrimaryOutcomes.Compute(context, effects));
+        var subgroups = sections.Add(() => Subgroups.Compute(context, effects));
+        var paths = sections.Add(() => EffectPaths.Compute(context, effects));
+        var wellbeing = sections.Add(() => Wellbeing.Compute(context, specification: effects));
+        var sensitivity = sections.Add(() => Sensitivity.Compute(context, effects));
+        var fiscalHorizons = PrimaryOutcomes.HorizonsOf(context).Where(h => h >= context.Experiment.PrimaryHorizonMonths).ToList();
+        var fiscal = sections.Add(() => Fiscal.Compute(context, fiscalHorizons, effects));
+        var durability = sections.Add(() => Durability.Compute(context, effects));
+        var balance = sections.Add(() => BalanceSection.Compute(context, specification.Disclosure.MinimumCount));
+        var attrition = sections.Add(() => Attrition.Compute(context));
+        var design = sections.Add(() => DesignSection.Compute(context));
+        var returns = sections.Add(() => ReturnToBenefit.Compute(context));
+        sections.Run();
+        return new MunicipalReport(context, specification, design.Value, balance.Value, primary.Value, durability.Value, wellbeing.Value,
+            attrition.Value, EvidenceRating.Compute(context, balance.Value, attrition.Value), paths.Value, fiscal.Value, subgroups.Value,
+            sensitivity.Value, returns.Value);
     }
 
     /// <summary>The published table called <paramref name="name"/>.</summary>

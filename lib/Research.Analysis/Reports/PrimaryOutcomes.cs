@@ -65,14 +65,27 @@ public sealed class PrimaryOutcomes
         Effects.FirstOrDefault(e => e.Arm.Code == arm && e.Outcome == outcome && e.Horizon == horizon)
         ?? throw new KeyNotFoundException(string.Create(CultureInfo.InvariantCulture, $"no effect of {arm} on {outcome.Key} at month {horizon}"));
 
+    /// <summary>
+    /// The horizons the section estimates in <paramref name="context"/> (its <see cref="Horizons"/>), known before any
+    /// estimate: the primary one, 12, 24 and 36 when every register reaches it.
+    /// </summary>
+    public static IReadOnlyList<int> HorizonsOf(ReportContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return new[] { context.Experiment.PrimaryHorizonMonths, 12, 24 }.Concat(Reach(context) >= 36 ? [36] : Array.Empty<int>()).Distinct().Order().ToList();
+    }
+
+    // The last month every participant's registers reach.
+    private static int Reach(ReportContext context) => context.Persons.Min(p => context.Panel.LastObservedMonth[p]);
+
     /// <summary>Estimates every effect.</summary>
     public static PrimaryOutcomes Compute(ReportContext context, EffectSpecification? specification = null)
     {
         ArgumentNullException.ThrowIfNull(context);
         specification = (specification ?? EffectSpecification.Default).Validated();
         var primary = context.Experiment.PrimaryHorizonMonths;
-        var reach = context.Persons.Min(p => context.Panel.LastObservedMonth[p]);
-        var horizons = new[] { primary, 12, 24 }.Concat(reach >= 36 ? [36] : Array.Empty<int>()).Distinct().Order().ToList();
+        var horizons = HorizonsOf(context);
+        var reach = Reach(context);
         var effects = new List<IttEffect>();
         var att = new List<AttEffect>();
         var detectable = new List<DetectableEffect>();

@@ -107,7 +107,7 @@ public sealed class ReportContext
 
     /// <summary>
     /// The outcome panel of the extract built with other <paramref name="definitions"/> (for sensitivity analyses of the
-    /// outcome definition); built once per definition. Not thread-safe.
+    /// outcome definition); built once per definition. Thread-safe: the sections of a report are computed side by side.
     /// </summary>
     public OutcomePanel PanelWith(OutcomeDefinitions definitions)
     {
@@ -117,13 +117,16 @@ public sealed class ReportContext
             return Panel;
         }
 
-        if (!_panels.TryGetValue(definitions, out var panel))
+        lock (_panels)
         {
-            panel = OutcomePanel.FromExtract(Extract, definitions);
-            _panels[definitions] = panel;
-        }
+            if (!_panels.TryGetValue(definitions, out var panel))
+            {
+                panel = OutcomePanel.FromExtract(Extract, definitions);
+                _panels[definitions] = panel;
+            }
 
-        return panel;
+            return panel;
+        }
     }
 
     /// <summary>The stratum of each element of <see cref="Persons"/>.</summary>

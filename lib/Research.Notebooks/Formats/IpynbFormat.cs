@@ -12,6 +12,9 @@ public static class IpynbFormat
     private static readonly HashSet<string> NotebookKeys = new(StringComparer.Ordinal) { "cells", "metadata", "nbformat", "nbformat_minor" };
     private static readonly HashSet<string> CellKeys = new(StringComparer.Ordinal) { "cell_type", "id", "metadata", "source", "outputs", "execution_count" };
 
+    // An output's depth in the document: root, its cells array, a cell, the cell's outputs array, the output.
+    private const int OutputDepth = 4;
+
     /// <summary>
     /// Parses notebook JSON. Code cells get their kernel from cell metadata, else a leading <c>#!kernel</c> line naming
     /// a kernel in <paramref name="knownKernels"/> (default <see cref="KernelInfoCollection.WellKnown"/>) or the
@@ -64,12 +67,36 @@ public static class IpynbFormat
     /// <summary>Writes <paramref name="notebook"/> as <see cref="Write(Notebook)"/> does, to <paramref name="writer"/>.</summary>
     public static void Write(Notebook notebook, TextWriter writer) => NbformatJsonWriter.Write(ToJson(notebook), writer);
 
+    /// <summary>
+    /// Writes <paramref name="notebook"/> as <see cref="Write(Notebook, TextWriter)"/> does, byte for byte, taking the
+    /// text of each output written before from <paramref name="texts"/> (and keeping the text of new ones there).
+    /// </summary>
+    /// <remarks>
+    /// For saving one notebook again and again while it runs: most of a save was rebuilding and re-serializing the outputs
+    /// of cells finished long before (a report's figure JSON and tables, about a megabyte by its end).
+    /// </remarks>
+    public static void Write(Notebook notebook, TextWriter writer, IpynbOutputTexts texts)
+    {
+        ArgumentNullException.ThrowIfNull(texts);
+        var written = new Dictionary<JsonNode, string>(ReferenceEqualityComparer.Instance);
+        JsonObject Placeholder(CellOutput output)
+        {
+            var placeholder = new JsonObject();
+            written[placeholder] = texts.GetOrAdd(output, o => NbformatJsonWriter.WriteAt(OutputToJson(o), OutputDepth));
+            return placeholder;
+        }
+
+        NbformatJsonWriter.Write(ToJson(notebook, Placeholder), writer, written);
+    }
+
     /// <summary>The notebook as a JSON object in nbformat 4 shape.</summary>
-    public static JsonObject ToJson(Notebook notebook)
+    public static JsonObject ToJson(Notebook notebook) => ToJson(notebook, OutputToJson);
+
+    private static JsonObject ToJson(Notebook notebook, Func<CellOutput, JsonObject> outputToJson)
     {
         var root = (JsonObject)notebook.ExtraFields.DeepClone();
         var defaultKernel = notebook.DefaultKernelName;
-        root["cells"] = new JsonArray(notebook.Cells.Select(c => CellToJson(c, defaultKernel)).ToArray<JsonNode?>());
+        root["cells"] = new JsonArray(notebook.Cells.Select(c => CellToJson(c, defaultKernel, outputToJson)).ToArray<JsonNode?>());
         root["metadata"] = notebook.Metadata.DeepClone();
         root["nbformat"] = notebook.FormatMajor;
         root["nbformat_minor"] = notebook.FormatMinor;
@@ -171,7 +198,7 @@ public static class IpynbFormat
     // A code cell of another kernel than the document's default carries its kernel in its metadata (as Polyglot
     // Notebooks writes it) unless its first line selects it, so a notebook read from a .dib keeps its languages when
     // saved as .ipynb and a file read from disk is written back unchanged.
-    private static JsonObject CellToJson(NotebookCell cell, string defaultKernel)
+    private static JsonObject CellToJson(NotebookCell cell, string defaultKernel, Func<CellOutput, JsonObject> outputToJson)
     {
         var json = (JsonObject)cell.ExtraFields.DeepClone();
         json["cell_type"] = cell.Type switch
@@ -197,7 +224,7 @@ public static class IpynbFormat
         if (cell.Type == CellType.Code)
         {
             json["execution_count"] = cell.ExecutionCount;
-            json["outputs"] = new JsonArray(cell.Outputs.Select(OutputToJson).ToArray<JsonNode?>());
+            json["outputs"] = new JsonArray(cell.Outputs.Select(outputToJson).ToArray<JsonNode?>());
         }
 
         return json;

@@ -23,24 +23,45 @@ public static class NbformatJsonWriter
     }
 
     /// <summary>Serializes <paramref name="node"/> to <paramref name="writer"/> (e.g. straight into a file, without the whole text in memory).</summary>
-    public static void Write(JsonNode node, TextWriter writer)
+    public static void Write(JsonNode node, TextWriter writer) => Write(node, writer, written: null);
+
+    /// <summary>
+    /// Serializes <paramref name="node"/> as <see cref="Write(JsonNode, TextWriter)"/> does, except that a node found in
+    /// <paramref name="written"/> (by reference) is not serialized: its text there is written instead, which must be
+    /// what <see cref="WriteAt"/> gave for the same content at the same depth.
+    /// </summary>
+    internal static void Write(JsonNode node, TextWriter writer, IReadOnlyDictionary<JsonNode, string>? written)
     {
-        WriteNode(writer, node, 0);
+        WriteNode(writer, node, 0, written);
         writer.Write('\n');
     }
 
-    private static void WriteNode(TextWriter writer, JsonNode? node, int depth)
+    /// <summary>The text of <paramref name="node"/> as it is written <paramref name="depth"/> levels deep (its first line not indented, no newline after it).</summary>
+    internal static string WriteAt(JsonNode node, int depth)
     {
+        using var text = new StringWriter(CultureInfo.InvariantCulture);
+        WriteNode(text, node, depth, written: null);
+        return text.ToString();
+    }
+
+    private static void WriteNode(TextWriter writer, JsonNode? node, int depth, IReadOnlyDictionary<JsonNode, string>? written)
+    {
+        if (node is not null && written is not null && written.TryGetValue(node, out var text))
+        {
+            writer.Write(text);
+            return;
+        }
+
         switch (node)
         {
             case null:
                 writer.Write("null");
                 break;
             case JsonObject obj:
-                WriteObject(writer, obj, depth);
+                WriteObject(writer, obj, depth, written);
                 break;
             case JsonArray array:
-                WriteArray(writer, array, depth);
+                WriteArray(writer, array, depth, written);
                 break;
             case JsonValue value:
                 WriteValue(writer, value);
@@ -48,7 +69,7 @@ public static class NbformatJsonWriter
         }
     }
 
-    private static void WriteObject(TextWriter writer, JsonObject obj, int depth)
+    private static void WriteObject(TextWriter writer, JsonObject obj, int depth, IReadOnlyDictionary<JsonNode, string>? written)
     {
         if (obj.Count == 0)
         {
@@ -65,7 +86,7 @@ public static class NbformatJsonWriter
             Indent(writer, depth + 1);
             WriteString(writer, key);
             writer.Write(": ");
-            WriteNode(writer, value, depth + 1);
+            WriteNode(writer, value, depth + 1, written);
         }
 
         writer.Write('\n');
@@ -73,7 +94,7 @@ public static class NbformatJsonWriter
         writer.Write('}');
     }
 
-    private static void WriteArray(TextWriter writer, JsonArray array, int depth)
+    private static void WriteArray(TextWriter writer, JsonArray array, int depth, IReadOnlyDictionary<JsonNode, string>? written)
     {
         if (array.Count == 0)
         {
@@ -86,7 +107,7 @@ public static class NbformatJsonWriter
         {
             writer.Write(i == 0 ? "\n" : ",\n");
             Indent(writer, depth + 1);
-            WriteNode(writer, array[i], depth + 1);
+            WriteNode(writer, array[i], depth + 1, written);
         }
 
         writer.Write('\n');

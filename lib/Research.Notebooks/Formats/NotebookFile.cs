@@ -30,7 +30,13 @@ public static class NotebookFile
     /// text goes to a temporary file beside it, which then replaces the file by a rename. A reader, or a crash at any
     /// moment, sees either the previous file or the new one, never a half-written notebook.
     /// </summary>
-    public static void Save(Notebook notebook, string path)
+    public static void Save(Notebook notebook, string path) => Save(notebook, path, texts: null);
+
+    /// <summary>
+    /// Writes a notebook as <see cref="Save(Notebook, string)"/> does, taking the text of outputs saved before from
+    /// <paramref name="texts"/> (an <c>.ipynb</c> only): for saving a running notebook after every cell.
+    /// </summary>
+    public static void Save(Notebook notebook, string path, IpynbOutputTexts? texts)
     {
         var format = Format(path) ?? throw new NotebookFormatException($"{path}: unsupported notebook extension '{Path.GetExtension(path)}' (expected .ipynb or .dib).");
         var full = Path.GetFullPath(path);
@@ -44,9 +50,13 @@ public static class NotebookFile
                 {
                     writer.Write(DibFormat.Write(notebook));
                 }
-                else
+                else if (texts is null)
                 {
                     IpynbFormat.Write(notebook, writer);
+                }
+                else
+                {
+                    IpynbFormat.Write(notebook, writer, texts);
                 }
             }
 
