@@ -32,7 +32,7 @@ public static class ForestPlot
             .Select(r => r with { Estimate = 100 * r.Estimate, ConfidenceInterval = new Interval(100 * r.ConfidenceInterval.Lower, 100 * r.ConfidenceInterval.Upper) }).ToList();
         var k = rows.Count;
         var positions = Enumerable.Range(0, k).Select(i => (double)(k - i + 1)).ToArray();
-        var traces = new List<GenericChart>
+        var traces = new List<Trace>
         {
             Points("Sites (95% CI)", rows.Select(r => r.Estimate).ToArray(), rows.Select(r => r.ConfidenceInterval).ToArray(), positions,
                 "square", rows.Select(r => 6 + (14 * Math.Sqrt(r.WeightPercent / 100))).ToArray(), SiteColour),
@@ -52,7 +52,7 @@ public static class ForestPlot
                 line.Set("mode", "lines");
                 line.Set("name", "95% prediction interval");
                 line.Set("line", new Dictionary<string, object> { ["dash"] = "dash", ["color"] = PooledColour });
-                traces.Add(GenericChart.ofTraceObject(true, line));
+                traces.Add(line);
                 ticks.Add("Prediction interval");
                 tickPositions.Add(0.0);
             }
@@ -69,7 +69,7 @@ public static class ForestPlot
                 marks.Set("mode", "markers");
                 marks.Set("name", "Planted effect (truth.json)");
                 marks.Set("marker", new Dictionary<string, object> { ["symbol"] = "x", ["size"] = 10, ["color"] = TruthColour });
-                traces.Add(GenericChart.ofTraceObject(true, marks));
+                traces.Add(marks);
             }
         }
 
@@ -104,10 +104,10 @@ public static class ForestPlot
         layout.Set("width", 900);
         layout.Set("height", 200 + (40 * (k + 2)));
         layout.Set("legend", new Dictionary<string, object> { ["orientation"] = "h", ["y"] = -0.25 });
-        return GenericChart.addLayout(layout, GenericChart.combine(traces));
+        return GenericChart.addLayout(layout, GenericChart.ofTraceObjects(true, traces));
     }
 
-    private static GenericChart Points(string name, double[] estimates, Interval[] intervals, double[] y, string symbol, double[] sizes, string colour)
+    private static Trace2D Points(string name, double[] estimates, Interval[] intervals, double[] y, string symbol, double[] sizes, string colour)
     {
         var trace = new Trace2D("scatter");
         trace.Set("x", estimates);
@@ -125,6 +125,6 @@ public static class ForestPlot
             ["thickness"] = 1.5,
             ["width"] = 0,
         });
-        return GenericChart.ofTraceObject(true, trace);
+        return trace;
     }
 }
