@@ -49,9 +49,13 @@ public static class RunCommand
         {
             Description = "Leave per-cell timing (nbclient 'execution' and papermill metadata) out of the executed notebook, so identical runs write identical bytes.",
         };
+        var noCellCache = new Option<bool>("--no-cell-cache")
+        {
+            Description = "Compile every C# cell, neither loading nor keeping compiled cells (the cache in research/cells of the local data folder).",
+        };
         var command = new Command("run", "Execute a notebook headlessly and write the executed .ipynb (and an HTML report).")
         {
-            notebook, parameters, output, html, showCode, timeout, allowErrors, inPlace, cwd, exitWithParent, external, maxOutput, noTiming,
+            notebook, parameters, output, html, showCode, timeout, allowErrors, inPlace, cwd, exitWithParent, external, maxOutput, noTiming, noCellCache,
         };
         maxOutput.Validators.Add(result =>
         {
@@ -90,7 +94,8 @@ public static class RunCommand
                 parse.GetValue(inPlace),
                 parse.GetValue(cwd),
                 parse.GetValue(maxOutput),
-                !parse.GetValue(noTiming));
+                !parse.GetValue(noTiming),
+                !parse.GetValue(noCellCache));
             return ExecuteAsync(request, parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, cancellationToken);
         });
         return command;
@@ -144,7 +149,13 @@ public static class RunCommand
             MaxOutputBytes = request.MaxOutputBytes,
             RecordTiming = request.RecordTiming,
             Input = new HeadlessInputProvider(answers),
+            WarmUpCompiler = false,
         };
+        if (!request.CellCache)
+        {
+            options.CompiledCellCacheDirectory = null;
+        }
+
         ProjectLibraries.AddTo(options);
         NotebookCompatibility.AddTo(options);
         if (request.RecordTiming)
@@ -221,5 +232,5 @@ public static class RunCommand
         return KeyValuePair.Create(text[..equals].Trim(), text[(equals + 1)..]);
     }
 
-    private sealed record RunRequest(FileInfo Notebook, string[] Parameters, FileInfo? Output, FileInfo? Html, bool ShowCode, TimeSpan Timeout, bool AllowErrors, bool InPlace, DirectoryInfo? WorkingDirectory, long MaxOutputBytes, bool RecordTiming);
+    private sealed record RunRequest(FileInfo Notebook, string[] Parameters, FileInfo? Output, FileInfo? Html, bool ShowCode, TimeSpan Timeout, bool AllowErrors, bool InPlace, DirectoryInfo? WorkingDirectory, long MaxOutputBytes, bool RecordTiming, bool CellCache);
 }

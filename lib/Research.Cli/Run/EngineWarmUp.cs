@@ -5,11 +5,11 @@ namespace Research.Cli.Run;
 
 /// <summary>
 /// Gets a worker's notebook engine ready before its first notebook arrives: one throwaway session with the options of
-/// <c>research run</c> runs one trivial C# cell, which loads the script compiler and the default references and
-/// compiles, runs and formats a cell, so the code doing that is compiled. The pipeline starts its workers this way while
-/// it validates the extracts, so a worker's first report no longer waits one to two seconds for it. Nothing compiled is
-/// kept for the notebooks: a Roslyn script carries the builder that numbers submissions (<c>Submission#N</c> in type
-/// names and tracebacks), and a notebook's outputs must not depend on what ran before it in the process.
+/// <c>research run</c> runs one trivial C# cell, which loads the default references and runs and formats a cell, so
+/// the code doing that is compiled (and the script compiler too, the first time, when nothing is in the compiled-cell
+/// cache). The pipeline starts its workers this way while it validates the extracts, so a worker's first report no
+/// longer waits for it. The session's state is not kept: a notebook's outputs must not depend on what ran before it
+/// in the process (its compiled cells, loaded from the cache or not, are numbered by their place in its own chain).
 /// </summary>
 internal static class EngineWarmUp
 {
@@ -18,7 +18,7 @@ internal static class EngineWarmUp
     {
         try
         {
-            var options = new NotebookHostOptions { RecordTiming = false };
+            var options = new NotebookHostOptions { RecordTiming = false, WarmUpCompiler = false };
             ProjectLibraries.AddTo(options);
             NotebookCompatibility.AddTo(options);
             using var session = new NotebookSession(options, workingDirectory);

@@ -74,4 +74,26 @@ public sealed class NotebookHostOptions
     /// <summary>Where restored NuGet package sets are cached (default: <c>research/nuget</c> in the local application data folder, <c>~/.local/share</c> on Linux).</summary>
     public string PackageCacheDirectory { get; set; } = Path.Combine(
         Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create), "research", "nuget");
+
+    /// <summary>
+    /// Where C# cells' compiled assemblies are kept between runs, so a notebook run again loads each unchanged cell
+    /// instead of compiling it (default: <c>research/cells</c> in the local application data folder, none when there
+    /// is no such folder); null compiles every cell. A cell is reused only after the same cells, on the same references, compiler and host build
+    /// (<see cref="Kernels.CompiledCellCache"/>).
+    /// </summary>
+    public string? CompiledCellCacheDirectory { get; set; } = DefaultCellCache();
+
+    // None without a data folder (no HOME): a relative folder would put the cache in the notebook's directory.
+    private static string? DefaultCellCache() =>
+        Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create) is { Length: > 0 } data
+            ? Path.Combine(data, "research", "cells")
+            : null;
+
+    /// <summary>
+    /// Start the C# compiler in the background when the kernel starts, even when its first submission comes from the
+    /// compiled-cell cache, so the first cell that has to be compiled does not wait for the compiler to load (about
+    /// half a second). On by default, for interactive work; <c>research run</c> turns it off, because a notebook run
+    /// again usually loads every cell and the compiler would only take a core from the cells.
+    /// </summary>
+    public bool WarmUpCompiler { get; set; } = true;
 }

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Diagnostics;
 using System.Globalization;
 using System.Reflection;
@@ -16,11 +17,13 @@ using Research.Notebooks.Values;
 namespace Research.Notebooks.Kernels;
 
 /// <summary>
-/// Runs C# cells on Roslyn scripting as one continuing script state: variables, usings and types carry from cell to
-/// cell. <c>#r "path.dll"</c> resolves relative to the notebook; <c>#r "nuget: Name, Version"</c> lines are restored
-/// (see <see cref="NuGetRestorer"/>) before the cell's code runs. The script engine is warmed up on a background
-/// thread as soon as the kernel is created, so the first cell does not pay for compiling the defaults. Cells are
-/// made interruptible (<see cref="InterruptChecks"/>) and may not end the process (<see cref="ProcessExitGuard"/>).
+/// Runs C# cells as one continuing script, compiled by Roslyn's scripting compiler: variables, usings and types carry
+/// from cell to cell. <c>#r "path.dll"</c> resolves relative to the notebook; <c>#r "nuget: Name, Version"</c> lines
+/// are restored (see <see cref="NuGetRestorer"/>) before the cell's code runs. A cell compiled before, after the same
+/// cells on the same references, is loaded from the <see cref="CompiledCellCache"/> instead of compiled again; the
+/// chain's first submission (the references and imports) is compiled or loaded on a background thread as soon as
+/// the kernel is created. Cells are made interruptible (<see cref="InterruptChecks"/>) and may not end the process
+/// (<see cref="ProcessExitGuard"/>).
 /// Front ends get completion, inspection and completeness checks over the live state (<see cref="ILanguageServices"/>).
 /// Its variables can be read and set from other kernels (<see cref="IVariableStore"/>).
 /// </summary>
@@ -31,17 +34,24 @@ public sealed class CSharpKernel : IKernel, ILanguageServices, IVariableStore
     private readonly string _directory;
     private readonly HashSet<string> _referencedFiles = new(StringComparer.Ordinal);
     private readonly List<MetadataReference> _newReferences = new();
-    private readonly Task<ScriptState<object>> _warmUp;
+    private readonly SubmissionLoadContext _loader = new();
+    private readonly CompiledCellCache? _cache;
+    private readonly string _kernelId = Guid.NewGuid().ToString("N");
+    private readonly Task<SubmissionState> _warmUp;
     private readonly ScriptOptions _continuation;
     private readonly CSharpParseOptions _parseOptions = new(LanguageVersion.Latest, kind: SourceCodeKind.Script);
-    private volatile ScriptState<object>? _state;
+    private volatile SubmissionState? _state;
     private CSharpLanguageServices? _languageServices;
+    private int _unnamed;
+    private int _compiled;
+    private int _loaded;
 
     /// <summary>Creates the kernel for a notebook in <paramref name="notebookDirectory"/> (null: the current directory).</summary>
     public CSharpKernel(NotebookHostOptions options, string? notebookDirectory)
     {
         _directory = Path.GetFullPath(notebookDirectory ?? Directory.GetCurrentDirectory());
         var assemblies = StandardAssemblies().Concat(options.DefaultAssemblies).Distinct().ToList();
+        var imports = NotebookHostOptions.StandardUsings.Concat(options.DefaultUsings).Distinct().ToList();
         _referencedFiles.UnionWith(assemblies.Select(a => a.Location).Where(l => l.Length > 0));
         _packages = new PackageSet(new NuGetRestorer(options.PackageCacheDirectory), assemblies.Select(a => a.GetName().Name!));
 
@@ -51,17 +61,32 @@ public sealed class CSharpKernel : IKernel, ILanguageServices, IVariableStore
             .WithEmitDebugInformation(true)
             .WithFileEncoding(Encoding.UTF8)
             .WithMetadataResolver(new ScriptReferenceResolver(_directory))
-            .WithSourceResolver(ScriptSourceResolver.Default.WithBaseDirectory(_directory))
+            .WithSourceResolver(new CellSourceResolver(_directory))
             .AddReferences(assemblies.Where(a => a.Location.Length == 0))
             .AddReferences(assemblies.Where(a => a.Location.Length > 0).Select(a => MetadataReferences.FromFile(a.Location)))
-            .AddImports(NotebookHostOptions.StandardUsings.Concat(options.DefaultUsings).Distinct());
+            .AddImports(imports);
 
         // References and imports are applied once, by the first submission; every later one inherits them through the
         // chain. Giving them again with each cell (what continuing with the same options does) re-resolves and
         // re-reads every reference file into native memory and adds them to each compilation once more: about 4 MB
         // and a longer reference list per cell, so 1,000 trivial cells took 5.4 GB. Only new references go along.
         _continuation = first.WithReferences(Array.Empty<MetadataReference>()).WithImports(Array.Empty<string>());
-        _warmUp = Task.Run(() => CSharpScript.Create(string.Empty, first, typeof(ScriptGlobals)).RunAsync(_globals));
+
+        // An assembly without a file (emitted in memory) cannot be keyed by what is on disk: such a chain is compiled every time.
+        _cache = options.CompiledCellCacheDirectory is { } cache && assemblies.All(a => a.Location.Length > 0) ? new CompiledCellCache(cache) : null;
+        var rootKey = _cache is null ? null : CompiledCellCache.Root(assemblies, imports);
+        _warmUp = Task.Run(() =>
+        {
+            var (root, compiled) = LoadOrCompile(null, rootKey, string.Empty, first, CancellationToken.None);
+            if (options.WarmUpCompiler && LoadedSubmissions > 0)
+            {
+                // Loaded from the cache, the first submission did not start the compiler: do that now, in the background,
+                // so the first cell that is compiled does not wait for it.
+                _ = Task.Run(() => SubmissionCompiler.Compile(root, out _, CancellationToken.None));
+            }
+
+            return SubmissionState.Start(null, _globals, root, Entry(compiled));
+        });
     }
 
     /// <inheritdoc />
@@ -69,6 +94,12 @@ public sealed class CSharpKernel : IKernel, ILanguageServices, IVariableStore
 
     /// <inheritdoc />
     public IReadOnlyList<string> Aliases { get; } = new[] { "c#", "C#", "cs" };
+
+    /// <summary>How many submissions this kernel compiled (the rest it loaded from the compiled-cell cache).</summary>
+    internal int CompiledSubmissions => Volatile.Read(ref _compiled);
+
+    /// <summary>How many submissions this kernel loaded from the compiled-cell cache.</summary>
+    internal int LoadedSubmissions => Volatile.Read(ref _loaded);
 
     /// <inheritdoc />
     public Task ReadyAsync(CancellationToken cancellationToken) => _warmUp.WaitAsync(cancellationToken);
@@ -94,7 +125,7 @@ public sealed class CSharpKernel : IKernel, ILanguageServices, IVariableStore
             return;
         }
 
-        _state ??= await _warmUp;
+        var previous = _state ??= await _warmUp;
         foreach (var source in submission.Sources)
         {
             _packages.AddSource(source);
@@ -110,43 +141,25 @@ public sealed class CSharpKernel : IKernel, ILanguageServices, IVariableStore
             _newReferences.AddRange(added.Where(_referencedFiles.Add).Select(MetadataReferences.FromFile));
         }
 
-        var cellPath = Path.Combine(_directory, string.Create(CultureInfo.InvariantCulture, $"cell-{context.CellNumber}.csx"));
+        // A file name without a directory: tracebacks show no machine's paths, and a compiled cell does not depend on
+        // where the notebook runs (relative #r and #load paths resolve against the kernel's directory all the same).
+        var cellPath = string.Create(CultureInfo.InvariantCulture, $"cell-{context.CellNumber}.csx");
         _globals.CancellationToken = cancellationToken;
         var options = _continuation.WithFilePath(cellPath).AddReferences(_newReferences);
-        var instrumented = InterruptChecks.Insert(submission.Code, _parseOptions);
-        var script = _state.Script.ContinueWith(instrumented.Code, options);
-        if (script.Compile(cancellationToken).Any(IsError))
+        var key = KeyAfter(previous.Head, submission.Code, cellPath, cacheable: _newReferences.Count == 0 && !ReferencesFiles(submission.Code));
+        if ((Cached(previous.Head, key, options) ?? CompileCell(previous.Head, submission.Code, key, options, context, cancellationToken)) is not { } prepared)
         {
-            // Report the user's own text: compile the original and show its errors. Should the instrumented code be at
-            // fault while the original compiles, the cell runs uninstrumented (stoppable only when it blocks or awaits).
-            var original = _state.Script.ContinueWith(submission.Code, options);
-            var errors = original.Compile(cancellationToken).Where(IsError).ToList();
-            if (errors.Count > 0)
-            {
-                ReportCompilationError(errors, context);
-                return;
-            }
-
-            (script, instrumented) = (original, InterruptChecks.None(submission.Code));
-        }
-
-        var compilation = script.GetCompilation();
-        if (ProcessExitGuard.Find(compilation, compilation.SyntaxTrees.Last()) is { } exit)
-        {
-            var position = SourceText.From(submission.Code).Lines.GetLinePosition(instrumented.ToOriginal(exit.Position));
-            var message = string.Create(CultureInfo.InvariantCulture,
-                $"line {position.Line + 1}, column {position.Character + 1}: {exit.Method} would end the notebook host, so a cell may not call it; throw an exception to stop the notebook.");
-            context.Fail(new ErrorOutput("ProcessExitNotAllowed", message, new[] { message }), position.Line + 1);
             return;
         }
 
-        Task<ScriptState<object>> running;
+        var (next, compiled) = prepared;
+        var entry = Entry(compiled);
+        Task<SubmissionState> running;
         using (context.EnterUserCode())
         {
             // Only the synchronous part of the cell runs in the scope: after its first await the cell continues on
-            // pool threads, which Thread.Interrupt must not hit. No token here: Roslyn would throw for a cancelled one
-            // and lose where the cell stopped; the cell's own checks and its CancellationToken stop it.
-            running = script.RunFromAsync(_state, _ => true, CancellationToken.None);
+            // pool threads, which Thread.Interrupt must not hit. The cell's own checks and its CancellationToken stop it.
+            running = SubmissionState.Start(previous, _globals, next, entry);
         }
 
         var state = await running;
@@ -171,7 +184,8 @@ public sealed class CSharpKernel : IKernel, ILanguageServices, IVariableStore
             return;
         }
 
-        if (HasResult(state))
+        // A trailing display(x) has been shown already.
+        if (compiled.ShowsValue && state.ReturnValue is not DisplayHandle)
         {
             context.PublishResult(state.ReturnValue);
         }
@@ -189,9 +203,8 @@ public sealed class CSharpKernel : IKernel, ILanguageServices, IVariableStore
     /// <inheritdoc />
     public bool TryGetValue(string name, out object? value)
     {
-        var variable = _state?.GetVariable(name);
-        value = variable?.Value;
-        return variable is not null;
+        value = null;
+        return _state is { } state && state.TryGet(name, out value);
     }
 
     /// <inheritdoc />
@@ -211,10 +224,17 @@ public sealed class CSharpKernel : IKernel, ILanguageServices, IVariableStore
             .Select(a => a.Location)
             .Where(l => l.Length > 0 && _referencedFiles.Add(l))
             .Select(MetadataReferences.FromFile));
-        _state ??= await _warmUp.WaitAsync(cancellationToken);
-        var script = _state.Script.ContinueWith($"{typeName} {name} = default;", _continuation.AddReferences(_newReferences));
-        var state = await script.RunFromAsync(_state, cancellationToken: cancellationToken);
-        state.GetVariable(name)!.Value = value;
+        var previous = _state ??= await _warmUp.WaitAsync(cancellationToken);
+        var code = $"{typeName} {name} = default;";
+        var key = KeyAfter(previous.Head, code, string.Empty, cacheable: _newReferences.Count == 0);
+        var (next, compiled) = LoadOrCompile(previous.Head, key, code, _continuation.AddReferences(_newReferences), cancellationToken);
+        var state = await SubmissionState.Start(previous, _globals, next, Entry(compiled));
+        if (state.Exception is { } exception)
+        {
+            throw new InvalidOperationException($"Declaring '{name}' failed.", exception);
+        }
+
+        state.TrySet(name, value);
         context.RunIfActive(() => Commit(state));
     }
 
@@ -245,34 +265,131 @@ public sealed class CSharpKernel : IKernel, ILanguageServices, IVariableStore
     // Built on first use: a headless run never pays for the editor services.
     private CSharpLanguageServices LanguageServices => LazyInitializer.EnsureInitialized(
         ref _languageServices,
-        () => new CSharpLanguageServices(async ct => (_state ?? await _warmUp.WaitAsync(ct).ConfigureAwait(false)).Script, _parseOptions));
+        () => new CSharpLanguageServices(async ct => (_state ?? await _warmUp.WaitAsync(ct).ConfigureAwait(false)).Head, _parseOptions));
 
-    private static bool IsError(Diagnostic diagnostic) => diagnostic.Severity == DiagnosticSeverity.Error;
+    // A #r or #load line names a file whose content the compiled result depends on but its key does not cover.
+    private static bool ReferencesFiles(string code) =>
+        code.Split('\n').Any(line => line.TrimStart() is var text && (text.StartsWith("#r", StringComparison.Ordinal) || text.StartsWith("#load", StringComparison.Ordinal)));
 
-    private void Commit(ScriptState<object> state)
+    // The cache key of the submission of `code` after `previous`: none when the chain is not cached from here on.
+    private static byte[]? KeyAfter(Submission previous, string code, string filePath, bool cacheable) =>
+        cacheable && previous.Key is { } key ? CompiledCellCache.Next(key, code, filePath) : null;
+
+    // The assembly name of a submission keyed `key`. A keyed submission this kernel loaded already (the same cell run
+    // again after an abandoned run of it) is not loaded twice: it gets a name of its own, and its chain is not cached.
+    private string NameFor(ref byte[]? key)
+    {
+        if (key is not null && !_loader.HasSubmission(Submission.NameFor(key)))
+        {
+            return Submission.NameFor(key);
+        }
+
+        key = null;
+        return "\u211B*" + _kernelId + "-" + Interlocked.Increment(ref _unnamed).ToString(CultureInfo.InvariantCulture);
+    }
+
+    // The submission keyed `key` from the cache, or null.
+    private (Submission Submission, CompiledSubmission Compiled)? Cached(Submission? previous, byte[]? key, ScriptOptions options)
+    {
+        if (key is null || _cache is null || _loader.HasSubmission(Submission.NameFor(key)) || _cache.TryLoad(key) is not { } compiled)
+        {
+            return null;
+        }
+
+        Interlocked.Increment(ref _loaded);
+        var name = Submission.NameFor(key);
+        return (previous?.Continue(compiled.Code, options, key, name) ?? Submission.First(compiled.Code, options, key, name), compiled);
+    }
+
+    // Compiles a cell with its interrupt checks; null when it fails to compile or calls what would end the process (the cell then shows why).
+    private (Submission Submission, CompiledSubmission Compiled)? CompileCell(Submission previous, string code, byte[]? key, ScriptOptions options, CellExecutionContext context, CancellationToken cancellationToken)
+    {
+        var name = NameFor(ref key);
+        var instrumented = InterruptChecks.Insert(code, _parseOptions);
+        var next = previous.Continue(instrumented.Code, options, key, name);
+        if (SubmissionCompiler.Compile(next, out _, cancellationToken) is not { } compiled)
+        {
+            // Report the user's own text: compile the original and show its errors. Should the instrumented code be
+            // at fault while the original compiles, the cell runs uninstrumented (stoppable only when it blocks or awaits).
+            next = previous.Continue(code, options, key, name);
+            if (SubmissionCompiler.Compile(next, out var errors, cancellationToken) is not { } original)
+            {
+                ReportCompilationError(errors, context);
+                return null;
+            }
+
+            (compiled, instrumented) = (original, InterruptChecks.None(code));
+        }
+
+        var compilation = next.Compilation;
+        if (ProcessExitGuard.Find(compilation, compilation.SyntaxTrees.Last()) is { } exit)
+        {
+            var position = SourceText.From(code).Lines.GetLinePosition(instrumented.ToOriginal(exit.Position));
+            var message = string.Create(CultureInfo.InvariantCulture,
+                $"line {position.Line + 1}, column {position.Character + 1}: {exit.Method} would end the notebook host, so a cell may not call it; throw an exception to stop the notebook.");
+            context.Fail(new ErrorOutput("ProcessExitNotAllowed", message, new[] { message }), position.Line + 1);
+            return null;
+        }
+
+        return (next, Keep(next, compiled));
+    }
+
+    // A submission without interrupt checks (the first one, a variable another kernel declares): from the cache, or compiled.
+    private (Submission Submission, CompiledSubmission Compiled) LoadOrCompile(Submission? previous, byte[]? key, string code, ScriptOptions options, CancellationToken cancellationToken)
+    {
+        if (Cached(previous, key, options) is { } cached)
+        {
+            return cached;
+        }
+
+        var name = NameFor(ref key);
+        var submission = previous?.Continue(code, options, key, name) ?? Submission.First(code, options, key, name);
+        var compiled = SubmissionCompiler.Compile(submission, out var errors, cancellationToken)
+            ?? throw new CompilationErrorException(errors[0].ToString(), errors.ToImmutableArray());
+        return (submission, Keep(submission, compiled));
+    }
+
+    // Counts a compiled submission, tells the load context where its references are, and stores it when it is keyed.
+    private CompiledSubmission Keep(Submission submission, CompiledSubmission compiled)
+    {
+        Interlocked.Increment(ref _compiled);
+        var compilation = submission.Compilation;
+        foreach (var assembly in compilation.SourceModule.ReferencedAssemblySymbols)
+        {
+            if (compilation.GetMetadataReference(assembly) is PortableExecutableReference { FilePath: { } path })
+            {
+                _loader.RegisterDependency(assembly.Identity.Name, path);
+            }
+        }
+
+        if (submission.Key is { } key)
+        {
+            _cache?.Store(key, compiled);
+        }
+
+        return compiled;
+    }
+
+    // Loads the submission's assembly and returns its factory: given the array of submission objects, it creates the
+    // submission's own, puts it in its slot and runs the submission's code.
+    private Func<object?[], Task<object?>> Entry(CompiledSubmission compiled)
+    {
+        if (compiled.Image.Length == 0 || compiled.EntryType is null || compiled.EntryMethod is null)
+        {
+            return static _ => Task.FromResult<object?>(null);
+        }
+
+        var assembly = _loader.LoadSubmission(compiled);
+        var type = assembly.GetType(compiled.EntryType, throwOnError: true, ignoreCase: false)!;
+        var method = type.GetMethod(compiled.EntryMethod, BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static)
+            ?? throw new InvalidOperationException($"The compiled submission has no method {compiled.EntryMethod}.");
+        return method.CreateDelegate<Func<object?[], Task<object?>>>();
+    }
+
+    private void Commit(SubmissionState state)
     {
         _state = state;
         _newReferences.Clear();
-    }
-
-    // A trailing expression of type void (e.g. Console.WriteLine("x") without semicolon) has no result to show, and a
-    // trailing display(x) has been shown already.
-    private static bool HasResult(ScriptState<object> state)
-    {
-        var compilation = state.Script.GetCompilation();
-        var tree = compilation.SyntaxTrees.LastOrDefault();
-        if (tree is null || CSharpSubmission.TrailingExpression(tree) is not { } expression || state.ReturnValue is DisplayHandle)
-        {
-            return false;
-        }
-
-        if (state.ReturnValue is not null)
-        {
-            return true;
-        }
-
-        var type = compilation.GetSemanticModel(tree).GetTypeInfo(expression).Type;
-        return type is not null && type.SpecialType != SpecialType.System_Void;
     }
 
     private static void ReportCompilationError(IReadOnlyList<Diagnostic> errors, CellExecutionContext context)

@@ -2,7 +2,6 @@ using System.Runtime.InteropServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Completion;
 using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.Scripting;
 using Microsoft.CodeAnalysis.Text;
 using Research.Notebooks.Editing;
 
@@ -18,19 +17,19 @@ namespace Research.Notebooks.Kernels;
 /// <remarks>Thread safe: the workspace is brought up to date under a lock; Roslyn's snapshots are immutable.</remarks>
 internal sealed class CSharpLanguageServices
 {
-    private readonly Func<CancellationToken, Task<Script>> _liveScript;
+    private readonly Func<CancellationToken, Task<Submission>> _liveScript;
     private readonly CSharpParseOptions _parseOptions;
     private readonly object _gate = new();
     private readonly DocumentationFiles _documentation = new();
     private Solution? _solution;
-    private Script? _head;
+    private Submission? _head;
     private ProjectId? _headProject;
     private ProjectId? _editProject;
     private DocumentId? _editDocument;
     private int _submissions;
 
-    /// <summary>Creates the services over the script that <paramref name="liveScript"/> returns (the kernel's current state).</summary>
-    public CSharpLanguageServices(Func<CancellationToken, Task<Script>> liveScript, CSharpParseOptions parseOptions)
+    /// <summary>Creates the services over the submission that <paramref name="liveScript"/> returns (the kernel's current state).</summary>
+    public CSharpLanguageServices(Func<CancellationToken, Task<Submission>> liveScript, CSharpParseOptions parseOptions)
     {
         _liveScript = liveScript;
         _parseOptions = parseOptions;
@@ -104,14 +103,14 @@ internal sealed class CSharpLanguageServices
         }
     }
 
-    private Solution Mirror(Script live)
+    private Solution Mirror(Submission live)
     {
         if (ReferenceEquals(live, _head) && _solution is not null)
         {
             return _solution;
         }
 
-        var pending = new Stack<Script>();
+        var pending = new Stack<Submission>();
         var reached = live;
         for (; reached is not null && !ReferenceEquals(reached, _head); reached = reached.Previous)
         {
@@ -132,16 +131,16 @@ internal sealed class CSharpLanguageServices
             solution = solution.RemoveProject(edit);
         }
 
-        while (pending.TryPop(out var script))
+        while (pending.TryPop(out var submission))
         {
-            var compilation = script.GetCompilation();
+            var compilation = submission.Compilation;
             var id = ProjectId.CreateNewId();
-            solution = AddSubmission(solution, id, compilation, compilation.ExternalReferences.Select(_documentation.Attach), script.Code);
-            (_head, _headProject) = (script, id);
+            solution = AddSubmission(solution, id, compilation, compilation.ExternalReferences.Select(_documentation.Attach), submission.Code);
+            (_head, _headProject) = (submission, id);
         }
 
         _editProject = ProjectId.CreateNewId();
-        solution = AddSubmission(solution, _editProject, _head!.GetCompilation(), Array.Empty<MetadataReference>(), string.Empty);
+        solution = AddSubmission(solution, _editProject, _head!.Compilation, Array.Empty<MetadataReference>(), string.Empty);
         _editDocument = solution.GetProject(_editProject)!.DocumentIds[0];
         return solution;
     }

@@ -24,6 +24,10 @@ internal sealed class ScriptReferenceResolver : MetadataReferenceResolver
     /// <inheritdoc />
     public override bool ResolveMissingAssemblies => true;
 
+    /// <summary>Whether <paramref name="path"/> is one of the runtime's trusted platform assemblies, which the default load context provides.</summary>
+    public static bool IsTrustedPlatformAssembly(string path) =>
+        TrustedPlatformAssemblies.Value.TryGetValue(Path.GetFileNameWithoutExtension(path), out var trusted) && string.Equals(trusted, path, StringComparison.Ordinal);
+
     /// <inheritdoc />
     public override ImmutableArray<PortableExecutableReference> ResolveReference(string reference, string? baseFilePath, MetadataReferenceProperties properties) =>
         _directives.ResolveReference(reference, baseFilePath, properties);

@@ -6,13 +6,13 @@ namespace Research.Notebooks.Tests.Support;
 /// <summary>Sessions whose C# cells can reach this test assembly (for probes the tests and cells share).</summary>
 internal static class TestSessions
 {
-    public static NotebookSession Create(Action<NotebookHostOptions>? configure = null)
+    public static NotebookSession Create(Action<NotebookHostOptions>? configure = null, string? workingDirectory = null)
     {
         var options = new NotebookHostOptions();
         options.DefaultAssemblies.Add(typeof(TestSessions).Assembly);
         options.DefaultUsings.Add("Research.Notebooks.Tests.Support");
         configure?.Invoke(options);
-        return new NotebookSession(options);
+        return new NotebookSession(options, workingDirectory);
     }
 
     public static async Task<(CellExecutionResult Result, RecordingObserver Observer)> RunAsync(this NotebookSession session, string code)

@@ -1,0 +1,170 @@
+using System.Globalization;
+using System.Reflection;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace Research.Notebooks.Kernels;
+
+/// <summary>
+/// C# submissions compiled by earlier runs, kept on disk by a key that covers everything the compiled code depends
+/// on, so a notebook run again loads each cell's assembly instead of compiling it (Roslyn's compile and emit is
+/// 15-20 ms a cell, and the compiler's own start-up a third of a second before the first one).
+/// </summary>
+/// <remarks>
+/// <para>The key of a submission chains the key of the one before it with the code and file path of its own
+/// (<see cref="Next"/>); the first key (<see cref="Root"/>) covers the compiler, the host, every assembly a cell
+/// can reach (module version ids and the runtime's trusted assemblies by path, size and time) and the imports. A key
+/// therefore names one compiled result. Chains that reference anything else are not kept: the kernel stops keying at
+/// the first submission with a NuGet package, an added reference, or a <c>#r</c> or <c>#load</c> directive (whose
+/// files, found relative to the notebook, may change between runs). Nothing else a cell compiles to depends on
+/// where the notebook is, so a notebook run in another directory (<c>verify</c>'s scratch folder) loads the same cells.</para>
+/// <para>An entry is written to a temporary file and renamed into place, so concurrent runs (run-all's workers) never
+/// read half an entry; a damaged entry fails its checksum and counts as a miss. The folder holds at most
+/// <see cref="MaxEntries"/> entries: a write beyond that removes the least recently used quarter (a hit touches its
+/// entry). The cache only ever saves time: a failure to read or write it is a miss, never a failed cell. Its entries
+/// are code this process loads, so it lives in the user's own data folder, created readable by the user alone.</para>
+/// <para>Thread-safe: instances hold no mutable state.</para>
+/// </remarks>
+internal sealed class CompiledCellCache
+{
+    /// <summary>The most entries kept (a report notebook has about twenty C# submissions; an entry is 5-30 KB).</summary>
+    public const int MaxEntries = 4096;
+
+    // Bounds what a read loads: far above any cell's assembly.
+    private const long MaxEntryBytes = 64L * 1024 * 1024;
+
+    private const string Extension = ".submission";
+
+    private readonly string _directory;
+
+    /// <summary>A cache in <paramref name="directory"/> (created on first write).</summary>
+    public CompiledCellCache(string directory) => _directory = Path.GetFullPath(directory);
+
+    /// <summary>The key of a chain's first submission: what every compiled cell of the chain depends on besides its code.</summary>
+    public static byte[] Root(IEnumerable<Assembly> references, IEnumerable<string> imports)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        Append(hash, "research-cells/1");
+        Append(hash, System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription);
+        var compiler = new[] { typeof(Microsoft.CodeAnalysis.Compilation).Assembly, typeof(Microsoft.CodeAnalysis.CSharp.CSharpCompilation).Assembly, typeof(Microsoft.CodeAnalysis.Scripting.Script).Assembly, typeof(CompiledCellCache).Assembly };
+        foreach (var assembly in compiler.Concat(references))
+        {
+            Append(hash, assembly.FullName ?? string.Empty);
+            Append(hash, assembly.ManifestModule.ModuleVersionId.ToString("N"));
+        }
+
+        // What Roslyn may bind besides the references given: the framework and the tool's dependencies.
+        foreach (var path in (AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES") as string ?? string.Empty).Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
+        {
+            var file = new FileInfo(path);
+            Append(hash, string.Create(CultureInfo.InvariantCulture, $"{path}|{(file.Exists ? file.Length : -1)}|{(file.Exists ? file.LastWriteTimeUtc.Ticks : 0)}"));
+        }
+
+        foreach (var import in imports)
+        {
+            Append(hash, import);
+        }
+
+        return hash.GetHashAndReset();
+    }
+
+    /// <summary>The key of the submission of <paramref name="code"/> (at <paramref name="filePath"/>) after the one keyed <paramref name="previous"/>.</summary>
+    public static byte[] Next(byte[] previous, string code, string filePath)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        hash.AppendData(previous);
+        Append(hash, filePath);
+        Append(hash, code);
+        return hash.GetHashAndReset();
+    }
+
+    /// <summary>The submission stored under <paramref name="key"/>, or null.</summary>
+    public CompiledSubmission? TryLoad(byte[] key)
+    {
+        var path = PathOf(key);
+        try
+        {
+            var file = new FileInfo(path);
+            if (!file.Exists || file.Length > MaxEntryBytes)
+            {
+                return null;
+            }
+
+            var submission = CompiledSubmission.FromBytes(File.ReadAllBytes(path));
+            if (submission is not null)
+            {
+                File.SetLastWriteTimeUtc(path, DateTime.UtcNow);
+            }
+
+            return submission;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Keeps <paramref name="submission"/> under <paramref name="key"/>.</summary>
+    public void Store(byte[] key, CompiledSubmission submission)
+    {
+        var path = PathOf(key);
+        var temporary = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
+        try
+        {
+            if (OperatingSystem.IsWindows())
+            {
+                Directory.CreateDirectory(_directory);
+            }
+            else
+            {
+                Directory.CreateDirectory(_directory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            }
+
+            File.WriteAllBytes(temporary, submission.ToBytes());
+            File.Move(temporary, path, overwrite: true);
+            Trim();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            TryDelete(temporary);
+        }
+    }
+
+    private string PathOf(byte[] key) => Path.Combine(_directory, Convert.ToHexStringLower(key) + Extension);
+
+    // Removes the least recently used quarter once the folder holds more than MaxEntries entries.
+    private void Trim()
+    {
+        var entries = new DirectoryInfo(_directory).GetFiles("*" + Extension);
+        if (entries.Length <= MaxEntries)
+        {
+            return;
+        }
+
+        foreach (var entry in entries.OrderBy(e => e.LastWriteTimeUtc).Take(entries.Length - (MaxEntries * 3 / 4)))
+        {
+            TryDelete(entry.FullName);
+        }
+    }
+
+    private static void TryDelete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Another run removed or holds it; the next trim tries again.
+        }
+    }
+
+    private static void Append(IncrementalHash hash, string text)
+    {
+        var bytes = Encoding.UTF8.GetBytes(text);
+        Span<byte> length = stackalloc byte[4];
+        System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(length, bytes.Length);
+        hash.AppendData(length);
+        hash.AppendData(bytes);
+    }
+}
