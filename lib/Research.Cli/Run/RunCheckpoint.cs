@@ -7,8 +7,9 @@ namespace Research.Cli.Run;
 /// <summary>
 /// Keeps the executed notebook on disk current while <c>research run</c> runs: after every cell it is saved (an
 /// atomic replace), so however the run ends (a failure, Ctrl-C, <c>Environment.FailFast</c>, a stack overflow, a
-/// kill) a valid notebook with every cell finished so far is left. Saving never takes more than about a tenth of
-/// the run: with quick cells in a large notebook, a save is skipped while saving has used more than that. When a cell makes
+/// kill) a valid notebook with every cell finished so far is left. Beyond its first half second, saving never takes
+/// more than about a tenth of the run: with quick cells in a large notebook, a save is skipped while saving has used
+/// more than that. When a cell makes
 /// the process exit, the notebook and report are written with that cell's error and the exit code becomes 1.
 /// </summary>
 internal sealed class RunCheckpoint(Notebook notebook, string name, string outputPath, Action writeReport, TextWriter stderr, IProgress<CellProgress> display) : IProgress<CellProgress>
@@ -19,6 +20,11 @@ internal sealed class RunCheckpoint(Notebook notebook, string name, string outpu
     // Utrecht's report (21 saves of up to 1 MB) spent 0.30 s saving, now 0.12 s.
     private readonly IpynbOutputTexts _texts = new();
     private TimeSpan _saving;
+
+    // Saving a notebook takes milliseconds, but its first save (cold) can take longer than a tenth of a run of quick
+    // cells (cells loaded from the compiled-cell cache run in a millisecond or two), which then skipped the saves of
+    // the cells right after it: a crash in the third cell of a four-cell notebook left only the first cell's output.
+    private static readonly TimeSpan Allowance = TimeSpan.FromSeconds(0.5);
 
     /// <inheritdoc />
     public void Report(CellProgress value)
@@ -40,7 +46,7 @@ internal sealed class RunCheckpoint(Notebook notebook, string name, string outpu
             return;
         }
 
-        if (_saving <= _run.Elapsed / 10)
+        if (_saving <= Allowance || _saving <= _run.Elapsed / 10)
         {
             Save();
         }

@@ -269,7 +269,11 @@ public sealed class CSharpKernel : IKernel, ILanguageServices, IVariableStore
 
     // A #r or #load line names a file whose content the compiled result depends on but its key does not cover.
     private static bool ReferencesFiles(string code) =>
-        code.Split('\n').Any(line => line.TrimStart() is var text && (text.StartsWith("#r", StringComparison.Ordinal) || text.StartsWith("#load", StringComparison.Ordinal)));
+        code.Split('\n').Any(line => IsDirective(line.TrimStart(), "#r") || IsDirective(line.TrimStart(), "#load"));
+
+    // The directive itself, not a longer one that starts the same way (#region).
+    private static bool IsDirective(string line, string directive) =>
+        line.StartsWith(directive, StringComparison.Ordinal) && (line.Length == directive.Length || char.IsWhiteSpace(line[directive.Length]) || line[directive.Length] == '"');
 
     // The cache key of the submission of `code` after `previous`: none when the chain is not cached from here on.
     private static byte[]? KeyAfter(Submission previous, string code, string filePath, bool cacheable) =>

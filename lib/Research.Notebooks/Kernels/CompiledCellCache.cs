@@ -93,7 +93,7 @@ internal sealed class CompiledCellCache
             var submission = CompiledSubmission.FromBytes(File.ReadAllBytes(path));
             if (submission is not null)
             {
-                File.SetLastWriteTimeUtc(path, DateTime.UtcNow);
+                Touch(path);
             }
 
             return submission;
@@ -144,6 +144,19 @@ internal sealed class CompiledCellCache
         foreach (var entry in entries.OrderBy(e => e.LastWriteTimeUtc).Take(entries.Length - (MaxEntries * 3 / 4)))
         {
             TryDelete(entry.FullName);
+        }
+    }
+
+    // Marks an entry as used, for the trim; a cache one may read but not write (shared, read-only) still serves hits.
+    private static void Touch(string path)
+    {
+        try
+        {
+            File.SetLastWriteTimeUtc(path, DateTime.UtcNow);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Only the order of removal suffers.
         }
     }
 

@@ -71,18 +71,26 @@ internal sealed class CompiledSubmission
             return null;
         }
 
-        using var reader = new BinaryReader(new MemoryStream(bytes, 0, length, writable: false), Encoding.UTF8);
-        if (reader.ReadString() != FormatTag)
+        // The checksum covers damage, not an entry made to match it: read such a one as carefully as any other.
+        try
+        {
+            using var reader = new BinaryReader(new MemoryStream(bytes, 0, length, writable: false), Encoding.UTF8);
+            if (reader.ReadString() != FormatTag)
+            {
+                return null;
+            }
+
+            var code = reader.ReadString();
+            var entryType = reader.ReadString();
+            var entryMethod = reader.ReadString();
+            var showsValue = reader.ReadBoolean();
+            var image = reader.ReadBytes(reader.ReadInt32());
+            var symbols = reader.ReadBytes(reader.ReadInt32());
+            return new CompiledSubmission(code, entryType.Length == 0 ? null : entryType, entryMethod.Length == 0 ? null : entryMethod, showsValue, image, symbols);
+        }
+        catch (Exception e) when (e is EndOfStreamException or ArgumentOutOfRangeException or FormatException or IOException)
         {
             return null;
         }
-
-        var code = reader.ReadString();
-        var entryType = reader.ReadString();
-        var entryMethod = reader.ReadString();
-        var showsValue = reader.ReadBoolean();
-        var image = reader.ReadBytes(reader.ReadInt32());
-        var symbols = reader.ReadBytes(reader.ReadInt32());
-        return new CompiledSubmission(code, entryType.Length == 0 ? null : entryType, entryMethod.Length == 0 ? null : entryMethod, showsValue, image, symbols);
     }
 }

@@ -16,6 +16,7 @@ public sealed class CompiledCellCacheTests : IDisposable
         "Console.Write(\"\")",
         "var before = x;\nthrow new InvalidOperationException(\"boom \" + before);",
         "x += 1;\nx",
+        "#region not a reference\nvar z = x;\n#endregion\nz",
     ];
 
     private readonly string _cache = Directory.CreateTempSubdirectory("research-cells-").FullName;
@@ -34,6 +35,7 @@ public sealed class CompiledCellCacheTests : IDisposable
         Assert.Equal("21", compiledRun[2]);
         Assert.Equal("error boom 20 at line 2", compiledRun[5]);
         Assert.Equal("21", compiledRun[6]);
+        Assert.Equal("21", compiledRun[7]);
     }
 
     [Fact]
