@@ -19,9 +19,10 @@ namespace Research.Notebooks.Kernels;
 /// files, found relative to the notebook, may change between runs). Nothing else a cell compiles to depends on
 /// where the notebook is, so a notebook run in another directory (<c>verify</c>'s scratch folder) loads the same cells.</para>
 /// <para>An entry is written to a temporary file and renamed into place, so concurrent runs (run-all's workers) never
-/// read half an entry; a damaged entry fails its checksum and counts as a miss. The folder holds at most
-/// <see cref="MaxEntries"/> entries: a write beyond that removes the least recently used quarter (a hit touches its
-/// entry). The cache only ever saves time: a failure to read or write it is a miss, never a failed cell. Its entries
+/// read half an entry; a damaged entry fails its checksum and counts as a miss. The folder holds about
+/// <see cref="MaxEntries"/> entries at most: an instance's first write, and every <see cref="TrimInterval"/>th after
+/// it, looks in the background (listing a full folder takes 20-30 ms, which a cell must not wait for) and
+/// removes the least recently used quarter when there are more (a hit touches its entry). The cache only ever saves time: a failure to read or write it is a miss, never a failed cell. Its entries
 /// are code this process loads, so it lives in the user's own data folder, created readable by the user alone.</para>
 /// <para>Thread-safe: instances hold no mutable state.</para>
 /// </remarks>
@@ -30,15 +31,34 @@ internal sealed class CompiledCellCache
     /// <summary>The most entries kept (a report notebook has about twenty C# submissions; an entry is 5-30 KB).</summary>
     public const int MaxEntries = 4096;
 
+    /// <summary>How many writes pass between two looks at the folder's size.</summary>
+    public const int TrimInterval = 128;
+
     // Bounds what a read loads: far above any cell's assembly.
     private const long MaxEntryBytes = 64L * 1024 * 1024;
 
     private const string Extension = ".submission";
 
     private readonly string _directory;
+    private readonly int _maxEntries;
+    private readonly bool _trims;
+
+    // The writes so far: the first and every TrimInterval-th trims.
+    private int _writes;
 
     /// <summary>A cache in <paramref name="directory"/> (created on first write).</summary>
-    public CompiledCellCache(string directory) => _directory = Path.GetFullPath(directory);
+    public CompiledCellCache(string directory)
+        : this(directory, MaxEntries, trims: true)
+    {
+    }
+
+    /// <summary>A cache that keeps about <paramref name="maxEntries"/> entries, trimmed by its writes or only by <see cref="Trim"/> (tests).</summary>
+    internal CompiledCellCache(string directory, int maxEntries, bool trims)
+    {
+        _directory = Path.GetFullPath(directory);
+        _maxEntries = maxEntries;
+        _trims = trims;
+    }
 
     /// <summary>The key of a chain's first submission: what every compiled cell of the chain depends on besides its code.</summary>
     public static byte[] Root(IEnumerable<Assembly> references, IEnumerable<string> imports)
@@ -122,7 +142,10 @@ internal sealed class CompiledCellCache
 
             File.WriteAllBytes(temporary, submission.ToBytes());
             File.Move(temporary, path, overwrite: true);
-            Trim();
+            if (_trims && Interlocked.Increment(ref _writes) % TrimInterval == 1)
+            {
+                _ = Task.Run(Trim);
+            }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -132,16 +155,25 @@ internal sealed class CompiledCellCache
 
     private string PathOf(byte[] key) => Path.Combine(_directory, Convert.ToHexStringLower(key) + Extension);
 
-    // Removes the least recently used quarter once the folder holds more than MaxEntries entries.
-    private void Trim()
+    /// <summary>Removes the least recently used entries down to three quarters of the bound once the folder holds more.</summary>
+    internal void Trim()
     {
-        var entries = new DirectoryInfo(_directory).GetFiles("*" + Extension);
-        if (entries.Length <= MaxEntries)
+        FileInfo[] entries;
+        try
+        {
+            entries = new DirectoryInfo(_directory).GetFiles("*" + Extension);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             return;
         }
 
-        foreach (var entry in entries.OrderBy(e => e.LastWriteTimeUtc).Take(entries.Length - (MaxEntries * 3 / 4)))
+        if (entries.Length <= _maxEntries)
+        {
+            return;
+        }
+
+        foreach (var entry in entries.OrderBy(e => e.LastWriteTimeUtc).Take(entries.Length - (_maxEntries * 3 / 4)))
         {
             TryDelete(entry.FullName);
         }

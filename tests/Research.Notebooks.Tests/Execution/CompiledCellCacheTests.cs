@@ -142,6 +142,24 @@ public sealed class CompiledCellCacheTests : IDisposable
         Assert.Empty(Directory.GetFiles(_cache));
     }
 
+    [Fact]
+    public void A_full_cache_keeps_the_entries_used_last()
+    {
+        var cache = new CompiledCellCache(_cache, maxEntries: 8, trims: false);
+        var keys = Enumerable.Range(0, 12).Select(i => CompiledCellCache.Next([], $"cell {i}", "cell-1.csx")).ToList();
+        foreach (var (key, i) in keys.Select((k, i) => (k, i)))
+        {
+            cache.Store(key, new CompiledSubmission($"cell {i}", null, null, false, [], []));
+            File.SetLastWriteTimeUtc(Directory.GetFiles(_cache).Single(f => f.Contains(Convert.ToHexStringLower(key), StringComparison.Ordinal)), new DateTime(2026, 1, 1, 0, 0, i, DateTimeKind.Utc));
+        }
+
+        Assert.Equal("cell 0", cache.TryLoad(keys[0])!.Code);
+        cache.Trim();
+
+        Assert.Equal(6, Directory.GetFiles(_cache, "*.submission").Length);
+        Assert.Equal(new[] { 0, 7, 8, 9, 10, 11 }, keys.Select((k, i) => (k, i)).Where(p => cache.TryLoad(p.k) is not null).Select(p => p.i));
+    }
+
     private Task<(List<string> Outputs, CSharpKernel Kernel)> RunAsync(params string[] cells) => RunAsync(null, null, cells);
 
     private Task<(List<string> Outputs, CSharpKernel Kernel)> RunAsync(Action<NotebookHostOptions>? configure, params string[] cells) => RunAsync(configure, null, cells);
