@@ -54,13 +54,13 @@ public sealed class Extract
     public string? CacheNote { get; private set; }
 
     /// <summary>The participants table, if its file exists.</summary>
-    public Table? Participants => Find("participants");
+    public Table? Participants => Find(ExtractTableNames.Participants);
 
     /// <summary>The monthly register panel, if its file exists.</summary>
-    public Table? RegisterMonths => Find("register_months");
+    public Table? RegisterMonths => Find(ExtractTableNames.RegisterMonths);
 
     /// <summary>The survey responses, if the file exists.</summary>
-    public Table? SurveyResponses => Find("survey_responses");
+    public Table? SurveyResponses => Find(ExtractTableNames.SurveyResponses);
 
     /// <summary>
     /// Reads and validates every table of <paramref name="directory"/>. Never throws for bad data: every problem is in the
@@ -139,7 +139,24 @@ public sealed class Extract
     /// else by reading and validating the files.
     /// </summary>
     /// <exception cref="InvalidExtractException">The extract has errors; the exception carries the full report.</exception>
-    public static Extract Load(string directory) => LoadCore(directory, null);
+    public static Extract Load(string directory) => LoadCore(directory, null, ExtractTables.All);
+
+    /// <summary>
+    /// As <see cref="Load(string)"/>, but holding only <paramref name="tables"/>: from the extract cache only their files
+    /// are read. Without a usable cache every table is still read and validated, and the others are then dropped.
+    /// </summary>
+    /// <exception cref="InvalidExtractException">The extract has errors; the exception carries the full report.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="tables"/> names no table or an unknown one.</exception>
+    public static Extract Load(string directory, ExtractTables tables)
+    {
+        ArgumentOutOfRangeException.ThrowIfZero((int)tables, nameof(tables));
+        if ((tables & ~ExtractTables.All) != 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(tables), tables, "not a combination of the extract's tables");
+        }
+
+        return LoadCore(directory, null, tables);
+    }
 
     /// <summary>
     /// Reads the rows of <paramref name="municipality"/> from <paramref name="directory"/>: its participants and their
@@ -150,7 +167,7 @@ public sealed class Extract
     public static Extract Load(string directory, string municipality)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(municipality);
-        return LoadCore(directory, municipality);
+        return LoadCore(directory, municipality, ExtractTables.All);
     }
 
     /// <summary>
@@ -182,10 +199,10 @@ public sealed class Extract
     internal static Extract FromCache(string directory, DataPackage package, ExperimentCatalog experiments, IReadOnlyList<Table> tables, string? municipality) =>
         new(directory, package, experiments, tables, municipality) { CacheNote = "read from the extract cache" };
 
-    private static Extract LoadCore(string directory, string? municipality)
+    private static Extract LoadCore(string directory, string? municipality, ExtractTables tables)
     {
         var allowExternal = ResourceFiles.ExternalAllowedByDefault;
-        if (ExtractCache.TryRead(directory, municipality, allowExternal, out var problem) is { } cached)
+        if (ExtractCache.TryRead(directory, municipality, tables, allowExternal, out var problem) is { } cached)
         {
             return cached;
         }
@@ -203,6 +220,14 @@ public sealed class Extract
         }
 
         extract.CacheNote = problem;
+        if (tables != ExtractTables.All)
+        {
+            extract = new Extract(extract.Directory, extract.Package, extract.Experiments, extract.Tables.Where(t => tables.Includes(t.Name)).ToList())
+            {
+                CacheNote = problem,
+            };
+        }
+
         return municipality is null ? extract : extract.Select(municipality);
     }
 

@@ -32,6 +32,12 @@ public sealed record PipelineSettings
     /// </summary>
     public int ProcessorsPerJob => Math.Max(1, Environment.ProcessorCount / Math.Max(1, Parallelism));
 
+    /// <summary>
+    /// The synthesis's processors: all of them, since it needs every municipal report's results and so always runs
+    /// alone (at national scale it reads the whole register panel and fits the pooled model, which use them all).
+    /// </summary>
+    public int ProcessorsForSynthesis { get; init; } = Environment.ProcessorCount;
+
     /// <summary>Run every notebook even when nothing it depends on changed.</summary>
     public bool Force { get; init; }
 

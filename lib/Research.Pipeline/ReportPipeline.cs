@@ -103,12 +103,23 @@ public sealed partial class ReportPipeline(PipelineSettings settings, IJobRunner
         var total = jobs.Count + 1;
         var done = 0;
         using var gate = new SemaphoreSlim(Math.Max(1, settings.Parallelism));
+        var dispatched = 0;
+        var synthesisPrepared = 0;
         var records = await Task.WhenAll(jobs.Select(async job =>
         {
             await gate.WaitAsync(cancellationToken);
+            Interlocked.Increment(ref dispatched);
             try
             {
-                return await RunOrReuseAsync(job, plan[job.Name], cache, outDir, () => Interlocked.Increment(ref done), total, cancellationToken);
+                var record = await RunOrReuseAsync(job, plan[job.Name], cache, outDir, () => Interlocked.Increment(ref done), total, cancellationToken);
+                // Once every report has started, the first that ran to end leaves a processor with nothing to do: the
+                // synthesis's process (it gets all processors) gets ready there instead of after the last report.
+                if (record is { Cached: false } && Volatile.Read(ref dispatched) == jobs.Count && Interlocked.Exchange(ref synthesisPrepared, 1) == 0)
+                {
+                    runner.Prepare(SynthesisProcess(outDir), 1);
+                }
+
+                return record;
             }
             finally
             {
@@ -308,13 +319,15 @@ public sealed partial class ReportPipeline(PipelineSettings settings, IJobRunner
         return new JobRecord(job.Name, Path.GetFileName(job.Notebook), parameters, Cached: false, producedAt, seconds, reasons.Select(r => r.ToString()).ToList(), outputs);
     }
 
+    private JobProcess SynthesisProcess(string outDir) => new(outDir, settings.MemoryLimitBytes, settings.ProcessorsForSynthesis);
+
     private async Task<JobEnding> RunJobAsync(NotebookJob job, string outDir, CancellationToken cancellationToken)
     {
         try
         {
             var request = new JobRequest(job, outDir, settings.CellTimeout, settings.MemoryLimitBytes, settings.AllowExternalResources)
             {
-                Processors = settings.ProcessorsPerJob,
+                Processors = job.Name == JobBuilder.SynthesisJob ? settings.ProcessorsForSynthesis : settings.ProcessorsPerJob,
             };
             return await runner.RunAsync(request, cancellationToken);
         }

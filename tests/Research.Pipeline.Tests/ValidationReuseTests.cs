@@ -1,4 +1,5 @@
 using Research.Data.Caching;
+using Research.Pipeline.Jobs;
 using Research.Pipeline.Tests.Support;
 
 namespace Research.Pipeline.Tests;
@@ -33,15 +34,27 @@ public sealed class ValidationReuseTests
     public async Task Workers_are_prepared_while_validation_runs_and_not_when_it_is_reused_or_only_planned()
     {
         var world = new PipelineWorld();
-        await world.RunAsync(world.Settings with { Parallelism = 3 });
-        var prepared = Assert.Single(world.Runner.Prepared);
-        Assert.Equal((Path.GetFullPath(world.Out), 3), (prepared.Process.OutputDirectory, prepared.Count));
-        Assert.Equal(Math.Max(1, Environment.ProcessorCount / 3), prepared.Process.Processors);
+        var processors = new System.Collections.Concurrent.ConcurrentDictionary<string, int?>();
+        world.Runner.Ending = (job, request) =>
+        {
+            processors[job.Name] = request.Processors;
+            return null;
+        };
+        await world.RunAsync(world.Settings with { Parallelism = 3, ProcessorsForSynthesis = 5 });
+        Assert.Equal(2, world.Runner.Prepared.Count);
+        var (reports, count) = world.Runner.Prepared[0];
+        Assert.Equal((Path.GetFullPath(world.Out), 3), (reports.OutputDirectory, count));
+        var perReport = Math.Max(1, Environment.ProcessorCount / 3);
+        Assert.Equal(perReport, reports.Processors);
+        // Once every report has started, the synthesis's process (all processors: it always runs alone) gets ready.
+        Assert.Equal((5, 1), (world.Runner.Prepared[1].Process.Processors, world.Runner.Prepared[1].Count));
+        Assert.All(PipelineWorld.Municipalities, m => Assert.Equal(perReport, processors[m]));
+        Assert.Equal(5, processors[JobBuilder.SynthesisJob]);
 
         await world.RunAsync();
         await world.RunAsync(world.Settings with { Force = true, DryRun = true });
 
-        Assert.Single(world.Runner.Prepared);
+        Assert.Equal(2, world.Runner.Prepared.Count);
     }
 
     [Theory]

@@ -1,3 +1,4 @@
+using System.Buffers;
 using Parquet;
 using Parquet.Schema;
 using Research.Data.Schema;
@@ -10,6 +11,12 @@ namespace Research.Data.Caching;
 /// checked again: values are copied, text is dictionary-encoded in order of first appearance (as the CSV reader does),
 /// and each missing cell gets back the code of the token it had.
 /// </summary>
+/// <remarks>
+/// Row groups are read side by side (<see cref="PartitionFile"/>): <see cref="ReadAsync"/> and
+/// <see cref="ReadMissingAsync"/> may run at once for disjoint row ranges, and <see cref="Build"/> runs after all of
+/// them. Buffers for a row group's raw values are rented, so a table of many row groups does not ask the runtime for
+/// fresh (page-faulted, zeroed) memory for each.
+/// </remarks>
 internal abstract class CachedColumn
 {
     private byte[]? _missing;
@@ -40,19 +47,27 @@ internal abstract class CachedColumn
         _ => throw new NotSupportedException(field.Type.ToString()),
     };
 
+    /// <summary>Reads rows <paramref name="start"/> to <paramref name="start"/> + <paramref name="count"/> from one row group.</summary>
     public abstract Task ReadAsync(ParquetRowGroupReader group, DataField field, int start, int count);
 
+    /// <summary>Reads the missing-token codes of the same rows.</summary>
     public async Task ReadMissingAsync(ParquetRowGroupReader group, DataField field, int start, int count)
     {
-        var codes = new byte[count];
-        await group.ReadAsync<byte>(field, codes.AsMemory());
-        for (var i = 0; i < count; i++)
+        var codes = ArrayPool<byte>.Shared.Rent(count);
+        try
         {
-            if (codes[i] != 0)
+            await group.ReadAsync<byte>(field, codes.AsMemory(0, count));
+            for (var i = 0; i < count; i++)
             {
-                _missing ??= new byte[Length];
-                _missing[start + i] = codes[i];
+                if (codes[i] != 0)
+                {
+                    MissingCodes()[start + i] = codes[i];
+                }
             }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(codes);
         }
     }
 
@@ -60,7 +75,8 @@ internal abstract class CachedColumn
 
     /// <summary>
     /// Reads a flat column raw: the present values packed at the front of <paramref name="values"/>, and per row its
-    /// definition level (1 present, 0 null); null when the column cannot hold nulls (every row present).
+    /// definition level (1 present, 0 null) in <paramref name="levels"/>; false when the column cannot hold nulls (every
+    /// row present, <paramref name="levels"/> untouched).
     /// </summary>
     /// <remarks>
     /// Parquet.Net's typed reading builds a <see cref="Nullable{T}"/> or a string per row from these same buffers, and
@@ -69,7 +85,7 @@ internal abstract class CachedColumn
     /// library never writes.
     /// </remarks>
     /// <exception cref="InvalidDataException">The column is nested or repeated.</exception>
-    protected static async Task<int[]?> ReadRawAsync<TRaw>(ParquetRowGroupReader group, DataField field, TRaw[] values, int count)
+    protected static async Task<bool> ReadRawAsync<TRaw>(ParquetRowGroupReader group, DataField field, TRaw[] values, int[] levels, int count)
         where TRaw : struct
     {
         if (field.MaxRepetitionLevel != 0 || field.MaxDefinitionLevel > 1)
@@ -80,21 +96,23 @@ internal abstract class CachedColumn
         if (field.MaxDefinitionLevel == 0)
         {
             await group.ReadRawAsync(field, values.AsMemory(0, count), null, null);
-            return null;
+            return false;
         }
 
-        var levels = new int[count];
-        await group.ReadRawAsync(field, values.AsMemory(0, count), levels.AsMemory(), null);
-        return levels;
+        await group.ReadRawAsync(field, values.AsMemory(0, count), levels.AsMemory(0, count), null);
+        return true;
     }
 
     // A null read without a recorded code (cannot happen in a cache this library wrote) is the first token, as Parquet reads it.
     protected void MarkNull(int row)
     {
-        _missing ??= new byte[Length];
-        if (_missing[row] == 0)
+        var missing = MissingCodes();
+        if (missing[row] == 0)
         {
-            _missing[row] = 1;
+            missing[row] = 1;
         }
     }
+
+    // Row groups read at once may both find the codes absent: one array is published and both write into it.
+    private byte[] MissingCodes() => LazyInitializer.EnsureInitialized(ref _missing, () => new byte[Length]);
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using Parquet;
 using Parquet.Schema;
 using Research.Data.Schema;
@@ -15,19 +16,28 @@ internal sealed class CachedValues<TStored, T>(TableField field, IReadOnlyList<s
 
     public override async Task ReadAsync(ParquetRowGroupReader group, DataField field, int start, int count)
     {
-        var values = new TStored[count];
-        var levels = await ReadRawAsync(group, field, values, count);
-        var next = 0;
-        for (var i = 0; i < count; i++)
+        var values = ArrayPool<TStored>.Shared.Rent(count);
+        var levels = ArrayPool<int>.Shared.Rent(count);
+        try
         {
-            if (levels is null || levels[i] == 1)
+            var nullable = await ReadRawAsync(group, field, values, levels, count);
+            var next = 0;
+            for (var i = 0; i < count; i++)
             {
-                _values[start + i] = convert(values[next++]);
+                if (!nullable || levels[i] == 1)
+                {
+                    _values[start + i] = convert(values[next++]);
+                }
+                else
+                {
+                    MarkNull(start + i);
+                }
             }
-            else
-            {
-                MarkNull(start + i);
-            }
+        }
+        finally
+        {
+            ArrayPool<int>.Shared.Return(levels);
+            ArrayPool<TStored>.Shared.Return(values);
         }
     }
 

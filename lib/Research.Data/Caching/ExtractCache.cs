@@ -120,11 +120,11 @@ public static partial class ExtractCache
     }
 
     /// <summary>
-    /// Reads the extract of <paramref name="directory"/> (only <paramref name="municipality"/>'s rows when given) from an
-    /// intact cache entry for its current files. Returns null with <paramref name="problem"/> null when there is no cache,
-    /// and null with a sentence when a cache exists but cannot be used.
+    /// Reads <paramref name="tables"/> of the extract of <paramref name="directory"/> (only <paramref name="municipality"/>'s
+    /// rows when given) from an intact cache entry for its current files. Returns null with <paramref name="problem"/>
+    /// null when there is no cache, and null with a sentence when a cache exists but cannot be used.
     /// </summary>
-    internal static Extract? TryRead(string directory, string? municipality, bool allowExternal, out string? problem)
+    internal static Extract? TryRead(string directory, string? municipality, ExtractTables tables, bool allowExternal, out string? problem)
     {
         problem = null;
         var root = Path.Combine(directory, DirectoryName);
@@ -158,8 +158,9 @@ public static partial class ExtractCache
 
             var package = DataPackage.ForDirectory(directory);
             var experiments = ExperimentCatalog.ForDirectory(directory);
-            var tables = new List<Table>();
-            foreach (var resource in package.Resources)
+            // The tables are read at once (a report's participants and survey responses need not wait for its register).
+            var reads = new List<Task<Table>>();
+            foreach (var resource in package.Resources.Where(r => tables.Includes(r.Name)))
             {
                 var parts = manifest.Partitions.Where(p => p.Table == resource.Name && (municipality is null || p.Municipality == municipality)).ToList();
                 if (parts.Count == 0 && !manifest.Partitions.Any(p => p.Table == resource.Name))
@@ -167,12 +168,15 @@ public static partial class ExtractCache
                     continue; // the extract had no such table
                 }
 
-                var table = PartitionFile.Read(resource, ResourceFiles.Locate(resource, directory, allowExternal), parts.Sum(p => p.Rows),
-                    parts.Select(p => (Func<byte[]>)(() => Verified(entry, p))).ToList());
-                tables.Add(municipality is null ? InFileOrder(table) : table);
+                var sourceFile = ResourceFiles.Locate(resource, directory, allowExternal);
+                reads.Add(Task.Run(() =>
+                {
+                    var table = PartitionFile.Read(resource, sourceFile, parts.Sum(p => p.Rows), parts.Select(p => (Func<byte[]>)(() => Verified(entry, p))).ToList());
+                    return municipality is null ? InFileOrder(table) : table;
+                }));
             }
 
-            return Extract.FromCache(directory, package, experiments, tables, municipality);
+            return Extract.FromCache(directory, package, experiments, [.. Task.WhenAll(reads).GetAwaiter().GetResult()], municipality);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException or JsonException or DescriptorException
             or NotSupportedException or InvalidOperationException or ArgumentException or FormatException or IndexOutOfRangeException)

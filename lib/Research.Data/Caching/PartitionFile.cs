@@ -25,18 +25,22 @@ internal static class PartitionFile
 
     private static readonly ParquetOptions Options = new() { UseDateOnlyTypeForDates = true };
 
-    /// <summary>Writes the cells of <paramref name="rows"/> (ascending) of <paramref name="table"/> to <paramref name="path"/>.</summary>
-    public static void Write(Table table, int[] rows, string path) => WriteAsync(table, rows, path).GetAwaiter().GetResult();
+    /// <summary>
+    /// Writes the cells of <paramref name="rows"/> (ascending) of <paramref name="table"/> to <paramref name="path"/>, in
+    /// row groups of <paramref name="rowGroupSize"/> rows (tests make them small to have many).
+    /// </summary>
+    public static void Write(Table table, int[] rows, string path, int rowGroupSize = RowGroupSize) =>
+        WriteAsync(table, rows, path, rowGroupSize).GetAwaiter().GetResult();
 
     /// <summary>
-    /// Reads partitions written by <see cref="Write"/>, one after another, into one table of <paramref name="rows"/> rows;
-    /// each part's bytes are fetched (and verified by the caller) only when it is read.
+    /// Reads partitions written by <see cref="Write"/>, one after another in the table's rows, into one table of
+    /// <paramref name="rows"/> rows; the parts' bytes are fetched (and verified by the caller) first, at once.
     /// </summary>
     /// <exception cref="InvalidDataException">A file does not hold the columns the resource's schema asks for, or other rows.</exception>
     public static Table Read(TableResource resource, string sourceFile, int rows, IReadOnlyList<Func<byte[]>> parts) =>
         ReadAsync(resource, sourceFile, rows, parts).GetAwaiter().GetResult();
 
-    private static async Task WriteAsync(Table table, int[] rows, string path)
+    private static async Task WriteAsync(Table table, int[] rows, string path, int rowGroupSize)
     {
         var fields = new List<DataField> { new DataField<int>(RowColumn) };
         foreach (var column in table.Columns)
@@ -50,9 +54,9 @@ internal static class PartitionFile
 
         await using var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write);
         await using var writer = await ParquetWriter.CreateAsync(new ParquetSchema(fields), stream, Options);
-        for (var start = 0; start < rows.Length || start == 0; start += RowGroupSize)
+        for (var start = 0; start < rows.Length || start == 0; start += rowGroupSize)
         {
-            var slice = rows.AsMemory(start, Math.Min(RowGroupSize, rows.Length - start));
+            var slice = rows.AsMemory(start, Math.Min(rowGroupSize, rows.Length - start));
             using var group = writer.CreateRowGroup();
             var positions = new int[slice.Length];
             for (var i = 0; i < positions.Length; i++)
@@ -135,40 +139,53 @@ internal static class PartitionFile
 
     private static async Task<Table> ReadAsync(TableResource resource, string sourceFile, int rows, IReadOnlyList<Func<byte[]>> parts)
     {
-        var positions = new int[rows];
-        var builders = resource.Schema.Fields.Select(f => CachedColumn.For(f, resource.Schema.MissingValuesOf(f), rows)).ToList();
+        // Row groups are read side by side, each by a reader of its own over its partition's bytes: one municipality's
+        // register is a dozen groups at national scale, and the whole extract (the synthesis) six partitions.
+        var files = await Task.WhenAll(parts.Select(part => Task.Run(part)));
+        var groups = new List<(int Part, int Group, int Start, int Count)>();
         var start = 0;
-        foreach (var part in parts)
+        for (var p = 0; p < files.Length; p++)
         {
-            using var stream = new MemoryStream(part(), writable: false);
+            using var stream = new MemoryStream(files[p], writable: false);
             await using var reader = await ParquetReader.CreateAsync(stream, Options);
-            var byName = reader.Schema.GetDataFields().ToDictionary(f => f.Name, StringComparer.Ordinal);
             for (var g = 0; g < reader.RowGroupCount; g++)
             {
-                var group = reader.OpenRowGroupReader(g);
-                var count = (int)group.RowCount;
+                var count = (int)reader.OpenRowGroupReader(g).RowCount;
                 if (count > rows - start)
                 {
                     throw new InvalidDataException($"the cached {resource.Name} partitions hold more rows than their manifest records");
                 }
 
-                await group.ReadAsync<int>(Field(byName, RowColumn), positions.AsMemory(start, count));
-                foreach (var builder in builders)
-                {
-                    await builder.ReadAsync(group, Field(byName, builder.Field.Name), start, count);
-                    if (byName.TryGetValue(MissingPrefix + builder.Field.Name, out var missing))
-                    {
-                        await builder.ReadMissingAsync(group, missing, start, count);
-                    }
-                }
-
+                groups.Add((p, g, start, count));
                 start += count;
             }
         }
 
-        return start == rows
-            ? new Table(resource, sourceFile, rows, builders.Select(b => b.Build()).ToList(), positions)
-            : throw new InvalidDataException($"the cached {resource.Name} partitions hold fewer rows than their manifest records");
+        if (start != rows)
+        {
+            throw new InvalidDataException($"the cached {resource.Name} partitions hold fewer rows than their manifest records");
+        }
+
+        var positions = new int[rows];
+        var builders = resource.Schema.Fields.Select(f => CachedColumn.For(f, resource.Schema.MissingValuesOf(f), rows)).ToList();
+        await Parallel.ForEachAsync(groups, async (part, cancellationToken) =>
+        {
+            using var stream = new MemoryStream(files[part.Part], writable: false);
+            await using var reader = await ParquetReader.CreateAsync(stream, Options, cancellationToken: cancellationToken);
+            var byName = reader.Schema.GetDataFields().ToDictionary(f => f.Name, StringComparer.Ordinal);
+            using var group = reader.OpenRowGroupReader(part.Group);
+            await group.ReadAsync<int>(Field(byName, RowColumn), positions.AsMemory(part.Start, part.Count), cancellationToken: cancellationToken);
+            foreach (var builder in builders)
+            {
+                await builder.ReadAsync(group, Field(byName, builder.Field.Name), part.Start, part.Count);
+                if (byName.TryGetValue(MissingPrefix + builder.Field.Name, out var missing))
+                {
+                    await builder.ReadMissingAsync(group, missing, part.Start, part.Count);
+                }
+            }
+        });
+
+        return new Table(resource, sourceFile, rows, builders.Select(b => b.Build()).ToList(), positions);
     }
 
     private static DataField Field(Dictionary<string, DataField> byName, string name) =>

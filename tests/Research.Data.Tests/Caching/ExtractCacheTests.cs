@@ -26,7 +26,7 @@ public sealed class ExtractCacheTests
     {
         var dir = CachedCopy();
         var files = FromFiles(dir);
-        Assert.True(ExtractCache.TryRead(dir, null, allowExternal: false, out var problem) is not null, problem);
+        Assert.True(ExtractCache.TryRead(dir, null, ExtractTables.All, allowExternal: false, out var problem) is not null, problem);
         var cached = Extract.Load(dir);
         Assert.Equal("read from the extract cache", cached.CacheNote);
         AssertSameTables(files, cached);
@@ -54,6 +54,51 @@ public sealed class ExtractCacheTests
         }
 
         Assert.Equal(files.RegisterMonths!.RowCount, total);
+    }
+
+    [Theory]
+    [InlineData("participants")]
+    [InlineData("register_months")]
+    [InlineData("survey_responses")]
+    public void Partitions_of_many_row_groups_read_at_once_give_the_table_read_one_row_after_another(string name)
+    {
+        // Three partitions of uneven size in row groups of a fortieth of the table: dozens of groups read side by side,
+        // each coding its text on its own, must give the same values, missing tokens and text codes (order of first
+        // appearance).
+        var table = FromFiles(TestExtract.ValidDirectory).Tables.Single(t => t.Name == name);
+        var cuts = new[] { 0, table.RowCount / 5, table.RowCount / 2, table.RowCount };
+        var directory = Directory.CreateTempSubdirectory("research-partitions-").FullName;
+        var parts = new List<Func<byte[]>>();
+        for (var p = 0; p < 3; p++)
+        {
+            var path = Path.Combine(directory, $"{p}.parquet");
+            PartitionFile.Write(table, [.. Enumerable.Range(cuts[p], cuts[p + 1] - cuts[p])], path, rowGroupSize: Math.Max(3, table.RowCount / 40));
+            parts.Add(() => File.ReadAllBytes(path));
+        }
+
+        Assert.True(table.RowCount >= 120, "too few rows for many groups");
+        AssertSameTable(table, PartitionFile.Read(table.Resource, table.File, table.RowCount, parts));
+        Directory.Delete(directory, recursive: true);
+    }
+
+    [Fact]
+    public void Only_the_tables_asked_for_are_loaded_from_the_cache_or_the_files()
+    {
+        var dir = CachedCopy();
+        var files = FromFiles(dir);
+        var cached = Extract.Load(dir, ExtractTables.Register);
+        Assert.Equal("read from the extract cache", cached.CacheNote);
+        Assert.Equal(["participants", "register_months"], cached.Tables.Select(t => t.Name));
+        AssertSameTable(files.Participants!, cached.Participants!);
+        AssertSameTable(files.RegisterMonths!, cached.RegisterMonths!);
+
+        var plain = TestExtract.Copy();
+        var uncached = Extract.Load(plain, ExtractTables.SurveyResponses);
+        Assert.Null(uncached.CacheNote);
+        AssertSameTable(FromFiles(plain).SurveyResponses!, Assert.Single(uncached.Tables));
+
+        Assert.Throws<ArgumentOutOfRangeException>(() => Extract.Load(dir, (ExtractTables)0));
+        Assert.Throws<ArgumentOutOfRangeException>(() => Extract.Load(dir, (ExtractTables)8));
     }
 
     [Fact]
@@ -110,13 +155,13 @@ public sealed class ExtractCacheTests
         bytes[bytes.Length / 2] ^= 0x40;
         File.WriteAllBytes(partition, bytes);
         var municipality = Path.GetFileName(Path.GetDirectoryName(partition))!;
-        Assert.Null(ExtractCache.TryRead(dir, municipality, allowExternal: false, out var problem));
+        Assert.Null(ExtractCache.TryRead(dir, municipality, ExtractTables.All, allowExternal: false, out var problem));
         Assert.Contains("damaged", problem, StringComparison.Ordinal);
         var fallback = Extract.Load(dir, municipality);
         Assert.Contains("damaged", fallback.CacheNote, StringComparison.Ordinal);
         AssertSameTables(FromFiles(dir).Select(municipality), fallback);
         Assert.StartsWith("wrote the extract cache", Extract.Read(dir, writeCache: true).Extract!.CacheNote, StringComparison.Ordinal);
-        Assert.NotNull(ExtractCache.TryRead(dir, municipality, allowExternal: false, out _));
+        Assert.NotNull(ExtractCache.TryRead(dir, municipality, ExtractTables.All, allowExternal: false, out _));
     }
 
     [Fact]
@@ -126,10 +171,10 @@ public sealed class ExtractCacheTests
         var manifest = Directory.GetFiles(Path.Combine(dir, ExtractCache.DirectoryName), CacheManifest.FileName, SearchOption.AllDirectories)[0];
         var text = File.ReadAllText(manifest);
         File.WriteAllText(manifest, text.Replace(ExtractFingerprint.Build, new string('0', 32), StringComparison.Ordinal));
-        Assert.Null(ExtractCache.TryRead(dir, null, allowExternal: false, out var problem));
+        Assert.Null(ExtractCache.TryRead(dir, null, ExtractTables.All, allowExternal: false, out var problem));
         Assert.Contains("another build", problem, StringComparison.Ordinal);
         File.WriteAllText(manifest, "{ not json");
-        Assert.Null(ExtractCache.TryRead(dir, null, allowExternal: false, out problem));
+        Assert.Null(ExtractCache.TryRead(dir, null, ExtractTables.All, allowExternal: false, out problem));
         Assert.Contains("damaged", problem, StringComparison.Ordinal);
         AssertSameTables(FromFiles(dir), Extract.Load(dir));
     }
@@ -164,7 +209,7 @@ public sealed class ExtractCacheTests
         }).ToJson());
         var municipality = Path.GetFileName(Path.GetDirectoryName(partition))!;
 
-        Assert.Null(ExtractCache.TryRead(dir, municipality, allowExternal: false, out var problem));
+        Assert.Null(ExtractCache.TryRead(dir, municipality, ExtractTables.All, allowExternal: false, out var problem));
         Assert.Contains("damaged (the cached column person_id is not a flat column)", problem, StringComparison.Ordinal);
         AssertSameTables(FromFiles(dir).Select(municipality), Extract.Load(dir, municipality));
     }
@@ -185,7 +230,7 @@ public sealed class ExtractCacheTests
     public void Without_a_cache_nothing_is_said_and_nothing_is_written_by_loading()
     {
         var dir = TestExtract.Copy();
-        Assert.Null(ExtractCache.TryRead(dir, null, allowExternal: false, out var problem));
+        Assert.Null(ExtractCache.TryRead(dir, null, ExtractTables.All, allowExternal: false, out var problem));
         Assert.Null(problem);
         Extract.Load(dir, "utrecht");
         Assert.False(Directory.Exists(Path.Combine(dir, ExtractCache.DirectoryName)));
@@ -209,9 +254,9 @@ public sealed class ExtractCacheTests
 
     private static void AssertIgnored(string dir, string named)
     {
-        Assert.Null(ExtractCache.TryRead(dir, null, allowExternal: false, out var problem));
+        Assert.Null(ExtractCache.TryRead(dir, null, ExtractTables.All, allowExternal: false, out var problem));
         Assert.Contains(named, problem, StringComparison.Ordinal);
-        Assert.Null(ExtractCache.TryRead(dir, "utrecht", allowExternal: false, out _));
+        Assert.Null(ExtractCache.TryRead(dir, "utrecht", ExtractTables.All, allowExternal: false, out _));
     }
 
     private static void AssertSameTables(Extract expected, Extract actual)
@@ -219,32 +264,36 @@ public sealed class ExtractCacheTests
         Assert.Equal(expected.Tables.Select(t => t.Name), actual.Tables.Select(t => t.Name));
         foreach (var table in expected.Tables)
         {
-            var other = actual.Tables.Single(t => t.Name == table.Name);
-            Assert.Equal(table.RowCount, other.RowCount);
-            Assert.Equal(table.File, other.File);
-            Assert.Equal(table.Columns.Select(c => c.Name), other.Columns.Select(c => c.Name));
-            for (var row = 0; row < table.RowCount; row++)
+            AssertSameTable(table, actual.Tables.Single(t => t.Name == table.Name));
+        }
+    }
+
+    private static void AssertSameTable(Table table, Table other)
+    {
+        Assert.Equal(table.RowCount, other.RowCount);
+        Assert.Equal(table.File, other.File);
+        Assert.Equal(table.Columns.Select(c => c.Name), other.Columns.Select(c => c.Name));
+        for (var row = 0; row < table.RowCount; row++)
+        {
+            Assert.Equal(table.FileRowNumber(row), other.FileRowNumber(row));
+        }
+
+        foreach (var column in table.Columns)
+        {
+            var same = other[column.Name];
+            Assert.Equal(column.GetType(), same.GetType());
+            Assert.Equal(column.HasMissing, same.HasMissing);
+            if (column is StringColumn strings)
             {
-                Assert.Equal(table.FileRowNumber(row), other.FileRowNumber(row));
+                Assert.Equal(strings.Levels, ((StringColumn)same).Levels);
+                Assert.True(strings.Codes.SequenceEqual(((StringColumn)same).Codes), $"{table.Name}.{column.Name} codes");
             }
 
-            foreach (var column in table.Columns)
+            for (var row = 0; row < column.Length; row++)
             {
-                var same = other[column.Name];
-                Assert.Equal(column.GetType(), same.GetType());
-                Assert.Equal(column.HasMissing, same.HasMissing);
-                if (column is StringColumn strings)
+                if (!Equals(column.GetValue(row), same.GetValue(row)) || column.MissingToken(row) != same.MissingToken(row))
                 {
-                    Assert.Equal(strings.Levels, ((StringColumn)same).Levels);
-                    Assert.True(strings.Codes.SequenceEqual(((StringColumn)same).Codes), $"{table.Name}.{column.Name} codes");
-                }
-
-                for (var row = 0; row < column.Length; row++)
-                {
-                    if (!Equals(column.GetValue(row), same.GetValue(row)) || column.MissingToken(row) != same.MissingToken(row))
-                    {
-                        Assert.Fail($"{table.Name}.{column.Name} row {row}: {column.GetValue(row)}/{column.MissingToken(row)} against {same.GetValue(row)}/{same.MissingToken(row)}");
-                    }
+                    Assert.Fail($"{table.Name}.{column.Name} row {row}: {column.GetValue(row)}/{column.MissingToken(row)} against {same.GetValue(row)}/{same.MissingToken(row)}");
                 }
             }
         }
