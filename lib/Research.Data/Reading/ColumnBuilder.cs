@@ -69,6 +69,27 @@ internal abstract class ColumnBuilder
     /// <summary>Appends a missing cell for a column the file lacks (already reported once as a missing column).</summary>
     public void AppendAbsent() => AppendMissingSlot(Column.Invalid);
 
+    /// <summary>
+    /// Appends every cell of <paramref name="next"/>, a builder of the same field that read the rows after this one's
+    /// (a later chunk of the same file), as if this builder had read them.
+    /// </summary>
+    public void AppendAll(ColumnBuilder next)
+    {
+        ArgumentNullException.ThrowIfNull(next);
+        var start = Count;
+        AppendSlotsOf(next);
+        Count += next.Count;
+        if (next._missing is { } codes)
+        {
+            if (_missing is null || _missing.Length < Count)
+            {
+                Array.Resize(ref _missing, Math.Max(16, Count));
+            }
+
+            Array.Copy(codes, 0, _missing, start, Math.Min(next.Count, codes.Length));
+        }
+    }
+
     public abstract Column Build();
 
     /// <summary>Reports repeated values of a <c>unique</c> field.</summary>
@@ -77,6 +98,9 @@ internal abstract class ColumnBuilder
     protected abstract bool TryAppendParsed(ReadOnlySpan<char> raw, int fileRow);
 
     protected abstract void AppendDefaultSlot();
+
+    /// <summary>Copies the value slots of <paramref name="next"/> (same type and field) after this builder's, leaving <see cref="Count"/> to the caller.</summary>
+    protected abstract void AppendSlotsOf(ColumnBuilder next);
 
     protected void Advance() => Count++;
 

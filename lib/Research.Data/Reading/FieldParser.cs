@@ -107,8 +107,39 @@ public static class FieldParser
     }
 
     /// <summary>Parses an ISO 8601 date, exactly <c>YYYY-MM-DD</c>.</summary>
-    public static bool TryParseDate(ReadOnlySpan<char> text, out DateOnly value) =>
-        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out value);
+    /// <remarks>
+    /// A well-formed date is taken apart by hand; anything else goes to <see cref="DateOnly.TryParseExact(ReadOnlySpan{char}, ReadOnlySpan{char}, IFormatProvider?, DateTimeStyles, out DateOnly)"/>,
+    /// whose verdict stands. The runtime's parser costs microseconds a value (it compares the format's literals
+    /// culture-aware), which for the 1.3 million dates of a national extract was a fifth of reading its CSV files.
+    /// </remarks>
+    public static bool TryParseDate(ReadOnlySpan<char> text, out DateOnly value)
+    {
+        if (text.Length == 10 && text[4] == '-' && text[7] == '-'
+            && Digits(text[..4], out var year) && Digits(text.Slice(5, 2), out var month) && Digits(text.Slice(8, 2), out var day)
+            && year >= 1 && month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(year, month))
+        {
+            value = new DateOnly(year, month, day);
+            return true;
+        }
+
+        return DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out value);
+    }
+
+    private static bool Digits(ReadOnlySpan<char> text, out int value)
+    {
+        value = 0;
+        foreach (var c in text)
+        {
+            if (!char.IsAsciiDigit(c))
+            {
+                return false;
+            }
+
+            value = (value * 10) + (c - '0');
+        }
+
+        return true;
+    }
 
     /// <summary>Parses a constraint bound written in the field's lexical form.</summary>
     internal static bool TryParseBound(TableField field, string text, out IComparable value)

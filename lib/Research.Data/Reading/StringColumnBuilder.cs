@@ -82,6 +82,37 @@ internal sealed class StringColumnBuilder : ColumnBuilder
 
     protected override void AppendDefaultSlot() => Store(-1);
 
+    // The next chunk's values get this builder's codes, new ones after this builder's in the order that chunk met them:
+    // the order of first appearance in the file, as one builder reading every row would have coded them.
+    protected override void AppendSlotsOf(ColumnBuilder next)
+    {
+        var other = (StringColumnBuilder)next;
+        var code = new int[other._levels.Count];
+        for (var local = 0; local < code.Length; local++)
+        {
+            var text = other._levels[local];
+            if (!_codeOf.TryGetValue(text, out code[local]))
+            {
+                code[local] = _levels.Count;
+                _codeOf.Add(text, code[local]);
+                _levels.Add(text);
+                _levelRule.Add(other._levelRule[local]);
+                _levelProblem.Add(other._levelProblem[local]);
+            }
+        }
+
+        if (_codes.Length < Count + other.Count)
+        {
+            Array.Resize(ref _codes, Count + other.Count);
+        }
+
+        for (var i = 0; i < other.Count; i++)
+        {
+            var local = other._codes[i];
+            _codes[Count + i] = local < 0 ? local : code[local];
+        }
+    }
+
     private (string Rule, string? Problem) Judge(string value)
     {
         if (_enum is not null && !_enum.Contains(value))

@@ -85,6 +85,17 @@ internal sealed class ValueColumnBuilder<T> : ColumnBuilder
 
     protected override void AppendDefaultSlot() => Store(default);
 
+    protected override void AppendSlotsOf(ColumnBuilder next)
+    {
+        var other = (ValueColumnBuilder<T>)next;
+        if (_values.Length < Count + other.Count)
+        {
+            Array.Resize(ref _values, Count + other.Count);
+        }
+
+        Array.Copy(other._values, 0, _values, Count, other.Count);
+    }
+
     private void Store(T value)
     {
         if (Count == _values.Length)

@@ -62,7 +62,7 @@ public sealed class IssueSink
     public void Warning(string file, int? row, string? column, string? value, string rule, string message, string? identifier = null) =>
         Add(new ValidationIssue(Severity.Warning, file, row, column, value, rule, message) { Identifier = identifier });
 
-    /// <summary>An empty sink with this one's detail limit and protected identifier columns, for a part of the work done in parallel (see <see cref="Append"/>).</summary>
+    /// <summary>An empty sink with this one's detail limit and protected identifier columns, for a part of the work done in parallel (see <see cref="Append(IssueSink)"/>).</summary>
     public IssueSink Fork()
     {
         var fork = new IssueSink(DetailLimit);
@@ -75,7 +75,13 @@ public sealed class IssueSink
     /// after this sink's own: its counts, and its details while this sink's limit allows (a fork keeps at least as many
     /// details as the limit lets this sink take).
     /// </summary>
-    public void Append(IssueSink other)
+    public void Append(IssueSink other) => Append(other, rowOffset: 0);
+
+    /// <summary>
+    /// As <see cref="Append(IssueSink)"/>, with every row number of <paramref name="other"/>'s details moved on by
+    /// <paramref name="rowOffset"/> (a fork that read a later part of the same file and numbered its rows from the start).
+    /// </summary>
+    public void Append(IssueSink other, int rowOffset)
     {
         ArgumentNullException.ThrowIfNull(other);
         ErrorCount += other.ErrorCount;
@@ -85,7 +91,8 @@ public sealed class IssueSink
             _counts[key] = _counts.GetValueOrDefault(key) + count;
         }
 
-        _details.AddRange(other._details.Take(DetailLimit - _details.Count));
+        _details.AddRange(other._details.Take(DetailLimit - _details.Count)
+            .Select(issue => rowOffset != 0 && issue.Row is { } row ? issue with { Row = row + rowOffset } : issue));
     }
 
     /// <summary>The report of everything recorded so far.</summary>

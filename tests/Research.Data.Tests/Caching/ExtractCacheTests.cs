@@ -2,7 +2,6 @@ using Parquet;
 using Parquet.Schema;
 using Research.Data.Caching;
 using Research.Data.FileSystem;
-using Research.Data.Tables;
 
 namespace Research.Data.Tests.Caching;
 
@@ -77,7 +76,7 @@ public sealed class ExtractCacheTests
         }
 
         Assert.True(table.RowCount >= 120, "too few rows for many groups");
-        AssertSameTable(table, PartitionFile.Read(table.Resource, table.File, table.RowCount, parts));
+        TableAssert.Same(table, PartitionFile.Read(table.Resource, table.File, table.RowCount, parts));
         Directory.Delete(directory, recursive: true);
     }
 
@@ -89,13 +88,13 @@ public sealed class ExtractCacheTests
         var cached = Extract.Load(dir, ExtractTables.Register);
         Assert.Equal("read from the extract cache", cached.CacheNote);
         Assert.Equal(["participants", "register_months"], cached.Tables.Select(t => t.Name));
-        AssertSameTable(files.Participants!, cached.Participants!);
-        AssertSameTable(files.RegisterMonths!, cached.RegisterMonths!);
+        TableAssert.Same(files.Participants!, cached.Participants!);
+        TableAssert.Same(files.RegisterMonths!, cached.RegisterMonths!);
 
         var plain = TestExtract.Copy();
         var uncached = Extract.Load(plain, ExtractTables.SurveyResponses);
         Assert.Null(uncached.CacheNote);
-        AssertSameTable(FromFiles(plain).SurveyResponses!, Assert.Single(uncached.Tables));
+        TableAssert.Same(FromFiles(plain).SurveyResponses!, Assert.Single(uncached.Tables));
 
         Assert.Throws<ArgumentOutOfRangeException>(() => Extract.Load(dir, (ExtractTables)0));
         Assert.Throws<ArgumentOutOfRangeException>(() => Extract.Load(dir, (ExtractTables)8));
@@ -264,38 +263,7 @@ public sealed class ExtractCacheTests
         Assert.Equal(expected.Tables.Select(t => t.Name), actual.Tables.Select(t => t.Name));
         foreach (var table in expected.Tables)
         {
-            AssertSameTable(table, actual.Tables.Single(t => t.Name == table.Name));
-        }
-    }
-
-    private static void AssertSameTable(Table table, Table other)
-    {
-        Assert.Equal(table.RowCount, other.RowCount);
-        Assert.Equal(table.File, other.File);
-        Assert.Equal(table.Columns.Select(c => c.Name), other.Columns.Select(c => c.Name));
-        for (var row = 0; row < table.RowCount; row++)
-        {
-            Assert.Equal(table.FileRowNumber(row), other.FileRowNumber(row));
-        }
-
-        foreach (var column in table.Columns)
-        {
-            var same = other[column.Name];
-            Assert.Equal(column.GetType(), same.GetType());
-            Assert.Equal(column.HasMissing, same.HasMissing);
-            if (column is StringColumn strings)
-            {
-                Assert.Equal(strings.Levels, ((StringColumn)same).Levels);
-                Assert.True(strings.Codes.SequenceEqual(((StringColumn)same).Codes), $"{table.Name}.{column.Name} codes");
-            }
-
-            for (var row = 0; row < column.Length; row++)
-            {
-                if (!Equals(column.GetValue(row), same.GetValue(row)) || column.MissingToken(row) != same.MissingToken(row))
-                {
-                    Assert.Fail($"{table.Name}.{column.Name} row {row}: {column.GetValue(row)}/{column.MissingToken(row)} against {same.GetValue(row)}/{same.MissingToken(row)}");
-                }
-            }
+            TableAssert.Same(table, actual.Tables.Single(t => t.Name == table.Name));
         }
     }
 }

@@ -68,6 +68,37 @@ public sealed class FieldParserTests
     }
 
     [Fact]
+    public void Dates_are_judged_as_the_runtimes_exact_parser_judges_them()
+    {
+        var texts = new List<string>
+        {
+            "2000-02-29", "1900-02-29", "2024-02-29", "2023-02-29", "0000-01-01", "0001-01-01", "9999-12-31", "2018-13-01",
+            "2018-00-10", "2018-01-00", "2018-04-31", "2018-1-01", "2018-01-1 ", " 2018-01-01", "2018-01-01 ", "\uff12018-01-01",
+            "2018/01/01", "+018-01-01", "-018-01-01", "2018-0a-01", "20180-1-01", "2018-01-011", "", "2018-01", "١٢٣٤-01-01",
+        };
+        for (var day = new DateOnly(1999, 12, 1); day <= new DateOnly(2001, 3, 31); day = day.AddDays(1))
+        {
+            texts.Add(day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        }
+
+        var random = new Random(5);
+        const string alphabet = "0123456789-/ x";
+        for (var i = 0; i < 20_000; i++)
+        {
+            texts.Add(i % 2 == 0
+                ? string.Create(CultureInfo.InvariantCulture, $"{random.Next(10_000):D4}-{random.Next(20):D2}-{random.Next(40):D2}")
+                : new string([.. Enumerable.Range(0, 10).Select(_ => alphabet[random.Next(alphabet.Length)])]));
+        }
+
+        foreach (var text in texts)
+        {
+            var expected = DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var exact);
+            Assert.True(expected == FieldParser.TryParseDate(text, out var parsed), text);
+            Assert.Equal(exact, parsed);
+        }
+    }
+
+    [Fact]
     public void Dates_and_months_are_iso()
     {
         Assert.True(FieldParser.TryParseDate("2018-06-01", out var d));

@@ -1,0 +1,123 @@
+using System.Buffers;
+using Microsoft.Win32.SafeHandles;
+
+namespace Research.Data.Reading;
+
+/// <summary>
+/// Where a delimited file's data records may be cut into byte ranges that readers parse side by side: at line starts,
+/// and only in a file where a line feed always ends a record, i.e. one with no quote character anywhere (a quoted
+/// field may hold a line break) and no carriage return except before a line feed (CsvHelper ends a record at a lone
+/// one too). Any other file is read in one piece, as before.
+/// </summary>
+internal static class CsvChunks
+{
+    private const int BlockBytes = 1 << 20;
+
+    /// <summary>
+    /// Up to <paramref name="count"/> ranges of at least <paramref name="minimumBytes"/> bytes covering the file after its
+    /// header line, in order; null when the file cannot be cut (see the class) or is too small for two ranges.
+    /// </summary>
+    public static IReadOnlyList<(long Start, long Length)>? Plan(SafeFileHandle file, byte quote, int count, long minimumBytes)
+    {
+        var length = RandomAccess.GetLength(file);
+        var dataStart = AfterLineFeed(file, 0, length);
+        count = (int)Math.Min(count, (length - dataStart) / Math.Max(1, minimumBytes));
+        if (dataStart >= length || count < 2)
+        {
+            return null;
+        }
+
+        var starts = new List<long> { dataStart };
+        for (var k = 1; k < count; k++)
+        {
+            var start = AfterLineFeed(file, dataStart + ((length - dataStart) * k / count), length);
+            if (start > starts[^1] && start < length)
+            {
+                starts.Add(start);
+            }
+        }
+
+        if (starts.Count < 2)
+        {
+            return null;
+        }
+
+        var ranges = starts.Select((start, i) => (Start: start, Length: (i + 1 < starts.Count ? starts[i + 1] : length) - start)).ToList();
+        var clean = true;
+        Parallel.For(0, ranges.Count + 1, r =>
+        {
+            var (start, bytes) = r == ranges.Count ? (0L, dataStart) : ranges[r];
+            if (!LineFeedsEndRecords(file, start, bytes, quote))
+            {
+                clean = false;
+            }
+        });
+        return clean ? ranges : null;
+    }
+
+    // The position after the first line feed at or after `from`, or `length` when there is none.
+    private static long AfterLineFeed(SafeFileHandle file, long from, long length)
+    {
+        var block = ArrayPool<byte>.Shared.Rent(64 * 1024);
+        try
+        {
+            for (var position = from; position < length;)
+            {
+                var read = RandomAccess.Read(file, block.AsSpan(0, (int)Math.Min(block.Length, length - position)), position);
+                if (read <= 0)
+                {
+                    break;
+                }
+
+                var index = block.AsSpan(0, read).IndexOf((byte)'\n');
+                if (index >= 0)
+                {
+                    return position + index + 1;
+                }
+
+                position += read;
+            }
+
+            return length;
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(block);
+        }
+    }
+
+    private static bool LineFeedsEndRecords(SafeFileHandle file, long start, long bytes, byte quote)
+    {
+        var block = ArrayPool<byte>.Shared.Rent(BlockBytes);
+        try
+        {
+            long returns = 0, pairs = 0;
+            var previous = (byte)0;
+            for (var done = 0L; done < bytes;)
+            {
+                var read = RandomAccess.Read(file, block.AsSpan(0, (int)Math.Min(block.Length, bytes - done)), start + done);
+                if (read <= 0)
+                {
+                    return false; // the file shrank: read it in one piece, which reports what it finds
+                }
+
+                var span = block.AsSpan(0, read);
+                if (span.Contains(quote))
+                {
+                    return false;
+                }
+
+                returns += span.Count((byte)'\r');
+                pairs += span.Count("\r\n"u8) + (previous == '\r' && span[0] == '\n' ? 1 : 0);
+                previous = span[^1];
+                done += read;
+            }
+
+            return returns == pairs;
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(block);
+        }
+    }
+}
