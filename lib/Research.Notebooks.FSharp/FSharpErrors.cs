@@ -5,8 +5,12 @@ namespace Research.Notebooks.FSharp;
 /// <summary>How a failed F# interaction is reported: compiler errors with their line, or the exception the code threw.</summary>
 internal static class FSharpErrors
 {
-    /// <summary>The error output: for compile errors each as <c>(line,column): error FSxxxx: message</c>.</summary>
-    public static ErrorOutput ToError(Exception exception, IReadOnlyList<FSharpDiagnostic> diagnostics)
+    /// <summary>
+    /// The error output: for compile errors each as <c>(line,column): error FSxxxx: message</c>; for an exception its
+    /// traceback, with the cells' file names (<c>cell-N.fsx</c> in <paramref name="cellDirectory"/>) written without
+    /// their directory, so a published notebook names no folder of the machine it ran on (as the C# kernel's do).
+    /// </summary>
+    public static ErrorOutput ToError(Exception exception, IReadOnlyList<FSharpDiagnostic> diagnostics, string cellDirectory)
     {
         var errors = diagnostics.Where(d => d.Severity == FSharpDiagnosticSeverity.Error).ToList();
         if (errors.Count > 0)
@@ -16,7 +20,9 @@ internal static class FSharpErrors
         }
 
         var thrown = exception.InnerException is { } inner && exception is System.Reflection.TargetInvocationException ? inner : exception;
-        var traceback = thrown.ToString().Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
+        var traceback = thrown.ToString().Replace("\r\n", "\n", StringComparison.Ordinal)
+            .Replace(Path.TrimEndingDirectorySeparator(cellDirectory) + Path.DirectorySeparatorChar, string.Empty, StringComparison.Ordinal)
+            .Split('\n');
         return new ErrorOutput(thrown.GetType().FullName ?? thrown.GetType().Name, thrown.Message, traceback);
     }
 

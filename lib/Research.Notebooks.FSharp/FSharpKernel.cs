@@ -237,7 +237,7 @@ public sealed class FSharpKernel : IKernel, IVariableStore, IDisposable
             return (false, null);
         }
 
-        context.Fail(FSharpErrors.ToError(exception, diagnostics), FSharpErrors.Line(exception, diagnostics, cellFile));
+        context.Fail(FSharpErrors.ToError(exception, diagnostics, _directory), FSharpErrors.Line(exception, diagnostics, cellFile));
         return (false, null);
     }
 }

@@ -41,6 +41,10 @@ public class CompatApiTests
         var error = Assert.IsType<ErrorOutput>(notebook.Cells[0].Outputs.Single());
         Assert.Equal("extract is empty", error.Value);
         Assert.Single(result.Failures);
+        // The cell's frame names its file without the notebook's folder (published outputs carry no machine's paths).
+        var traceback = string.Join("\n", error.Traceback);
+        Assert.Contains("cell-1.fsx:line 2", traceback, StringComparison.Ordinal);
+        Assert.DoesNotContain(CompatRuns.Corpus, traceback, StringComparison.Ordinal);
     }
 
     [Fact]
