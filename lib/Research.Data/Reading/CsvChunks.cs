@@ -6,8 +6,8 @@ namespace Research.Data.Reading;
 /// <summary>
 /// Where a delimited file's data records may be cut into byte ranges that readers parse side by side: at line starts,
 /// and only in a file where a line feed always ends a record, i.e. one with no quote character anywhere (a quoted
-/// field may hold a line break) and no carriage return except before a line feed (CsvHelper ends a record at a lone
-/// one too). Any other file is read in one piece, as before.
+/// field may hold a line break), no carriage return except before a line feed (CsvHelper ends a record at a lone one
+/// too), and UTF-8 (no UTF-16 or UTF-32 byte order mark). Any other file is read in one piece, as before.
 /// </summary>
 internal static class CsvChunks
 {
@@ -20,6 +20,13 @@ internal static class CsvChunks
     public static IReadOnlyList<(long Start, long Length)>? Plan(SafeFileHandle file, byte quote, int count, long minimumBytes)
     {
         var length = RandomAccess.GetLength(file);
+        Span<byte> head = stackalloc byte[4];
+        head = head[..RandomAccess.Read(file, head, 0)];
+        if (head.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]) || head.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || head.StartsWith((ReadOnlySpan<byte>)[0x00, 0x00, 0xFE, 0xFF]))
+        {
+            return null; // UTF-16 or UTF-32, which CsvHelper decodes by this mark: a range without it would be read as UTF-8
+        }
+
         var dataStart = AfterLineFeed(file, 0, length);
         count = (int)Math.Min(count, (length - dataStart) / Math.Max(1, minimumBytes));
         if (dataStart >= length || count < 2)

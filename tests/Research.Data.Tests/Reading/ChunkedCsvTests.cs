@@ -55,6 +55,15 @@ public sealed class ChunkedCsvTests
     public void A_file_whose_line_feeds_may_not_end_records_is_read_in_one_piece(string text) =>
         Assert.Null(Plan(System.Text.Encoding.UTF8.GetBytes(text)));
 
+    [Fact]
+    public void A_file_in_utf_16_is_read_in_one_piece()
+    {
+        const string text = "a,b\n1,2\n3,4\n5,6\n7,8\n";
+        Assert.NotNull(Plan(System.Text.Encoding.UTF8.GetBytes(text)));
+        Assert.Null(Plan([.. System.Text.Encoding.Unicode.GetPreamble(), .. System.Text.Encoding.Unicode.GetBytes(text)]));
+        Assert.Null(Plan([.. System.Text.Encoding.BigEndianUnicode.GetPreamble(), .. System.Text.Encoding.BigEndianUnicode.GetBytes(text)]));
+    }
+
     private static IReadOnlyList<(long Start, long Length)>? Plan(byte[] bytes)
     {
         var path = Path.Combine(Directory.CreateTempSubdirectory("research-chunks-").FullName, "t.csv");
