@@ -39,6 +39,11 @@ internal sealed class CompiledCellCache
 
     private const string Extension = ".submission";
 
+    private const string TemporarySuffix = ".tmp";
+
+    // Far longer than any write takes: a temporary file this old has no writer left.
+    private static readonly TimeSpan StaleTemporaryAge = TimeSpan.FromHours(1);
+
     private readonly string _directory;
     private readonly int _maxEntries;
     private readonly bool _trims;
@@ -60,6 +65,21 @@ internal sealed class CompiledCellCache
         _trims = trims;
     }
 
+    // What Roslyn may bind besides the references given: the framework and the tool's dependencies, each by path, size
+    // and time. The runtime fixes this list at start, so it is read once per process (a few milliseconds of file status
+    // calls that every kernel, and every report of a run-all worker, paid before).
+    private static readonly Lazy<byte[]> PlatformDigest = new(() =>
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var path in (AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES") as string ?? string.Empty).Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
+        {
+            var file = new FileInfo(path);
+            Append(hash, string.Create(CultureInfo.InvariantCulture, $"{path}|{(file.Exists ? file.Length : -1)}|{(file.Exists ? file.LastWriteTimeUtc.Ticks : 0)}"));
+        }
+
+        return hash.GetHashAndReset();
+    });
+
     /// <summary>The key of a chain's first submission: what every compiled cell of the chain depends on besides its code.</summary>
     public static byte[] Root(IEnumerable<Assembly> references, IEnumerable<string> imports)
     {
@@ -73,13 +93,7 @@ internal sealed class CompiledCellCache
             Append(hash, assembly.ManifestModule.ModuleVersionId.ToString("N"));
         }
 
-        // What Roslyn may bind besides the references given: the framework and the tool's dependencies.
-        foreach (var path in (AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES") as string ?? string.Empty).Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
-        {
-            var file = new FileInfo(path);
-            Append(hash, string.Create(CultureInfo.InvariantCulture, $"{path}|{(file.Exists ? file.Length : -1)}|{(file.Exists ? file.LastWriteTimeUtc.Ticks : 0)}"));
-        }
-
+        hash.AppendData(PlatformDigest.Value);
         foreach (var import in imports)
         {
             Append(hash, import);
@@ -128,7 +142,7 @@ internal sealed class CompiledCellCache
     public void Store(byte[] key, CompiledSubmission submission)
     {
         var path = PathOf(key);
-        var temporary = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
+        var temporary = path + "." + Guid.NewGuid().ToString("N") + TemporarySuffix;
         try
         {
             if (OperatingSystem.IsWindows())
@@ -155,13 +169,22 @@ internal sealed class CompiledCellCache
 
     private string PathOf(byte[] key) => Path.Combine(_directory, Convert.ToHexStringLower(key) + Extension);
 
-    /// <summary>Removes the least recently used entries down to three quarters of the bound once the folder holds more.</summary>
+    /// <summary>
+    /// Removes the least recently used entries down to three quarters of the bound once the folder holds more, and
+    /// temporary files an hour old (left by a process killed between writing an entry and renaming it into place).
+    /// </summary>
     internal void Trim()
     {
         FileInfo[] entries;
         try
         {
-            entries = new DirectoryInfo(_directory).GetFiles("*" + Extension);
+            var folder = new DirectoryInfo(_directory);
+            foreach (var stale in folder.GetFiles("*" + Extension + ".*" + TemporarySuffix).Where(f => f.LastWriteTimeUtc < DateTime.UtcNow - StaleTemporaryAge))
+            {
+                TryDelete(stale.FullName);
+            }
+
+            entries = folder.GetFiles("*" + Extension);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

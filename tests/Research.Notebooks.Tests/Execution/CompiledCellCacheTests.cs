@@ -160,6 +160,26 @@ public sealed class CompiledCellCacheTests : IDisposable
         Assert.Equal(new[] { 0, 7, 8, 9, 10, 11 }, keys.Select((k, i) => (k, i)).Where(p => cache.TryLoad(p.k) is not null).Select(p => p.i));
     }
 
+    [Fact]
+    public void A_trim_removes_temporary_files_left_by_a_killed_writer_and_keeps_one_being_written()
+    {
+        var cache = new CompiledCellCache(_cache, maxEntries: 8, trims: false);
+        var key = CompiledCellCache.Next([], "cell", "cell-1.csx");
+        cache.Store(key, new CompiledSubmission("cell", null, null, false, [], []));
+        var entry = Directory.GetFiles(_cache).Single();
+        var left = entry + ".0123456789abcdef0123456789abcdef.tmp";
+        var writing = entry + ".fedcba9876543210fedcba9876543210.tmp";
+        File.WriteAllBytes(left, [1, 2, 3]);
+        File.WriteAllBytes(writing, [1, 2, 3]);
+        File.SetLastWriteTimeUtc(left, DateTime.UtcNow.AddHours(-2));
+
+        cache.Trim();
+
+        Assert.False(File.Exists(left));
+        Assert.True(File.Exists(writing));
+        Assert.Equal("cell", cache.TryLoad(key)!.Code);
+    }
+
     private Task<(List<string> Outputs, CSharpKernel Kernel)> RunAsync(params string[] cells) => RunAsync(null, null, cells);
 
     private Task<(List<string> Outputs, CSharpKernel Kernel)> RunAsync(Action<NotebookHostOptions>? configure, params string[] cells) => RunAsync(configure, null, cells);
