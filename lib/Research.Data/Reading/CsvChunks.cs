@@ -20,6 +20,11 @@ internal static class CsvChunks
     public static IReadOnlyList<(long Start, long Length)>? Plan(SafeFileHandle file, byte quote, int count, long minimumBytes)
     {
         var length = RandomAccess.GetLength(file);
+        if (count < 2 || length / Math.Max(1, minimumBytes) < 2)
+        {
+            return null; // too small to cut: nothing of it is read here
+        }
+
         Span<byte> head = stackalloc byte[4];
         head = head[..RandomAccess.Read(file, head, 0)];
         if (head.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]) || head.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || head.StartsWith((ReadOnlySpan<byte>)[0x00, 0x00, 0xFE, 0xFF]))

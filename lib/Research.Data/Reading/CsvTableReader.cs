@@ -52,9 +52,11 @@ internal static class CsvTableReader
                 return Empty(resource, path, displayName, sink);
             }
 
-            using (var file = File.OpenHandle(path))
+            plan = null;
+            if (chunks > 1 && (int)dialect.QuoteChar < 128)
             {
-                plan = chunks > 1 && (int)dialect.QuoteChar < 128 ? CsvChunks.Plan(file, (byte)dialect.QuoteChar, chunks, chunkBytes) : null;
+                using var file = File.OpenHandle(path);
+                plan = CsvChunks.Plan(file, (byte)dialect.QuoteChar, chunks, chunkBytes);
             }
 
             if (plan is null)
