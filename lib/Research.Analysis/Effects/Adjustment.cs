@@ -37,6 +37,13 @@ public abstract class Adjustment
     /// <summary>Whether the sample must carry the outcome's baseline value.</summary>
     public virtual bool NeedsBaseline => false;
 
+    /// <summary>
+    /// Whether <see cref="Design"/> reads nothing of the sample but its persons (their arms, strata and characteristics),
+    /// never the outcome or its baseline: then samples with the same persons share one design. False unless an adjustment
+    /// says so.
+    /// </summary>
+    public virtual bool DesignFromPersonsOnly => false;
+
     /// <summary>The design for <paramref name="sample"/> (arm dummies for the arms with persons in the sample).</summary>
     public DesignMatrix Design(EffectSample sample)
     {

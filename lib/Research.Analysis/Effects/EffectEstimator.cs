@@ -42,7 +42,7 @@ public static class EffectEstimator
 
         var arms = all.Where(a => sample.Count(a.Code) > 0).ToList();
         var terms = arms.Select(a => EffectSample.Coefficient(a.Code)).ToList();
-        var model = estimation.Try(sample.Description, () => EffectModel.Of(sample, specification.Adjustment, estimation.Designs));
+        var model = estimation.Try(sample.Description, () => estimation.Model(sample, specification.Adjustment));
         if (model is null || arms.Count == 0)
         {
             return new EffectEstimate?[all.Count];

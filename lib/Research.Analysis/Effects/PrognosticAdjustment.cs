@@ -14,6 +14,9 @@ internal sealed class PrognosticAdjustment() : Adjustment("lin_prognostic",
     /// <summary>The baseline outcome travels with the sample for the exploratory models that add it (subgroup interaction tests).</summary>
     public override bool NeedsBaseline => true;
 
+    /// <summary>The covariates are the persons' pre-randomisation characteristics, whatever the outcome.</summary>
+    public override bool DesignFromPersonsOnly => true;
+
     protected override void AddCovariates(DesignBuilder builder, EffectSample sample)
     {
         var population = sample.Context.Population;

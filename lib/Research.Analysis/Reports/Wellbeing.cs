@@ -3,6 +3,7 @@ using Research.Analysis.Disclosure;
 using Research.Analysis.Effects;
 using Research.Analysis.Outcomes;
 using Research.Analysis.Surveys;
+using Research.Data.Design;
 using Research.Scales.Instruments;
 using Research.Scales.Longitudinal;
 using Research.Scales.Reliability;
@@ -89,6 +90,7 @@ public sealed class Wellbeing
         var present = new HashSet<string>(items.ColumnNames, StringComparer.Ordinal);
         var instruments = catalog.Instruments.Where(i => i.Items.All(item => present.Contains(item.Column))).ToList();
 
+        var cells = new ArmWaveCells(context.Experiment.Arms, armOf, waves);
         var reliability = new List<InstrumentReliability>();
         var means = new List<ScoreMean>();
         var effects = new List<WellbeingEffect>();
@@ -103,16 +105,7 @@ public sealed class Wellbeing
             }
 
             var score = InstrumentScorer.Score(instrument, items, waves)[definition.Id];
-            foreach (var arm in context.Experiment.Arms)
-            {
-                foreach (var wave in waves.Distinct().Order())
-                {
-                    var values = Enumerable.Range(0, rows.Count)
-                        .Where(i => waves[i] == wave && armOf[i] == arm.Code && score.Values[i] is not null)
-                        .Select(i => score.Values[i]!.Value).ToArray();
-                    means.Add(new ScoreMean(instrument, arm, wave, values));
-                }
-            }
+            means.AddRange(ScoreMeans(instrument, score, context.Experiment.Arms, cells));
 
             var ancova = ChangeScores.Compute(score, respondents, waves, firstWave, lastWave).ToAncovaInputs();
             var outcome = new double[context.Panel.Count];
@@ -134,6 +127,19 @@ public sealed class Wellbeing
 
         var index = IndexEffects(context, survey, rows.Where((_, i) => waves[i] == lastWave).ToList(), catalog, lastWave, reportSpecification, estimation);
         return new Wellbeing(instruments, firstWave, lastWave, reliability, means, WithBenjaminiHochberg(effects, specification.Primary), index, specification, estimation.Notes);
+    }
+
+    /// <summary>The score's respondents by arm and wave (arms in design order, waves ascending), each in row order.</summary>
+    private static IEnumerable<ScoreMean> ScoreMeans(Instrument instrument, ScoreColumn score, IReadOnlyList<ExperimentArm> arms, ArmWaveCells cells)
+    {
+        var values = cells.Split(score.Values);
+        for (var a = 0; a < arms.Count; a++)
+        {
+            for (var w = 0; w < cells.Waves.Count; w++)
+            {
+                yield return new ScoreMean(instrument, arms[a], cells.Waves[w], [.. values[cells.Index(a, w)]]);
+            }
+        }
     }
 
     // Secondary outcomes: within each arm, BH across the instruments on the primary method's p-values.

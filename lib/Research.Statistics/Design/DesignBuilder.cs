@@ -98,7 +98,10 @@ public sealed class DesignBuilder
         string name, TermKind kind, IReadOnlyList<string?> values, string? reference, IReadOnlyList<string>? levels, StringComparer comparer)
     {
         CheckLength(name, values.Count);
-        var observed = values.Where(v => v is not null).Select(v => v!).Distinct(comparer).ToList();
+
+        // One pass codes the rows by level (first appearance first) with one hash per row; the columns are then filled
+        // from the codes. A national report builds factors of tens of thousands of rows for every month it estimates.
+        var (codes, observed) = LevelCodes<string>.Of(values, comparer);
         if (observed.Count == 0)
         {
             throw new ArgumentException($"Factor '{name}' has no non-missing values.", nameof(values));
@@ -132,19 +135,22 @@ public sealed class DesignBuilder
         var dummyLevels = ordered.Where(l => !comparer.Equals(l, reference)).ToList();
         var columns = dummyLevels.Select(l => (Name: Invariant($"{name}[{l}]"), Values: new double[_rows])).ToList();
         var index = dummyLevels.Select((l, j) => (l, j)).ToDictionary(p => p.l, p => p.j, comparer);
+
+        // The dummy column of each level code (-1: the reference level).
+        var columnOf = observed.Select(l => index.TryGetValue(l, out var j) ? j : -1).ToArray();
         for (var i = 0; i < _rows; i++)
         {
-            var v = values[i];
-            if (v is null)
+            var code = codes[i];
+            if (code < 0)
             {
                 foreach (var c in columns)
                 {
                     c.Values[i] = double.NaN;
                 }
             }
-            else if (index.TryGetValue(v, out var j))
+            else if (columnOf[code] >= 0)
             {
-                columns[j].Values[i] = 1;
+                columns[columnOf[code]].Values[i] = 1;
             }
         }
 

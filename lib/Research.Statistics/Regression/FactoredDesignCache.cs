@@ -46,6 +46,9 @@ public sealed class FactoredDesignCache
     /// <summary>Everything a factored design depends on, compared by value.</summary>
     private sealed class Key : IEquatable<Key>
     {
+        /// <summary>At most this many values of each column (and of the clusters and weights) enter the hash.</summary>
+        private const int HashedValues = 256;
+
         private readonly DesignMatrix _design;
         private readonly VarianceType _type;
         private readonly int[]? _clusters;
@@ -73,26 +76,30 @@ public sealed class FactoredDesignCache
 
             foreach (var column in design.Columns)
             {
-                foreach (var value in column)
-                {
-                    hash.Add(BitConverter.DoubleToInt64Bits(value));
-                }
+                AddSample<long>(ref hash, MemoryMarshal.Cast<double, long>(column.AsSpan()));
             }
 
-            foreach (var cluster in _clusters ?? [])
-            {
-                hash.Add(cluster);
-            }
-
-            foreach (var weight in _weights ?? [])
-            {
-                hash.Add(BitConverter.DoubleToInt64Bits(weight));
-            }
-
+            AddSample<int>(ref hash, _clusters);
+            AddSample<long>(ref hash, MemoryMarshal.Cast<double, long>(_weights.AsSpan()));
             _hash = hash.ToHashCode();
         }
 
         public long Cells => (long)_design.RowCount * _design.ColumnCount;
+
+        /// <summary>
+        /// Hashes at most <see cref="HashedValues"/> values spread evenly over <paramref name="values"/>, and its length:
+        /// equality compares every value anyway, so the hash only has to separate most unequal designs. Hashing every
+        /// cell cost as much as the fit it saved (a national report keys a design of millions of cells month after month).
+        /// </summary>
+        private static void AddSample<T>(ref HashCode hash, ReadOnlySpan<T> values)
+        {
+            hash.Add(values.Length);
+            var step = Math.Max(1, values.Length / HashedValues);
+            for (var i = 0; i < values.Length; i += step)
+            {
+                hash.Add(values[i]);
+            }
+        }
 
         public bool Equals(Key? other) =>
             other is not null

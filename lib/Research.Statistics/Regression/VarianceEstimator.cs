@@ -1,3 +1,5 @@
+using Research.Statistics.Design;
+
 namespace Research.Statistics.Regression;
 
 /// <summary>
@@ -71,26 +73,6 @@ public sealed class VarianceEstimator
         where T : notnull
     {
         ArgumentNullException.ThrowIfNull(clusters);
-        var codes = new int[clusters.Count];
-        var seen = new Dictionary<T, int>();
-        for (var i = 0; i < codes.Length; i++)
-        {
-            var id = clusters[i];
-            if (id is null)
-            {
-                codes[i] = -1;
-                continue;
-            }
-
-            if (!seen.TryGetValue(id, out var code))
-            {
-                code = seen.Count;
-                seen.Add(id, code);
-            }
-
-            codes[i] = code;
-        }
-
-        return new VarianceEstimator(type, codes);
+        return new VarianceEstimator(type, LevelCodes<T>.Of(clusters).Codes);
     }
 }

@@ -178,8 +178,8 @@ public sealed class PublishedTablesTests(SmallExtractFixture fixture) : IClassFi
     public void Every_inference_method_of_the_specification_gets_its_own_itt_table_from_the_same_estimates()
     {
         var report = fixture.Report("tilburg");
-        var hc2 = report[PrimaryTables.IttName(Effects.InferenceMethod.HC2)];
-        var cr2 = report[PrimaryTables.IttName(Effects.InferenceMethod.CR2)];
+        var hc2 = report[PrimaryTables.IttName(Research.Analysis.Effects.InferenceMethod.HC2)];
+        var cr2 = report[PrimaryTables.IttName(Research.Analysis.Effects.InferenceMethod.CR2)];
 
         Assert.Equal(hc2.Rows.Select(r => r.Key), cr2.Rows.Select(r => r.Key));
         Assert.All(hc2.Rows, r => Assert.Equal(r[ResultValue.Estimate], cr2[r.Key][ResultValue.Estimate]));

@@ -145,4 +145,32 @@ public sealed class FactoredDesignTests
         Assert.NotSame(first, robust);
         Assert.Equal(LinearModel.Fit(d.Y, (d with { Age = age }).OlsDesign(), variance)["age"].StandardError, changed.Fit(d.Y)["age"].StandardError);
     }
+
+    [Fact]
+    public void Designs_alike_in_every_hashed_cell_but_unequal_elsewhere_are_not_confused()
+    {
+        // The key hashes a sample of each column; designs and clusters that differ only between the sampled cells must
+        // still get factorisations of their own.
+        const int n = 1000;
+        var random = new Random(7);
+        var x = Enumerable.Range(0, n).Select(_ => random.NextDouble()).ToArray();
+        var y = Enumerable.Range(0, n).Select(i => x[i] + random.NextDouble()).ToArray();
+        var clusters = Enumerable.Range(0, n).Select(i => i / 10).ToArray();
+        DesignMatrix Design(double[] values) => new DesignBuilder(n).Intercept().Numeric("x", values).Build();
+        var nudged = x.ToArray();
+        nudged[1] += 0.5;
+        var regrouped = clusters.ToArray();
+        (regrouped[1], regrouped[11]) = (regrouped[11], regrouped[1]);
+
+        var cache = new FactoredDesignCache();
+        var first = cache.Factor(Design(x), VarianceEstimator.CR2(clusters));
+        var otherValue = cache.Factor(Design(nudged), VarianceEstimator.CR2(clusters));
+        var otherClusters = cache.Factor(Design(x), VarianceEstimator.CR2(regrouped));
+
+        Assert.NotSame(first, otherValue);
+        Assert.NotSame(first, otherClusters);
+        Assert.Same(first, cache.Factor(Design(x), VarianceEstimator.CR2(clusters)));
+        Assert.Equal(LinearModel.Fit(y, Design(nudged), VarianceEstimator.CR2(clusters))["x"].StandardError, otherValue.Fit(y)["x"].StandardError);
+        Assert.Equal(LinearModel.Fit(y, Design(x), VarianceEstimator.CR2(regrouped))["x"].StandardError, otherClusters.Fit(y)["x"].StandardError);
+    }
 }
