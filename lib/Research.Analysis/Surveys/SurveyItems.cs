@@ -15,10 +15,7 @@ public static class SurveyItems
     public static ItemResponseTable ToItemResponses(Table survey, IReadOnlyList<int>? rows = null)
     {
         var selected = rows ?? Enumerable.Range(0, survey.RowCount).ToList();
-        var ids = survey.Strings("person_id");
-        var waves = survey.Integers("wave");
-        var labels = selected.Select(r => string.Create(CultureInfo.InvariantCulture, $"{ids[r]} w{waves[r]}")).ToList();
-        var table = new ItemResponseTable(selected.Count, labels);
+        var table = new ItemResponseTable(selected.Count, new SurveyRowLabels(survey.Strings("person_id"), survey.Integers("wave"), [.. selected]));
         foreach (var column in survey.Columns.OfType<ValueColumn<long>>().Where(c => c.Name != "wave"))
         {
             var values = new int?[selected.Count];
