@@ -8,17 +8,23 @@ namespace Research.Statistics.Parallelism;
 /// A <see cref="Parallel.For(int, int, Action{int})"/> costs tens of microseconds of queueing, waking and joining pool
 /// threads (system calls on a virtual machine), and a report at the default scale runs thousands of products over a few
 /// thousand rows, each done in a few microseconds: there the loops run faster inline. National-size designs
-/// (a hundred thousand rows) still use every processor.
+/// (a hundred thousand rows) still use every processor, but never more: with one processor
+/// (<see cref="Environment.ProcessorCount"/>, e.g. a run-all worker given its share of the cores) the loops run inline,
+/// where <see cref="Parallel.For(int, int, Action{int})"/> would still put a pool thread beside the calling one, and
+/// that thread takes its cycles from the worker next to it.
 /// </remarks>
 internal static class SizedParallel
 {
     /// <summary>About a millisecond of multiply-adds: below it, one thread is faster.</summary>
     public const long MinimumWork = 1 << 20;
 
-    /// <summary>Runs <paramref name="body"/> for 0 ≤ i &lt; <paramref name="count"/>; in parallel when <paramref name="work"/> (multiply-adds in all) reaches <see cref="MinimumWork"/>.</summary>
-    public static void For(int count, long work, Action<int> body)
+    /// <summary>Runs <paramref name="body"/> for 0 ≤ i &lt; <paramref name="count"/>; in parallel when <paramref name="work"/> (multiply-adds in all) reaches <see cref="MinimumWork"/> and there is more than one processor.</summary>
+    public static void For(int count, long work, Action<int> body) => For(count, work, body, Environment.ProcessorCount);
+
+    /// <summary>As <see cref="For(int, long, Action{int})"/> with <paramref name="processors"/> processors.</summary>
+    internal static void For(int count, long work, Action<int> body, int processors)
     {
-        if (work < MinimumWork)
+        if (work < MinimumWork || processors == 1)
         {
             for (var i = 0; i < count; i++)
             {

@@ -26,4 +26,18 @@ public sealed class SizedParallelTests
 
         Assert.Equal(Enumerable.Range(0, 1000), seen.Order());
     }
+
+    [Fact]
+    public void With_one_processor_even_enough_work_runs_in_order_on_the_calling_thread()
+    {
+        // A run-all worker given one processor must not put a pool thread beside its own: that thread's cycles are the
+        // next worker's.
+        var caller = Environment.CurrentManagedThreadId;
+        var seen = new List<(int Index, int Thread)>();
+
+        SizedParallel.For(1000, SizedParallel.MinimumWork * 100, i => seen.Add((i, Environment.CurrentManagedThreadId)), processors: 1);
+
+        Assert.Equal(Enumerable.Range(0, 1000), seen.Select(s => s.Index));
+        Assert.All(seen, s => Assert.Equal(caller, s.Thread));
+    }
 }
