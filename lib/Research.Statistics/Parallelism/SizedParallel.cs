@@ -2,7 +2,8 @@ namespace Research.Statistics.Parallelism;
 
 /// <summary>
 /// Loops whose iterations are independent, run in parallel only when there is enough arithmetic to pay for it. Each
-/// iteration writes its own slot, so the results are the same either way.
+/// iteration writes its own slot, and sums are added block by block in a fixed order, so the results are the same bit
+/// for bit either way.
 /// </summary>
 /// <remarks>
 /// A <see cref="Parallel.For(int, int, Action{int})"/> costs tens of microseconds of queueing, waking and joining pool
@@ -35,5 +36,28 @@ internal static class SizedParallel
         }
 
         Parallel.For(0, count, body);
+    }
+
+    /// <summary>
+    /// The sum over 0 ≤ i &lt; <paramref name="count"/> as blocks of <paramref name="blockLength"/> indices, each summed by
+    /// <paramref name="blockSum"/> (start, end), the blocks' sums added in block order: the same bits whichever thread
+    /// summed which block and in whatever order they finished.
+    /// </summary>
+    public static double Sum(int count, int blockLength, long work, Func<int, int, double> blockSum) =>
+        Sum(count, blockLength, work, blockSum, Environment.ProcessorCount);
+
+    /// <summary>As <see cref="Sum(int, int, long, Func{int, int, double})"/> with <paramref name="processors"/> processors.</summary>
+    internal static double Sum(int count, int blockLength, long work, Func<int, int, double> blockSum, int processors)
+    {
+        var blocks = (count + blockLength - 1) / blockLength;
+        var sums = new double[blocks];
+        For(blocks, work, b => sums[b] = blockSum(b * blockLength, Math.Min(count, (b + 1) * blockLength)), processors);
+        var total = 0.0;
+        foreach (var sum in sums)
+        {
+            total += sum;
+        }
+
+        return total;
     }
 }

@@ -1,7 +1,7 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using Research.Statistics.Design;
 using Research.Statistics.LinearAlgebra;
+using Research.Statistics.Parallelism;
 
 namespace Research.Statistics.Regression;
 
@@ -24,6 +24,9 @@ namespace Research.Statistics.Regression;
 public static class BinaryModel
 {
     private const int MaxIterations = 100;
+
+    /// <summary>Rows per block of the log-likelihood's sum (the earlier partition's range, so that fits of fewer rows keep their bits).</summary>
+    private const int RowBlock = 1 << 16;
 
     /// <summary>Fits a logit model.</summary>
     public static BinaryModelResult Logit(IReadOnlyList<double> y, DesignMatrix design, VarianceEstimator variance, FitOptions? options = null) =>
@@ -123,31 +126,22 @@ public static class BinaryModel
         var n = eta.Length;
         var multipliers = new double[n];
         var weights = new double[n];
-        var logLikelihood = 0.0;
-        var gate = new object();
-        Parallel.ForEach(
-            Partitioner.Create(0, n, 1 << 16),
-            () => 0.0,
-            (range, _, local) =>
+        // Rows in fixed blocks, their sums added in block order: the log-likelihood decides step halving and convergence,
+        // so its last bits must not depend on which thread finished first.
+        var logLikelihood = SizedParallel.Sum(n, RowBlock, (long)n * 16, (start, end) =>
+        {
+            var local = 0.0;
+            for (var i = start; i < end; i++)
             {
-                for (var i = range.Item1; i < range.Item2; i++)
-                {
-                    var (l, s, w) = LinkFunction.Evaluate(link, eta[i], y[i]);
-                    var prior = priorWeights?[i] ?? 1.0;
-                    local += prior * l;
-                    multipliers[i] = prior * s;
-                    weights[i] = prior * w;
-                }
+                var (l, s, w) = LinkFunction.Evaluate(link, eta[i], y[i]);
+                var prior = priorWeights?[i] ?? 1.0;
+                local += prior * l;
+                multipliers[i] = prior * s;
+                weights[i] = prior * w;
+            }
 
-                return local;
-            },
-            local =>
-            {
-                lock (gate)
-                {
-                    logLikelihood += local;
-                }
-            });
+            return local;
+        });
         return new Evaluation(logLikelihood, CrossProduct.TransposeTimes(x, multipliers), CrossProduct.TransposeWeightedSelf(x, weights), multipliers, weights);
     }
 

@@ -40,4 +40,46 @@ public sealed class SizedParallelTests
         Assert.Equal(Enumerable.Range(0, 1000), seen.Select(s => s.Index));
         Assert.All(seen, s => Assert.Equal(caller, s.Thread));
     }
+
+    [Fact]
+    public void A_parallel_sum_has_the_bits_of_its_blocks_added_in_order_on_any_number_of_processors()
+    {
+        // Magnitudes spread over twelve decades, so that adding in another order changes the last bits.
+        var random = new Random(20261202);
+        var values = Enumerable.Range(0, 1_000_003).Select(_ => (random.NextDouble() - 0.3) * Math.Pow(10, random.Next(12))).ToArray();
+        const int block = 4096;
+        var expected = 0.0;
+        for (var start = 0; start < values.Length; start += block)
+        {
+            var sum = 0.0;
+            for (var i = start; i < Math.Min(values.Length, start + block); i++)
+            {
+                sum += values[i];
+            }
+
+            expected += sum;
+        }
+
+        foreach (var processors in new[] { 1, 2, 8 })
+        {
+            for (var run = 0; run < 5; run++)
+            {
+                var actual = SizedParallel.Sum(values.Length, block, SizedParallel.MinimumWork * 100, (start, end) => Sum(values, start, end), processors);
+                Assert.Equal(BitConverter.DoubleToInt64Bits(expected), BitConverter.DoubleToInt64Bits(actual));
+            }
+        }
+    }
+
+    private static double Sum(double[] values, int start, int end)
+    {
+        // A thread's pause in the middle of a block, so that blocks finish out of order where threads share them.
+        Thread.SpinWait((start * 7919) % 20_000);
+        var sum = 0.0;
+        for (var i = start; i < end; i++)
+        {
+            sum += values[i];
+        }
+
+        return sum;
+    }
 }
