@@ -83,7 +83,7 @@ internal abstract class ColumnBuilder
         {
             if (_missing is null || _missing.Length < Count)
             {
-                Array.Resize(ref _missing, Math.Max(16, Count));
+                Array.Resize(ref _missing, Grown(_missing?.Length ?? 0, Math.Max(16, Count)));
             }
 
             Array.Copy(codes, 0, _missing, start, Math.Min(next.Count, codes.Length));
@@ -103,6 +103,13 @@ internal abstract class ColumnBuilder
     protected abstract void AppendSlotsOf(ColumnBuilder next);
 
     protected void Advance() => Count++;
+
+    /// <summary>
+    /// The new length of slots of <paramref name="length"/> that must hold <paramref name="needed"/>: an eighth more than
+    /// needed, since an estimate a little short would otherwise copy the whole column again for each later chunk, and
+    /// the column keeps its array as it is (untouched slots hold no memory).
+    /// </summary>
+    protected static int Grown(int length, int needed) => (int)Math.Min(Array.MaxLength, Math.Max(needed + ((long)needed / 8), length));
 
     private void AppendMissing(byte code, string? raw, int fileRow)
     {

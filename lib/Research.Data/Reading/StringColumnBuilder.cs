@@ -31,11 +31,7 @@ internal sealed class StringColumnBuilder : ColumnBuilder
         }
     }
 
-    public override Column Build()
-    {
-        Array.Resize(ref _codes, Count);
-        return new StringColumn(Field, MissingValues, _codes, [.. _levels], TrimmedMissing());
-    }
+    public override Column Build() => new StringColumn(Field, MissingValues, _codes, Count, [.. _levels], TrimmedMissing());
 
     public override void CheckUnique(Func<int, int> fileRowOf)
     {
@@ -103,7 +99,7 @@ internal sealed class StringColumnBuilder : ColumnBuilder
 
         if (_codes.Length < Count + other.Count)
         {
-            Array.Resize(ref _codes, Count + other.Count);
+            Array.Resize(ref _codes, Grown(_codes.Length, Count + other.Count));
         }
 
         for (var i = 0; i < other.Count; i++)

@@ -53,11 +53,7 @@ internal sealed class ValueColumnBuilder<T> : ColumnBuilder
         Check(value, fileRow, lexical.Length > 0 ? lexical : Lexical(value));
     }
 
-    public override Column Build()
-    {
-        Array.Resize(ref _values, Count);
-        return new ValueColumn<T>(Field, MissingValues, _values, TrimmedMissing());
-    }
+    public override Column Build() => new ValueColumn<T>(Field, MissingValues, _values, Count, TrimmedMissing());
 
     public override void CheckUnique(Func<int, int> fileRowOf)
     {
@@ -90,7 +86,7 @@ internal sealed class ValueColumnBuilder<T> : ColumnBuilder
         var other = (ValueColumnBuilder<T>)next;
         if (_values.Length < Count + other.Count)
         {
-            Array.Resize(ref _values, Count + other.Count);
+            Array.Resize(ref _values, Grown(_values.Length, Count + other.Count));
         }
 
         Array.Copy(other._values, 0, _values, Count, other.Count);

@@ -12,20 +12,27 @@ public sealed class StringColumn : Column
     private readonly string[] _levels;
 
     internal StringColumn(TableField field, IReadOnlyList<string> missingValues, int[] codes, string[] levels, byte[]? missingCodes)
-        : base(field, missingValues, codes.Length, missingCodes)
+        : this(field, missingValues, codes, codes.Length, levels, missingCodes)
     {
+    }
+
+    /// <summary>A column of the first <paramref name="length"/> codes of <paramref name="codes"/> (longer as a reader sized it; see <see cref="ValueColumn{T}"/>).</summary>
+    internal StringColumn(TableField field, IReadOnlyList<string> missingValues, int[] codes, int length, string[] levels, byte[]? missingCodes)
+        : base(field, missingValues, length, missingCodes)
+    {
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(length, codes.Length);
         _codes = codes;
         _levels = levels;
     }
 
     /// <summary>Per row, the index into <see cref="Levels"/>; -1 for a missing cell.</summary>
-    public ReadOnlySpan<int> Codes => _codes;
+    public ReadOnlySpan<int> Codes => _codes.AsSpan(0, Length);
 
     /// <summary>The distinct values in order of first appearance.</summary>
     public IReadOnlyList<string> Levels => _levels;
 
     /// <summary>The cell in <paramref name="row"/>, or <see langword="null"/> when missing.</summary>
-    public string? this[int row] => _codes[row] < 0 ? null : _levels[_codes[row]];
+    public string? this[int row] => Codes[row] < 0 ? null : _levels[Codes[row]];
 
     /// <inheritdoc />
     public override object? GetValue(int row) => this[row];
@@ -37,10 +44,11 @@ public sealed class StringColumn : Column
         var renumbered = new int[_levels.Length];
         Array.Fill(renumbered, -1);
         var levels = new List<string>();
+        var source = Codes;
         var codes = new int[rows.Length];
         for (var i = 0; i < rows.Length; i++)
         {
-            var code = _codes[rows[i]];
+            var code = source[rows[i]];
             if (code < 0)
             {
                 codes[i] = -1;

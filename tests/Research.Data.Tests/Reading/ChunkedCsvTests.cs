@@ -32,6 +32,29 @@ public sealed class ChunkedCsvTests
     }
 
     [Theory]
+    [InlineData(1)]
+    [InlineData(13)]
+    public void Columns_hold_exactly_the_rows_read_though_their_arrays_were_sized_by_an_estimate(int chunks)
+    {
+        // The readers size each column for the whole file from its first bytes and hand the array over untrimmed: the
+        // column must still end at the last row read, for spans, cells and the rows taken from it.
+        var dir = TestExtract.Copy();
+        var resource = DataPackage.ForDirectory(dir).Resources.Single(r => r.Path == "register_months.csv");
+
+        var (table, _) = Read(resource, dir, chunks);
+
+        Assert.True(table.RowCount > 100);
+        Assert.All(table.Columns, column => Assert.Equal(table.RowCount, column.Length));
+        var amount = Assert.IsType<ValueColumn<double>>(table.Columns.First(c => c is ValueColumn<double>));
+        var person = Assert.IsType<StringColumn>(table.Columns.First(c => c is StringColumn));
+        Assert.Equal(table.RowCount, amount.Values.Length);
+        Assert.Equal(table.RowCount, person.Codes.Length);
+        Assert.Throws<IndexOutOfRangeException>(() => amount[table.RowCount]);
+        Assert.Throws<IndexOutOfRangeException>(() => person[table.RowCount]);
+        Assert.Throws<IndexOutOfRangeException>(() => amount.Take([table.RowCount]));
+    }
+
+    [Theory]
     [InlineData("a,b\n1,2\n3,4\n5,6\n7,8\n")]
     [InlineData("\uFEFFa,b\r\n1,2\r\n3,4\r\n5,6\r\n7,8")]
     public void Cuts_fall_at_line_starts_and_cover_the_records(string text)
