@@ -13,10 +13,21 @@ internal static class CsvChunks
 {
     private const int BlockBytes = 1 << 20;
 
+    // Beyond this many ranges per reader the ranges are too small to even anything out, and each costs a reader.
+    private const int MaximumRangesPerReader = 4;
+
     /// <summary>
-    /// Up to <paramref name="count"/> ranges of at least <paramref name="minimumBytes"/> bytes covering the file after its
-    /// header line, in order; null when the file cannot be cut (see the class) or is too small for two ranges.
+    /// Ranges of at least <paramref name="minimumBytes"/> bytes covering the file after its header line, in order, for
+    /// <paramref name="count"/> readers side by side; null when the file cannot be cut (see the class) or is too small
+    /// for two ranges.
     /// </summary>
+    /// <remarks>
+    /// Each range is a reader's share of what is left after the ones before it (a half, a quarter, an eighth, ... for
+    /// two readers), down to <paramref name="minimumBytes"/>: the first range, whose columns receive the others' rows,
+    /// is as large as with even ranges (so as little is copied), and the small last ranges even out the readers'
+    /// finishing times. With even ranges the national register's second half, started while the other tables were
+    /// still being read, was parsed alone on one core for four seconds at the end.
+    /// </remarks>
     public static IReadOnlyList<(long Start, long Length)>? Plan(SafeFileHandle file, byte quote, int count, long minimumBytes)
     {
         var length = RandomAccess.GetLength(file);
@@ -33,20 +44,29 @@ internal static class CsvChunks
         }
 
         var dataStart = AfterLineFeed(file, 0, length);
-        count = (int)Math.Min(count, (length - dataStart) / Math.Max(1, minimumBytes));
-        if (dataStart >= length || count < 2)
+        if (dataStart >= length)
         {
             return null;
         }
 
         var starts = new List<long> { dataStart };
-        for (var k = 1; k < count; k++)
+        minimumBytes = Math.Max(1, minimumBytes);
+        while (starts.Count < MaximumRangesPerReader * count)
         {
-            var start = AfterLineFeed(file, dataStart + ((length - dataStart) * k / count), length);
-            if (start > starts[^1] && start < length)
+            var left = length - starts[^1];
+            var share = left / count;
+            if (share < minimumBytes || left - share < minimumBytes)
             {
-                starts.Add(start);
+                break;
             }
+
+            var start = AfterLineFeed(file, starts[^1] + share, length);
+            if (start <= starts[^1] || start >= length)
+            {
+                break;
+            }
+
+            starts.Add(start);
         }
 
         if (starts.Count < 2)

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
 using System.Text.Unicode;
@@ -23,8 +24,8 @@ internal static class CsvTableReader
         Read(resource, path, displayName, sink, Environment.ProcessorCount, ChunkBytes);
 
     /// <summary>
-    /// Reads the file, its data records in up to <paramref name="chunks"/> byte ranges of at least
-    /// <paramref name="chunkBytes"/> side by side where the file allows (<see cref="CsvChunks"/>). The table and the
+    /// Reads the file, its data records in byte ranges of at least <paramref name="chunkBytes"/> by
+    /// <paramref name="chunks"/> readers side by side where the file allows (<see cref="CsvChunks"/>). The table and the
     /// issues, their order and row numbers included, are those of reading it in one piece.
     /// </summary>
     internal static Table Read(TableResource resource, string path, string displayName, IssueSink sink, int chunks, long chunkBytes)
@@ -83,7 +84,8 @@ internal static class CsvTableReader
         var sinks = plan.Select((_, k) => k == 0 ? sink : sink.Fork()).ToArray();
         var parts = new (List<ColumnBuilder> Builders, int Rows)[plan.Count];
         using var file = File.OpenHandle(path);
-        Parallel.For(0, plan.Count, k =>
+        // Ranges are handed out one at a time in order, largest first (see CsvChunks.Plan), so the small ones come last.
+        Parallel.ForEach(Partitioner.Create(Enumerable.Range(0, plan.Count), EnumerablePartitionerOptions.NoBuffering), k =>
         {
             var (start, length) = plan[k];
             // The first range's columns receive the others', so they are sized for the whole file at once.
@@ -96,14 +98,20 @@ internal static class CsvTableReader
         for (var k = 1; k < parts.Length; k++)
         {
             sink.Append(sinks[k], rowOffset: rows);
-            for (var f = 0; f < merged.Count; f++)
-            {
-                merged[f].AppendAll(parts[k].Builders[f]);
-            }
-
             rows += parts[k].Rows;
-            parts[k] = default; // its columns are copied: let them go before the next are
         }
+
+        // Columns are independent, so they are appended side by side; a piece's column is let go once it is copied.
+        var pieces = parts.Select(p => p.Builders.ToArray()).ToArray();
+        Array.Clear(parts);
+        Parallel.For(0, merged.Count, f =>
+        {
+            for (var k = 1; k < pieces.Length; k++)
+            {
+                merged[f].AppendAll(pieces[k][f]);
+                pieces[k][f] = null!;
+            }
+        });
 
         return Finish(resource, path, rows, merged);
     }

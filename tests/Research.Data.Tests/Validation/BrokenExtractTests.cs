@@ -192,6 +192,26 @@ public sealed class BrokenExtractTests
     }
 
     [Fact]
+    public void Cross_table_checks_run_side_by_side_but_report_in_their_listed_order()
+    {
+        // One problem for each part of the validator: the register's keys (a repeated row, an unknown person), the
+        // participants' facts (an unknown arm) and the register's months (a gap). The parts run at once; the report must
+        // list them as running them one after another does, whichever finished first, on every run.
+        var dir = TestExtract.Copy();
+        TestExtract.EditLines(dir, "register_months.csv", lines => [.. lines.Where((_, i) => i != 30), lines[5]]);
+        TestExtract.SetField(dir, "register_months.csv", 10, "person_id", "999999999");
+        TestExtract.SetField(dir, "participants.csv", 1, "arm", "basisinkomen");
+        string[] expected = [Rules.PrimaryKey, Rules.ForeignKey, Rules.ArmKnown, Rules.MonthsContiguous];
+
+        for (var run = 0; run < 5; run++)
+        {
+            var (_, report) = Extract.Read(dir);
+            Assert.Equal(expected, report.Issues.Where(i => i.Severity == Severity.Error).Select(i => i.Rule).Distinct());
+            Assert.Equal(1, report.Issues.Count(i => i.Rule == Rules.PrimaryKey));
+        }
+    }
+
+    [Fact]
     public void All_problems_are_reported_and_counted_not_just_the_first()
     {
         var dir = TestExtract.Copy();
