@@ -70,6 +70,26 @@ public sealed class ChunkedCsvTests
         Assert.All(ranges.Skip(1), (r, i) => Assert.Equal(ranges[i].Start + ranges[i].Length, r.Start));
     }
 
+    [Fact]
+    public void Ranges_shrink_from_a_readers_share_so_the_last_ones_even_out_the_readers()
+    {
+        var text = "a,b\n" + string.Concat(Enumerable.Range(0, 20_000).Select(i => $"{i},{i * 7}\n"));
+        var bytes = System.Text.Encoding.UTF8.GetBytes(text);
+        var path = Path.Combine(Directory.CreateTempSubdirectory("research-chunks-").FullName, "t.csv");
+        File.WriteAllBytes(path, bytes);
+        using var file = File.OpenHandle(path);
+
+        var ranges = CsvChunks.Plan(file, (byte)'"', count: 2, minimumBytes: 10_000);
+
+        Assert.NotNull(ranges);
+        var data = bytes.Length - ranges[0].Start;
+        Assert.InRange(ranges[0].Length, (data / 2) - 20, (data / 2) + 20); // half, to a line
+        Assert.All(ranges.Skip(1).SkipLast(1), (r, i) => Assert.InRange(r.Length, (ranges[i].Length / 2) - 20, (ranges[i].Length / 2) + 20));
+        Assert.All(ranges, r => Assert.True(r.Length >= 10_000));
+        Assert.InRange(ranges.Count, 3, 8); // at most four per reader
+        Assert.Equal(bytes.Length, ranges[^1].Start + ranges[^1].Length);
+    }
+
     [Theory]
     [InlineData("a,b\n1,\"x\ny\"\n3,4\n5,6\n")] // a quoted line break
     [InlineData("a,b\n1,2\n3,\"4\"\n5,6\n")] // any quote at all
