@@ -88,10 +88,7 @@ internal abstract class CachedColumn
     protected static async Task<bool> ReadRawAsync<TRaw>(ParquetRowGroupReader group, DataField field, TRaw[] values, int[] levels, int count)
         where TRaw : struct
     {
-        if (field.MaxRepetitionLevel != 0 || field.MaxDefinitionLevel > 1)
-        {
-            throw new InvalidDataException($"the cached column {field.Name} is not a flat column");
-        }
+        RequireFlat(field);
 
         if (field.MaxDefinitionLevel == 0)
         {
@@ -101,6 +98,16 @@ internal abstract class CachedColumn
 
         await group.ReadRawAsync(field, values.AsMemory(0, count), levels.AsMemory(0, count), null);
         return true;
+    }
+
+    /// <summary>Refuses a nested or repeated column, which this library never writes: it is damage, not data.</summary>
+    /// <exception cref="InvalidDataException">The column is nested or repeated.</exception>
+    protected static void RequireFlat(DataField field)
+    {
+        if (field.MaxRepetitionLevel != 0 || field.MaxDefinitionLevel > 1)
+        {
+            throw new InvalidDataException($"the cached column {field.Name} is not a flat column");
+        }
     }
 
     // A null read without a recorded code (cannot happen in a cache this library wrote) is the first token, as Parquet reads it.

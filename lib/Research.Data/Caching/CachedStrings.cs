@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Collections.Concurrent;
 using Parquet;
 using Parquet.Schema;
@@ -7,9 +6,9 @@ using Research.Data.Tables;
 
 namespace Research.Data.Caching;
 
-/// <summary>A cached text column.</summary>
+/// <summary>A cached text column, read from its codes (<see cref="PartitionFile.CodePrefix"/>).</summary>
 /// <remarks>
-/// Each row group is coded on its own (its rows get codes into its own list of values, in order of first appearance)
+/// Each row group is coded on its own (its rows have codes into its own list of values, in order of first appearance)
 /// so that groups can be read at once; <see cref="Build"/> then merges the groups' lists in row order, which gives
 /// every value the code reading the rows one after another would have given it.
 /// </remarks>
@@ -18,46 +17,36 @@ internal sealed class CachedStrings(TableField field, IReadOnlyList<string> miss
     private readonly int[] _codes = new int[length];
     private readonly ConcurrentBag<(int Start, int Count, string[] Levels)> _groups = [];
 
+    /// <summary>Reads the rows' codes from <paramref name="field"/>, the code column, and the group's values from its metadata.</summary>
+    /// <exception cref="InvalidDataException">The column is not a flat column of codes, its values are missing or malformed, or a code is outside them.</exception>
     public override async Task ReadAsync(ParquetRowGroupReader group, DataField field, int start, int count)
     {
-        // The text of a row is looked up as characters: a string is made once per distinct value, not once per row.
-        var values = ArrayPool<ReadOnlyMemory<char>>.Shared.Rent(count);
-        var levels = ArrayPool<int>.Shared.Rent(count);
-        try
+        RequireFlat(field);
+        if (field.MaxDefinitionLevel != 0)
         {
-            var nullable = await ReadRawAsync(group, field, values, levels, count);
-            var codeOf = new Dictionary<string, int>(StringComparer.Ordinal);
-            var lookup = codeOf.GetAlternateLookup<ReadOnlySpan<char>>();
-            var own = new List<string>();
-            var next = 0;
-            for (var i = 0; i < count; i++)
+            throw new InvalidDataException($"the cached column {field.Name} may hold nulls, which codes never are");
+        }
+
+        var metadata = group.GetCustomMetadata(field);
+        var own = metadata is not null && metadata.TryGetValue(PartitionFile.LevelsKey, out var text)
+            ? CodedLevels.Read(text)
+            : throw new InvalidDataException($"the cached column {field.Name} does not list its values");
+        await group.ReadAsync<int>(field, _codes.AsMemory(start, count));
+        for (var i = start; i < start + count; i++)
+        {
+            var code = _codes[i];
+            if (code < 0)
             {
-                if (nullable && levels[i] != 1)
-                {
-                    _codes[start + i] = -1;
-                    MarkNull(start + i);
-                    continue;
-                }
-
-                var text = values[next++].Span;
-                if (!lookup.TryGetValue(text, out var code))
-                {
-                    code = own.Count;
-                    var value = text.ToString();
-                    codeOf.Add(value, code);
-                    own.Add(value);
-                }
-
-                _codes[start + i] = code;
+                _codes[i] = -1;
+                MarkNull(i);
             }
+            else if (code >= own.Length)
+            {
+                throw new InvalidDataException($"the cached column {field.Name} has code {code} for a list of {own.Length} values");
+            }
+        }
 
-            _groups.Add((start, count, [.. own]));
-        }
-        finally
-        {
-            ArrayPool<int>.Shared.Return(levels);
-            ArrayPool<ReadOnlyMemory<char>>.Shared.Return(values, clearArray: true); // they hold the reader's buffers
-        }
+        _groups.Add((start, count, own));
     }
 
     public override Column Build()

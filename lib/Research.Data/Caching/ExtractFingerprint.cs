@@ -12,7 +12,7 @@ namespace Research.Data.Caching;
 internal sealed record ExtractFingerprint(IReadOnlyList<CachedInput> Inputs, string Key, IReadOnlyList<(string FullPath, long Length, DateTime Written)> Stamps)
 {
     /// <summary>The cache format; a reader ignores entries of any other.</summary>
-    public const string Format = "research-extract-cache/1";
+    public const string Format = "research-extract-cache/2";
 
     /// <summary>The build of the reading rules (the module version id is deterministic for the same sources).</summary>
     public static string Build { get; } = typeof(ExtractFingerprint).Assembly.ManifestModule.ModuleVersionId.ToString("N");

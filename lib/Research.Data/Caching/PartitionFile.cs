@@ -8,9 +8,9 @@ namespace Research.Data.Caching;
 /// <summary>
 /// One table's rows of one municipality as a Parquet file of the extract cache. Each schema field is a column of its
 /// natural Parquet type (a month is a date, its first day), so DuckDB and other Parquet readers query the cache as they
-/// would any data set; <c>_row</c> holds each row's place in the source file, and <c>_missing_NAME</c> which declared
+/// would any data set; <c>_row</c> holds each row's place in the source file, <c>_missing_NAME</c> which declared
 /// missing token a missing cell was (e.g. the survey's "don't know" against "refused"), so nothing the typed table
-/// knows is lost.
+/// knows is lost, and <c>_code_NAME</c> a text field's codes (see <see cref="CodePrefix"/>).
 /// </summary>
 internal static class PartitionFile
 {
@@ -19,6 +19,17 @@ internal static class PartitionFile
 
     /// <summary>The prefix of the columns holding a field's missing-token codes.</summary>
     public const string MissingPrefix = "_missing_";
+
+    /// <summary>
+    /// The prefix of the columns holding a text field's codes: per row an index into the row group's list of the
+    /// field's values in order of first appearance (the column chunk's metadata <see cref="LevelsKey"/>), -1 where the
+    /// cell is missing. This library reads the codes, not the text beside them: decoding a string per row was half of
+    /// what reading the whole national register (24 million rows) cost.
+    /// </summary>
+    public const string CodePrefix = "_code_";
+
+    /// <summary>The key, in a code column chunk's metadata, of its row group's values (a JSON array of strings).</summary>
+    public const string LevelsKey = "levels";
 
     // Row groups bound what a reader holds at once (Parquet.Net materialises a column chunk per group).
     private const int RowGroupSize = 1 << 19;
@@ -46,6 +57,11 @@ internal static class PartitionFile
         foreach (var column in table.Columns)
         {
             fields.Add(ValueField(column.Field));
+            if (column is StringColumn)
+            {
+                fields.Add(new DataField<int>(CodePrefix + column.Name));
+            }
+
             if (column.HasMissing)
             {
                 fields.Add(new DataField<byte>(MissingPrefix + column.Name));
@@ -69,6 +85,12 @@ internal static class PartitionFile
             foreach (var column in table.Columns)
             {
                 await WriteValuesAsync(group, fields[f++], column, slice);
+                if (column is StringColumn strings)
+                {
+                    var (codes, levels) = strings.Renumbered(slice.Span);
+                    await group.WriteAsync<int>(fields[f++], codes.AsMemory(), null, new Dictionary<string, string> { [LevelsKey] = CodedLevels.Write(levels) });
+                }
+
                 if (column.HasMissing)
                 {
                     var codes = column.RawMissingCodes;
@@ -177,7 +199,8 @@ internal static class PartitionFile
             await group.ReadAsync<int>(Field(byName, RowColumn), positions.AsMemory(part.Start, part.Count), cancellationToken: cancellationToken);
             foreach (var builder in builders)
             {
-                await builder.ReadAsync(group, Field(byName, builder.Field.Name), part.Start, part.Count);
+                var stored = builder is CachedStrings ? CodePrefix + builder.Field.Name : builder.Field.Name;
+                await builder.ReadAsync(group, Field(byName, stored), part.Start, part.Count);
                 if (byName.TryGetValue(MissingPrefix + builder.Field.Name, out var missing))
                 {
                     await builder.ReadMissingAsync(group, missing, part.Start, part.Count);

@@ -41,6 +41,13 @@ public sealed class StringColumn : Column
     /// <remarks>Levels are renumbered in order of first appearance among the taken rows, as reading those rows would.</remarks>
     internal override Column Take(ReadOnlySpan<int> rows)
     {
+        var (codes, levels) = Renumbered(rows);
+        return new StringColumn(Field, MissingValues, codes, levels, TakeMissing(rows));
+    }
+
+    /// <summary>The codes of <paramref name="rows"/> into the values they use, numbered in order of first appearance among them (-1 where missing).</summary>
+    internal (int[] Codes, string[] Levels) Renumbered(ReadOnlySpan<int> rows)
+    {
         var renumbered = new int[_levels.Length];
         Array.Fill(renumbered, -1);
         var levels = new List<string>();
@@ -64,6 +71,6 @@ public sealed class StringColumn : Column
             codes[i] = renumbered[code];
         }
 
-        return new StringColumn(Field, MissingValues, codes, [.. levels], TakeMissing(rows));
+        return (codes, [.. levels]);
     }
 }

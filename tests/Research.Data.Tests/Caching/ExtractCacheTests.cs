@@ -187,15 +187,56 @@ public sealed class ExtractCacheTests
         var partition = Directory.GetFiles(Path.Combine(dir, ExtractCache.DirectoryName), "participants.parquet", SearchOption.AllDirectories)[0];
         var rows = new[] { 0, 1 };
         var position = new DataField<int>(PartitionFile.RowColumn);
-        var repeated = new DataField("person_id", typeof(string), isNullable: true, isArray: true);
+        var repeated = new DataField(PartitionFile.CodePrefix + "person_id", typeof(int), isNullable: false, isArray: true);
         await using (var stream = File.Create(partition))
         await using (var writer = await ParquetWriter.CreateAsync(new ParquetSchema(position, repeated), stream))
         {
             using var group = writer.CreateRowGroup();
             await group.WriteAsync<int>(position, rows.AsMemory());
-            await group.WriteAsync(repeated, ["a", "b", "c", "d"], new[] { 0, 1, 0, 1 }.AsMemory());
+            await group.WriteAsync<int>(repeated, new[] { 0, 1, 0, 1 }.AsMemory(), new[] { 0, 1, 0, 1 }.AsMemory());
         }
 
+        var municipality = Vouch(partition, rows.Length);
+
+        Assert.Null(ExtractCache.TryRead(dir, municipality, ExtractTables.All, allowExternal: false, out var problem));
+        Assert.Contains("damaged (the cached column _code_person_id is not a flat column)", problem, StringComparison.Ordinal);
+        AssertSameTables(FromFiles(dir).Select(municipality), Extract.Load(dir, municipality));
+    }
+
+    [Theory]
+    [InlineData("[\"a\"]", 5, "has code 5 for a list of 1 values")]
+    [InlineData("[\"a\", 7]", 0, "holds something other than text")]
+    [InlineData("{\"a\": 1}", 0, "is not a JSON array")]
+    [InlineData("[\"a\"", 0, "is not valid JSON")]
+    [InlineData(null, 0, "does not list its values")]
+    public async Task A_text_column_whose_codes_and_values_disagree_is_refused_even_when_its_manifest_vouches_for_it(string? levels, int code, string expected)
+    {
+        // A text field is read from its codes and its row group's list of values: a code outside the list, or a list
+        // that is not a JSON array of strings, is damage; the extract is then read from its files.
+        var dir = CachedCopy();
+        var partition = Directory.GetFiles(Path.Combine(dir, ExtractCache.DirectoryName), "participants.parquet", SearchOption.AllDirectories)[0];
+        var position = new DataField<int>(PartitionFile.RowColumn);
+        var codes = new DataField<int>(PartitionFile.CodePrefix + "person_id");
+        await using (var stream = File.Create(partition))
+        await using (var writer = await ParquetWriter.CreateAsync(new ParquetSchema(position, codes), stream))
+        {
+            using var group = writer.CreateRowGroup();
+            await group.WriteAsync<int>(position, new[] { 0, 1 }.AsMemory());
+            var metadata = levels is null ? null : new Dictionary<string, string> { [PartitionFile.LevelsKey] = levels };
+            await group.WriteAsync<int>(codes, new[] { 0, code }.AsMemory(), null, metadata);
+        }
+
+        var municipality = Vouch(partition, rows: 2);
+
+        Assert.Null(ExtractCache.TryRead(dir, municipality, ExtractTables.All, allowExternal: false, out var problem));
+        Assert.Contains("damaged (", problem, StringComparison.Ordinal);
+        Assert.Contains(expected, problem, StringComparison.Ordinal);
+        AssertSameTables(FromFiles(dir).Select(municipality), Extract.Load(dir, municipality));
+    }
+
+    // Records a rewritten partition in its entry's manifest (rows and hash), as if the cache had written it; returns its municipality.
+    private static string Vouch(string partition, int rows)
+    {
         var entry = Path.GetDirectoryName(Path.GetDirectoryName(partition))!;
         var manifestPath = Path.Combine(entry, CacheManifest.FileName);
         var manifest = CacheManifest.Parse(File.ReadAllText(manifestPath));
@@ -203,14 +244,10 @@ public sealed class ExtractCacheTests
         File.WriteAllText(manifestPath, (manifest with
         {
             Partitions = manifest.Partitions
-                .Select(p => p.File == file ? p with { Rows = rows.Length, Sha256 = ContentHash.Of(File.ReadAllBytes(partition)) } : p)
+                .Select(p => p.File == file ? p with { Rows = rows, Sha256 = ContentHash.Of(File.ReadAllBytes(partition)) } : p)
                 .ToList(),
         }).ToJson());
-        var municipality = Path.GetFileName(Path.GetDirectoryName(partition))!;
-
-        Assert.Null(ExtractCache.TryRead(dir, municipality, ExtractTables.All, allowExternal: false, out var problem));
-        Assert.Contains("damaged (the cached column person_id is not a flat column)", problem, StringComparison.Ordinal);
-        AssertSameTables(FromFiles(dir).Select(municipality), Extract.Load(dir, municipality));
+        return Path.GetFileName(Path.GetDirectoryName(partition))!;
     }
 
     [Fact]
