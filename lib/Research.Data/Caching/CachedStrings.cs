@@ -35,12 +35,11 @@ internal sealed class CachedStrings(TableField field, IReadOnlyList<string> miss
         for (var i = start; i < start + count; i++)
         {
             var code = _codes[i];
-            if (code < 0)
+            if (code == -1)
             {
-                _codes[i] = -1;
                 MarkNull(i);
             }
-            else if (code >= own.Length)
+            else if (code < -1 || code >= own.Length)
             {
                 throw new InvalidDataException($"the cached column {field.Name} has code {code} for a list of {own.Length} values");
             }

@@ -205,6 +205,7 @@ public sealed class ExtractCacheTests
 
     [Theory]
     [InlineData("[\"a\"]", 5, "has code 5 for a list of 1 values")]
+    [InlineData("[\"a\"]", -2, "has code -2 for a list of 1 values")]
     [InlineData("[\"a\", 7]", 0, "holds something other than text")]
     [InlineData("{\"a\": 1}", 0, "is not a JSON array")]
     [InlineData("[\"a\"", 0, "is not valid JSON")]
