@@ -31,7 +31,8 @@ internal static class CsvChunks
     public static IReadOnlyList<(long Start, long Length)>? Plan(SafeFileHandle file, byte quote, int count, long minimumBytes)
     {
         var length = RandomAccess.GetLength(file);
-        if (count < 2 || length / Math.Max(1, minimumBytes) < 2)
+        minimumBytes = Math.Max(1, minimumBytes);
+        if (count < 2 || length / minimumBytes < 2)
         {
             return null; // too small to cut: nothing of it is read here
         }
@@ -50,7 +51,6 @@ internal static class CsvChunks
         }
 
         var starts = new List<long> { dataStart };
-        minimumBytes = Math.Max(1, minimumBytes);
         while (starts.Count < MaximumRangesPerReader * count)
         {
             var left = length - starts[^1];

@@ -28,6 +28,9 @@ public static class BinaryModel
     /// <summary>Rows per block of the log-likelihood's sum (the earlier partition's range, so that fits of fewer rows keep their bits).</summary>
     private const int RowBlock = 1 << 16;
 
+    /// <summary>A row's share of the evaluation, in multiply-adds (see <see cref="Evaluate"/>).</summary>
+    private const long RowWork = 16;
+
     /// <summary>Fits a logit model.</summary>
     public static BinaryModelResult Logit(IReadOnlyList<double> y, DesignMatrix design, VarianceEstimator variance, FitOptions? options = null) =>
         Fit(y, design, BinaryLink.Logit, variance, options);
@@ -127,8 +130,9 @@ public static class BinaryModel
         var multipliers = new double[n];
         var weights = new double[n];
         // Rows in fixed blocks, their sums added in block order: the log-likelihood decides step halving and convergence,
-        // so its last bits must not depend on which thread finished first.
-        var logLikelihood = SizedParallel.Sum(n, RowBlock, (long)n * 16, (start, end) =>
+        // so its last bits must not depend on which thread finished first. A row's link evaluation (an exponential or a
+        // normal tail, a logarithm) costs about as much as 16 multiply-adds, the unit SizedParallel weighs work in.
+        var logLikelihood = SizedParallel.Sum(n, RowBlock, (long)n * RowWork, (start, end) =>
         {
             var local = 0.0;
             for (var i = start; i < end; i++)
