@@ -33,19 +33,20 @@ public static class ResultComparison
     {
         var site = recorded.Site;
         var differences = new List<ResultDifference>();
+        // Tables and rows are matched by name and key through lookups: a table has up to thousands of rows.
+        var reproducedTables = ByName(reproduced.Tables);
         foreach (var table in recorded.Tables)
         {
-            var other = reproduced.Tables.FirstOrDefault(t => t.Name == table.Name);
-            if (other is null)
+            if (!reproducedTables.TryGetValue(table.Name, out var other))
             {
                 differences.Add(new ResultDifference(site, table.Name, null, null, null, null, "table missing from the reproduction"));
                 continue;
             }
 
+            var reproducedRows = ByKey(other.Rows);
             foreach (var row in table.Rows)
             {
-                var match = other.Rows.FirstOrDefault(r => r.Key == row.Key);
-                if (match is null)
+                if (!reproducedRows.TryGetValue(row.Key, out var match))
                 {
                     differences.Add(new ResultDifference(site, table.Name, row.Key, null, null, null, "row missing from the reproduction"));
                     continue;
@@ -79,18 +80,36 @@ public static class ResultComparison
                 }
             }
 
-            foreach (var extra in other.Rows.Where(r => table.Rows.All(x => x.Key != r.Key)))
+            var recordedRows = ByKey(table.Rows);
+            foreach (var extra in other.Rows.Where(r => !recordedRows.ContainsKey(r.Key)))
             {
                 differences.Add(new ResultDifference(site, table.Name, extra.Key, null, null, null, "row only in the reproduction"));
             }
         }
 
-        foreach (var extra in reproduced.Tables.Where(t => recorded.Tables.All(x => x.Name != t.Name)))
+        var recordedTables = ByName(recorded.Tables);
+        foreach (var extra in reproduced.Tables.Where(t => !recordedTables.ContainsKey(t.Name)))
         {
             differences.Add(new ResultDifference(site, extra.Name, null, null, null, null, "table only in the reproduction"));
         }
 
         return differences;
+    }
+
+    // A file's own tables and rows are unique (ResultTable.Validated); the first of a name wins should a caller's not be.
+    private static Dictionary<string, ResultTable> ByName(IEnumerable<ResultTable> tables) => First(tables, t => t.Name);
+
+    private static Dictionary<string, ResultRow> ByKey(IEnumerable<ResultRow> rows) => First(rows, r => r.Key);
+
+    private static Dictionary<string, T> First<T>(IEnumerable<T> items, Func<T, string> key)
+    {
+        var found = new Dictionary<string, T>(StringComparer.Ordinal);
+        foreach (var item in items)
+        {
+            found.TryAdd(key(item), item);
+        }
+
+        return found;
     }
 
     private static bool Same(double? a, double? b, double tolerance) => (a, b) switch

@@ -63,73 +63,103 @@ public sealed record ResultFile(string Site, string Kind, IReadOnlyList<ResultTa
 
     /// <summary>Reads a result file.</summary>
     /// <exception cref="InvalidDataException">The file is not a result file; the message names file and property.</exception>
+    /// <remarks>
+    /// Read through a <see cref="JsonDocument"/> over the file's bytes, not a tree of nodes over its text: a file holds
+    /// tens of thousands of values, and the pipeline, the synthesis and <c>verify</c> read every report's file.
+    /// </remarks>
     public static ResultFile Load(string path)
     {
-        JsonNode? root;
+        JsonDocument document;
         try
         {
-            root = JsonNode.Parse(File.ReadAllText(path));
+            document = JsonDocument.Parse(WithoutByteOrderMark(File.ReadAllBytes(path)), ReadOptions);
         }
         catch (JsonException e)
         {
             throw new InvalidDataException($"{path}: not valid JSON: {e.Message}", e);
         }
 
-        string Text(JsonNode? node, string what) => TextOrNull(node) ?? throw new InvalidDataException($"{path}: {what} must be a string");
-        JsonArray Array(JsonNode? node, string what) => node as JsonArray ?? throw new InvalidDataException($"{path}: {what} must be an array");
-        JsonObject Object(JsonNode? node, string what) => node as JsonObject ?? throw new InvalidDataException($"{path}: {what} must be an object");
+        using (document)
+        {
+            return Read(document.RootElement, path);
+        }
+    }
+
+    private static readonly JsonDocumentOptions ReadOptions = new() { AllowDuplicateProperties = false };
+
+    private static ReadOnlyMemory<byte> WithoutByteOrderMark(byte[] bytes) =>
+        bytes.AsSpan().StartsWith("\uFEFF"u8) ? bytes.AsMemory(3) : bytes;
+
+    private static ResultFile Read(JsonElement root, string path)
+    {
+        string Text(JsonElement? node, string what) => TextOrNull(node) ?? throw new InvalidDataException($"{path}: {what} must be a string");
+        JsonElement Array(JsonElement? node, string what) => node is { ValueKind: JsonValueKind.Array } a ? a : throw new InvalidDataException($"{path}: {what} must be an array");
+        JsonElement Object(JsonElement? node, string what) => node is { ValueKind: JsonValueKind.Object } o ? o : throw new InvalidDataException($"{path}: {what} must be an object");
 
         // A file holds tens of thousands of values: the rows' property names for messages are spelt out only on failure.
         InvalidDataException RowError(string table, int row, string rest) => new($"{path}: {table}.rows[{row}]{rest}");
-        Dictionary<string, string> Texts(JsonNode? node, string table, int row, string property, StringComparer? comparer) =>
-            (node as JsonObject ?? throw RowError(table, row, $".{property} must be an object"))
-                .ToDictionary(l => l.Key, l => TextOrNull(l.Value) ?? throw RowError(table, row, $".{property}.{l.Key} must be a string"), comparer);
+        Dictionary<string, string> Texts(JsonElement? node, string table, int row, string property) =>
+            (node is { ValueKind: JsonValueKind.Object } o ? o : throw RowError(table, row, $".{property} must be an object"))
+                .EnumerateObject()
+                .ToDictionary(l => l.Name, l => TextOrNull(l.Value) ?? throw RowError(table, row, $".{property}.{l.Name} must be a string"), StringComparer.Ordinal);
 
         var obj = Object(root, "the document");
-        var tables = Array(obj["tables"], "tables").Select((t, i) =>
+        var tables = Array(Property(obj, "tables"), "tables").EnumerateArray().Select((t, i) =>
         {
             var table = Object(t, $"tables[{i}]");
-            var name = Text(table["name"], $"tables[{i}].name");
-            var rows = Array(table["rows"], $"{name}.rows").Select((r, j) =>
+            var name = Text(Property(table, "name"), $"tables[{i}].name");
+            var rows = Array(Property(table, "rows"), $"{name}.rows").EnumerateArray().Select((row, j) =>
             {
-                var row = r as JsonObject ?? throw RowError(name, j, " must be an object");
-                var labels = Texts(row["labels"], name, j, "labels", null);
-                var values = (row["values"] as JsonObject ?? throw RowError(name, j, ".values must be an object")).ToDictionary(v => v.Key, v => v.Value is null ? (double?)null
-                    : v.Value is JsonValue n && n.TryGetValue<double>(out var d) ? d
-                    : throw RowError(name, j, $".values.{v.Key} must be a number or null"));
-                var withheld = row["disclosure"] is null
-                    ? new Dictionary<string, string>(StringComparer.Ordinal)
-                    : Texts(row["disclosure"], name, j, "disclosure", StringComparer.Ordinal);
-                return new ResultRow(TextOrNull(row["key"]) ?? throw RowError(name, j, ".key must be a string"), labels, values) { Disclosure = withheld };
+                if (row.ValueKind != JsonValueKind.Object)
+                {
+                    throw RowError(name, j, " must be an object");
+                }
+
+                var labels = Texts(Property(row, "labels"), name, j, "labels");
+                // A number too large for a double (1e999) is refused, as writing refuses one: results are finite.
+                var values = (Property(row, "values") is { ValueKind: JsonValueKind.Object } v ? v : throw RowError(name, j, ".values must be an object"))
+                    .EnumerateObject()
+                    .ToDictionary(p => p.Name, p => p.Value.ValueKind == JsonValueKind.Null ? (double?)null
+                        : p.Value.ValueKind == JsonValueKind.Number && p.Value.TryGetDouble(out var d) && double.IsFinite(d) ? d
+                        : throw RowError(name, j, $".values.{p.Name} must be a number or null"), StringComparer.Ordinal);
+                var withheld = Property(row, "disclosure") is { } disclosure
+                    ? Texts(disclosure, name, j, "disclosure")
+                    : new Dictionary<string, string>(StringComparer.Ordinal);
+                return new ResultRow(TextOrNull(Property(row, "key")) ?? throw RowError(name, j, ".key must be a string"), labels, values) { Disclosure = withheld };
             }).ToList();
-            var footnotes = Array(table["footnotes"], $"{name}.footnotes").Select((f, k) => Text(f, $"{name}.footnotes[{k}]")).ToList();
-            var columns = Array(table["columns"], $"{name}.columns").Select((c, k) =>
+            var footnotes = Array(Property(table, "footnotes"), $"{name}.footnotes").EnumerateArray().Select((f, k) => Text(f, $"{name}.footnotes[{k}]")).ToList();
+            var columns = Array(Property(table, "columns"), $"{name}.columns").EnumerateArray().Select((c, k) =>
             {
-                var column = Object(c, $"{name}.columns[{k}]");
                 var what = $"{name}.columns[{k}]";
+                var column = Object(c, what);
                 return new ResultColumn(
-                    Text(column["name"], what + ".name"),
-                    ColumnKeys.Kind(Text(column["kind"], what + ".kind"), $"{path}: {what}.kind"),
-                    Text(column["header"], what + ".header"),
-                    column["unit"] is null ? ValueUnit.None : ColumnKeys.Unit(Text(column["unit"], what + ".unit"), $"{path}: {what}.unit"),
-                    column["base"] is null ? null : Text(column["base"], what + ".base"),
-                    column["describes"] is null ? null : Text(column["describes"], what + ".describes"));
+                    Text(Property(column, "name"), what + ".name"),
+                    ColumnKeys.Kind(Text(Property(column, "kind"), what + ".kind"), $"{path}: {what}.kind"),
+                    Text(Property(column, "header"), what + ".header"),
+                    Property(column, "unit") is { } unit ? ColumnKeys.Unit(Text(unit, what + ".unit"), $"{path}: {what}.unit") : ValueUnit.None,
+                    Property(column, "base") is { } baseColumn ? Text(baseColumn, what + ".base") : null,
+                    Property(column, "describes") is { } described ? Text(described, what + ".describes") : null);
             }).ToList();
             try
             {
-                return new ResultTable(name, Text(table["title"], $"{name}.title"), columns, rows, footnotes).Validated();
+                return new ResultTable(name, Text(Property(table, "title"), $"{name}.title"), columns, rows, footnotes).Validated();
             }
             catch (InvalidDataException e)
             {
                 throw new InvalidDataException($"{path}: {e.Message}", e);
             }
         }).ToList();
-        var rules = obj["disclosure_rules"] is null ? NoRules
-            : Object(obj["disclosure_rules"], "disclosure_rules").ToDictionary(r => r.Key, r => Text(r.Value, $"disclosure_rules.{r.Key}"), StringComparer.Ordinal);
-        return new ResultFile(Text(obj["site"], "site"), Text(obj["kind"], "kind"), tables) { DisclosureRules = rules };
+        var rules = Property(obj, "disclosure_rules") is { } declared
+            ? Object(declared, "disclosure_rules").EnumerateObject().ToDictionary(r => r.Name, r => Text(r.Value, $"disclosure_rules.{r.Name}"), StringComparer.Ordinal)
+            : NoRules;
+        return new ResultFile(Text(Property(obj, "site"), "site"), Text(Property(obj, "kind"), "kind"), tables) { DisclosureRules = rules };
     }
 
-    private static string? TextOrNull(JsonNode? node) => node is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
+    // An absent property and one that is JSON null are the same: not given.
+    private static JsonElement? Property(JsonElement obj, string name) =>
+        obj.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null ? value : null;
+
+    private static string? TextOrNull(JsonElement? node) => node is { ValueKind: JsonValueKind.String } s ? s.GetString() : null;
 
     private static JsonObject ColumnJson(ResultColumn column)
     {

@@ -27,10 +27,11 @@ public sealed record ResultTable(string Name, string Title, IReadOnlyList<Result
     /// <exception cref="InvalidDataException">The first problem found, naming table, row and column.</exception>
     public ResultTable Validated()
     {
-        var names = new HashSet<string>(StringComparer.Ordinal);
+        // Column name → whether it is a label column; a table's rows name thousands of cells, checked against it.
+        var declared = new Dictionary<string, bool>(StringComparer.Ordinal);
         foreach (var column in Columns)
         {
-            if (!names.Add(column.Name))
+            if (!declared.TryAdd(column.Name, column.IsLabel))
             {
                 throw new InvalidDataException($"table {Name}: column '{column.Name}' is declared twice");
             }
@@ -60,12 +61,12 @@ public sealed record ResultTable(string Name, string Title, IReadOnlyList<Result
                 throw new InvalidDataException($"table {Name}: row key '{row.Key}' appears twice");
             }
 
-            foreach (var name in row.Labels.Keys.Where(n => !IsColumn(n, label: true)))
+            foreach (var name in row.Labels.Keys.Where(n => !IsColumn(declared, n, label: true)))
             {
                 throw new InvalidDataException($"table {Name}, row {row.Key}: label '{name}' is not a declared label column");
             }
 
-            foreach (var name in row.Values.Keys.Concat(row.Disclosure.Keys).Where(n => !IsColumn(n, label: false)))
+            foreach (var name in row.Values.Keys.Concat(row.Disclosure.Keys).Where(n => !IsColumn(declared, n, label: false)))
             {
                 throw new InvalidDataException($"table {Name}, row {row.Key}: value '{name}' is not a declared value column");
             }
@@ -74,5 +75,5 @@ public sealed record ResultTable(string Name, string Title, IReadOnlyList<Result
         return this;
     }
 
-    private bool IsColumn(string name, bool label) => Columns.Any(c => c.Name == name && c.IsLabel == label);
+    private static bool IsColumn(Dictionary<string, bool> declared, string name, bool label) => declared.TryGetValue(name, out var isLabel) && isLabel == label;
 }

@@ -64,10 +64,13 @@ public sealed class Verifier(VerificationSettings settings, IJobRunner runner, T
                 return new VerificationReport(changedOutputs, [], [], record.Results.Count, ReexecutionFailed: true);
             }
 
-            var differences = record.Results
+            // The files are independent and nothing else runs now: they are read and compared side by side, the
+            // differences listed in the record's order.
+            // (Awaiting the tasks rethrows a file's own exception, which the command reports, rather than an aggregate.)
+            var perFile = await Task.WhenAll(record.Results
                 .Where(r => File.Exists(Path.Combine(outDir, r.Path)))
-                .SelectMany(r => ResultFiles.Differences(Path.Combine(outDir, r.Path), Path.Combine(scratch, r.Path), settings.Tolerance))
-                .ToList();
+                .Select(r => Task.Run(() => ResultFiles.Differences(Path.Combine(outDir, r.Path), Path.Combine(scratch, r.Path), settings.Tolerance), cancellationToken)));
+            var differences = perFile.SelectMany(d => d).ToList();
             return new VerificationReport(changedOutputs, [], differences, record.Results.Count, ReexecutionFailed: false);
         }
         finally

@@ -124,4 +124,37 @@ public sealed class ResultFileTests
         File.WriteAllText(path, "{\"site\":\"x\",\"kind\":\"municipal\",\"tables\":[{\"name\":\"itt\",\"title\":\"t\",\"columns\":[{\"name\":\"n\",\"kind\":\"persons\",\"header\":\"n\"}],\"footnotes\":[],\"rows\":[]}]}");
         Assert.Contains("itt.columns[0].kind is 'persons'", Assert.Throws<InvalidDataException>(() => ResultFile.Load(path)).Message);
     }
+
+    [Theory]
+    [InlineData("{\"site\":\"x\",\"site\":\"y\",\"kind\":\"municipal\",\"tables\":[]}", "not valid JSON")]
+    [InlineData("{\"site\":\"x\",\"kind\":\"municipal\",\"tables\":{}}", "tables must be an array")]
+    [InlineData("{\"site\":\"x\",\"kind\":\"municipal\",\"tables\":[{\"name\":\"itt\",\"title\":\"t\",\"columns\":[],\"footnotes\":[],\"rows\":[{\"key\":\"a\",\"labels\":{\"arm\":null},\"values\":{}}]}]}", "itt.rows[0].labels.arm must be a string")]
+    [InlineData("{\"site\":\"x\",\"kind\":\"municipal\",\"tables\":[{\"name\":\"itt\",\"title\":\"t\",\"columns\":[],\"footnotes\":[],\"rows\":[{\"key\":\"a\",\"labels\":{},\"values\":{\"n\":1e999}}]}]}", "itt.rows[0].values.n must be a number or null")]
+    [InlineData("{\"site\":\"x\",\"kind\":\"municipal\",\"tables\":[{\"name\":\"itt\",\"title\":\"t\",\"columns\":[],\"footnotes\":[],\"rows\":[7]}]}", "itt.rows[0] must be an object")]
+    public void A_file_that_is_not_a_result_file_is_refused_with_the_place(string json, string expected)
+    {
+        var path = Path.GetTempFileName();
+        File.WriteAllText(path, json);
+
+        var e = Assert.Throws<InvalidDataException>(() => ResultFile.Load(path));
+
+        Assert.Contains(expected, e.Message, StringComparison.Ordinal);
+        Assert.StartsWith(path, e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_byte_order_mark_is_read_past_and_a_null_optional_property_is_absent()
+    {
+        var path = Path.GetTempFileName();
+        File.WriteAllText(path, "{\"site\":\"x\",\"kind\":\"municipal\",\"disclosure_rules\":null,\"tables\":[{\"name\":\"itt\",\"title\":\"t\","
+            + "\"columns\":[{\"name\":\"n\",\"kind\":\"count\",\"header\":\"n\",\"unit\":null}],\"footnotes\":[],\"rows\":[{\"key\":\"a\",\"labels\":{},\"values\":{\"n\":12},\"disclosure\":null}]}]}",
+            new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
+
+        var file = ResultFile.Load(path);
+
+        Assert.Equal(12, file["itt"]["a"]["n"]);
+        Assert.Empty(file.DisclosureRules);
+        Assert.Empty(file["itt"]["a"].Disclosure);
+        Assert.Equal(ValueUnit.None, file["itt"].Column("n").Unit);
+    }
 }

@@ -65,6 +65,23 @@ public sealed class VerifierTests
     }
 
     [Fact]
+    public async Task Result_files_of_other_bytes_are_compared_number_by_number()
+    {
+        var world = new PipelineWorld();
+        await world.RunAsync();
+        var recorded = File.ReadAllBytes(Path.Combine(world.Out, "reports", "groningen.results.json"));
+        world.Runner.Value = job => job.Name == "groningen" ? 1.0 + 1e-12 : 1.0;
+        var scratch = Directory.CreateTempSubdirectory("verify-bytes-").FullName;
+
+        var settings = new VerificationSettings { OutputDirectory = world.Out, ScratchDirectory = scratch, ShippedNotebookDirectory = world.Notebooks, Parallelism = 2 };
+        var report = await new Verifier(settings, world.Runner, TextWriter.Null, world.Tool).RunAsync(CancellationToken.None);
+
+        Assert.NotEqual(recorded, File.ReadAllBytes(Path.Combine(scratch, "reports", "groningen.results.json")));
+        Assert.True(report.Verified, string.Join("\n", report.Differences));
+        Directory.Delete(scratch, recursive: true);
+    }
+
+    [Fact]
     public async Task A_changed_input_in_a_subdirectory_is_named_and_nothing_is_re_executed()
     {
         var world = new PipelineWorld();
