@@ -96,7 +96,8 @@ public static class ResultComparison
         return differences;
     }
 
-    // A file's own tables and rows are unique (ResultTable.Validated); the first of a name wins should a caller's not be.
+    // Within a file, table names and row keys are unique (ResultTable.Validated); for tables built in code that are not,
+    // the first of a name wins, as the linear search it replaces did.
     private static Dictionary<string, ResultTable> ByName(IEnumerable<ResultTable> tables) => First(tables, t => t.Name);
 
     private static Dictionary<string, ResultRow> ByKey(IEnumerable<ResultRow> rows) => First(rows, r => r.Key);

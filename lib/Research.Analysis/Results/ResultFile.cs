@@ -18,6 +18,9 @@ public sealed record ResultFile(string Site, string Kind, IReadOnlyList<ResultTa
 {
     private static readonly IReadOnlyDictionary<string, string> NoRules = new Dictionary<string, string>(StringComparer.Ordinal);
 
+    // A property given twice is refused: which of the two a reader took would otherwise be the parser's choice.
+    private static readonly JsonDocumentOptions ReadOptions = new() { AllowDuplicateProperties = false };
+
     /// <summary>What each disclosure rule named in the rows' <see cref="ResultRow.Disclosure"/> says, by rule key.</summary>
     public IReadOnlyDictionary<string, string> DisclosureRules { get; init; } = NoRules;
 
@@ -84,8 +87,6 @@ public sealed record ResultFile(string Site, string Kind, IReadOnlyList<ResultTa
             return Read(document.RootElement, path);
         }
     }
-
-    private static readonly JsonDocumentOptions ReadOptions = new() { AllowDuplicateProperties = false };
 
     private static ReadOnlyMemory<byte> WithoutByteOrderMark(byte[] bytes) =>
         bytes.AsSpan().StartsWith("\uFEFF"u8) ? bytes.AsMemory(3) : bytes;

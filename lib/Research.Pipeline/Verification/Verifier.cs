@@ -65,8 +65,8 @@ public sealed class Verifier(VerificationSettings settings, IJobRunner runner, T
             }
 
             // The files are independent and nothing else runs now: they are read and compared side by side, the
-            // differences listed in the record's order.
-            // (Awaiting the tasks rethrows a file's own exception, which the command reports, rather than an aggregate.)
+            // differences listed in the record's order. Awaiting the tasks rethrows a file's own exception (which the
+            // command reports), not an aggregate of them.
             var perFile = await Task.WhenAll(record.Results
                 .Where(r => File.Exists(Path.Combine(outDir, r.Path)))
                 .Select(r => Task.Run(() => ResultFiles.Differences(Path.Combine(outDir, r.Path), Path.Combine(scratch, r.Path), settings.Tolerance), cancellationToken)));
