@@ -23,6 +23,7 @@ internal sealed class EffectModel
     private readonly Lazy<DesignMatrix> _covariates;
     private readonly Lazy<FactoredLinDesign> _robust;
     private readonly Lazy<FactoredLinDesign> _clustered;
+    private readonly Lazy<VarianceEstimator> _caseworkerClusters;
 
     private EffectModel(EffectData data, EffectOptions options)
     {
@@ -46,6 +47,8 @@ internal sealed class EffectModel
         };
         _robust = new Lazy<FactoredLinDesign>(() => Factored(clustered: false));
         _clustered = new Lazy<FactoredLinDesign>(() => Factored(clustered: true));
+        // Coded once: coding the caseworker ids looks up every person's id, and each clustered fit asks for the estimator.
+        _caseworkerClusters = new Lazy<VarianceEstimator>(() => VarianceEstimator.CR2(data.Caseworkers));
     }
 
     public EffectData Data { get; }
@@ -101,7 +104,7 @@ internal sealed class EffectModel
     public LinearModelResult Unadjusted(IReadOnlyList<double> outcome, VarianceEstimator variance) =>
         LinearModel.Fit(outcome, new DesignBuilder(outcome.Count).Intercept().Treatment("arm", Codes, Control.Code, [Control.Code, .. _lin.ArmOrder!]).Build(), variance, _lin.Fit);
 
-    public VarianceEstimator Clustered() => VarianceEstimator.CR2(Data.Caseworkers);
+    public VarianceEstimator Clustered() => _caseworkerClusters.Value;
 
     /// <summary>The coefficient name of <paramref name="arm"/> in <see cref="FitRobust"/> and <see cref="Unadjusted"/>.</summary>
     public static string Coefficient(ExperimentArm arm) => string.Create(CultureInfo.InvariantCulture, $"arm[{arm.Code}]");

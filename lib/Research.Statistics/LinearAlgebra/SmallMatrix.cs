@@ -101,16 +101,8 @@ public static class SmallMatrix
             var offset = r * columns;
             for (var a = 0; a < columns; a++)
             {
-                var ua = u[offset + a];
-                if (ua == 0)
-                {
-                    continue;
-                }
-
-                for (var b = a; b < columns; b++)
-                {
-                    result[a, b] += ua * u[offset + b];
-                }
+                // Row a's upper part, b ≥ a: each entry gets its own product in the same order of r as a scalar loop.
+                SpanArithmetic.Axpy(u[offset + a], u.AsSpan(offset + a, columns - a), MemoryMarshal.CreateSpan(ref result[a, a], columns - a));
             }
         }
 

@@ -120,12 +120,8 @@ internal sealed class BellMcCaffrey
             var half = halves.AsSpan(g * k, k);
             for (var i = 0; i < rows.Length; i++)
             {
-                var e = scores[rows[i]];
-                var line = block.AsSpan(i * k, k);
-                for (var j = 0; j < k; j++)
-                {
-                    half[j] += e * line[j];
-                }
+                // Every product is added, a zero score's too, so a non-finite block entry reaches the covariance.
+                SpanArithmetic.AddScaled(scores[rows[i]], block.AsSpan(i * k, k), half);
             }
         }
 

@@ -1,38 +1,44 @@
+using Research.Statistics.LinearAlgebra;
+using Research.Statistics.Parallelism;
+
 namespace Research.Statistics.Regression;
 
 /// <summary>Diagonal of the hat matrix, hᵢ = xᵢ'Mxᵢ = ‖F'xᵢ‖² for M = FF'.</summary>
 internal static class Leverage
 {
+    /// <summary>Rows per block: a block's k columns of F'x (8 KB each) stay in the first-level cache while every column adds to them.</summary>
+    private const int BlockRows = 1024;
+
+    /// <remarks>
+    /// Block by block of consecutive rows, and within a block column by column of F: zⱼ = Σₚ Fₚⱼxₚ, then hᵢ += zᵢⱼ². Every
+    /// row's sum runs in the same order (p, then j) as over whole columns, so the blocking does not change a bit; over
+    /// whole columns each of the k² passes streamed two arrays of n values from memory (at 100,000 rows and 65 columns
+    /// about 7 GB per design).
+    /// </remarks>
     public static double[] Compute(IReadOnlyList<double[]> columns, double[,] factor)
     {
         var k = columns.Count;
         var n = columns[0].Length;
         var h = new double[n];
-        var z = new double[n];
-        for (var j = 0; j < k; j++)
+        var blocks = (n + BlockRows - 1) / BlockRows;
+        SizedParallel.For(blocks, (long)n * k * k, block =>
         {
-            Array.Clear(z);
-            for (var p = 0; p < k; p++)
+            var start = block * BlockRows;
+            var length = Math.Min(BlockRows, n - start);
+            var target = h.AsSpan(start, length);
+            Span<double> z = stackalloc double[BlockRows];
+            z = z[..length];
+            for (var j = 0; j < k; j++)
             {
-                var f = factor[p, j];
-                if (f == 0)
+                z.Clear();
+                for (var p = 0; p < k; p++)
                 {
-                    continue;
+                    SpanArithmetic.Axpy(factor[p, j], columns[p].AsSpan(start, length), z);
                 }
 
-                var x = columns[p];
-                for (var i = 0; i < n; i++)
-                {
-                    z[i] += f * x[i];
-                }
+                SpanArithmetic.AddSquares(z, target);
             }
-
-            for (var i = 0; i < n; i++)
-            {
-                h[i] += z[i] * z[i];
-            }
-        }
-
+        });
         return h;
     }
 }

@@ -55,6 +55,32 @@ public sealed class CrossProductTests
         }
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(5)]
+    [InlineData(6)]
+    [InlineData(9)]
+    [InlineData(10)]
+    public void Cross_products_match_naive_sums_for_any_number_of_columns(int columns)
+    {
+        // Two rows of the pair loop go together over four columns at a time: odd and even counts, with and without a
+        // remainder of columns, and a last row on its own.
+        var x = X.Take(Math.Min(columns, Columns)).Concat(X.Skip(1).Take(Math.Max(0, columns - Columns)).Select(c => c.Select(v => v * v).ToArray())).ToArray();
+        var weights = X[2].Select(v => 1 + (v * v)).ToArray();
+        var plain = CrossProduct.TransposeSelf(x);
+        var weighted = CrossProduct.TransposeWeightedSelf(x, weights);
+        for (var a = 0; a < columns; a++)
+        {
+            for (var b = 0; b < columns; b++)
+            {
+                Close(Enumerable.Range(0, Rows).Sum(i => x[a][i] * x[b][i]), plain[a, b]);
+                Close(Enumerable.Range(0, Rows).Sum(i => weights[i] * x[a][i] * x[b][i]), weighted[a, b]);
+                Assert.Equal(plain[a, b], plain[b, a]);
+            }
+        }
+    }
+
     [Fact]
     public void Cholesky_reports_the_dependent_column_and_its_combination()
     {

@@ -38,6 +38,40 @@ public sealed class SmallMatrixTests
     }
 
     [Fact]
+    public void TransposeSelf_gives_the_row_by_row_sums_bit_for_bit_at_every_width()
+    {
+        var random = new Random(20261202);
+        foreach (var columns in new[] { 1, 3, 4, 5, 8, 9, 13 })
+        {
+            var u = new double[37 * columns];
+            for (var i = 0; i < u.Length; i++)
+            {
+                // Some exact zeros, which the product skips, among values of mixed magnitude.
+                u[i] = random.Next(5) == 0 ? 0 : (random.NextDouble() - 0.5) * Math.Pow(10, random.Next(-3, 4));
+            }
+
+            var product = SmallMatrix.TransposeSelf(u, 37, columns);
+            for (var a = 0; a < columns; a++)
+            {
+                for (var b = 0; b < columns; b++)
+                {
+                    var (low, high) = (Math.Min(a, b), Math.Max(a, b));
+                    var expected = 0.0;
+                    for (var r = 0; r < 37; r++)
+                    {
+                        if (u[(r * columns) + low] != 0)
+                        {
+                            expected += u[(r * columns) + low] * u[(r * columns) + high];
+                        }
+                    }
+
+                    Assert.Equal(BitConverter.DoubleToInt64Bits(expected), BitConverter.DoubleToInt64Bits(product[a, b]));
+                }
+            }
+        }
+    }
+
+    [Fact]
     public void Multiply_keeps_a_missing_value_even_against_a_zero()
     {
         var product = SmallMatrix.Multiply(new double[,] { { 0, 1 } }, new double[,] { { double.NaN, 1, 1, 1, 1 }, { 1, 1, 1, 1, 1 } });
