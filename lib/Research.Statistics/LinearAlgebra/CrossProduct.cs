@@ -34,16 +34,20 @@ public static class CrossProduct
 
     /// <summary>
     /// Returns X'diag(<paramref name="rowWeights"/>)X, i.e. Σᵢ wᵢ xᵢxᵢ'. Used for sandwich meats, where the weights
-    /// are squared scores, and for the information matrix of likelihood models.
+    /// are squared scores, and for the information matrix of likelihood models. Weights longer than the columns (a
+    /// pooled buffer) contribute their first values only.
     /// </summary>
     public static double[,] TransposeWeightedSelf(IReadOnlyList<double[]> columns, double[] rowWeights) =>
         Accumulate(columns, rowWeights, null, null);
 
-    /// <summary>Returns X'v, with the centred columns xⱼ − mⱼc when <paramref name="centering"/> is given.</summary>
+    /// <summary>
+    /// Returns X'v, with the centred columns xⱼ − mⱼc when <paramref name="centering"/> is given. A <paramref name="v"/>
+    /// longer than the columns (a pooled buffer) contributes its first values only.
+    /// </summary>
     public static double[] TransposeTimes(IReadOnlyList<double[]> columns, double[] v, Centering? centering = null)
     {
         var result = new double[columns.Count];
-        SizedParallel.For(columns.Count, (long)columns.Count * v.Length, j =>
+        SizedParallel.For(columns.Count, (long)columns.Count * (columns.Count == 0 ? 0 : columns[0].Length), j =>
         {
             result[j] = centering is { } c && c.Means[j] != 0
                 ? SpanArithmetic.CentredDot(columns[j], c.Means[j], c.Column, v)
@@ -55,19 +59,35 @@ public static class CrossProduct
     /// <summary>Returns Xb for coefficients <paramref name="b"/>, block by block so the result block stays in cache.</summary>
     public static double[] Times(IReadOnlyList<double[]> columns, IReadOnlyList<double> b)
     {
+        var result = new double[columns.Count == 0 ? 0 : columns[0].Length];
+        Times(columns, b, result);
+        return result;
+    }
+
+    /// <summary>
+    /// Writes Xb over the first n values of <paramref name="result"/> (n rows; a pooled buffer may be longer), so that a
+    /// fit's temporary products need no fresh memory: at a hundred thousand rows each is a large object the runtime
+    /// clears, and memory first touched costs a page fault per 4 KB.
+    /// </summary>
+    public static void Times(IReadOnlyList<double[]> columns, IReadOnlyList<double> b, double[] result)
+    {
         var n = columns.Count == 0 ? 0 : columns[0].Length;
-        var result = new double[n];
+        if (result.Length < n)
+        {
+            throw new ArgumentException($"A result of {result.Length} values for {n} rows.", nameof(result));
+        }
+
         var blocks = (n + BlockRows - 1) / BlockRows;
         SizedParallel.For(blocks, (long)n * columns.Count, block =>
         {
             var start = block * BlockRows;
             var target = result.AsSpan(start, Math.Min(BlockRows, n - start));
+            target.Clear();
             for (var j = 0; j < columns.Count; j++)
             {
                 SpanArithmetic.Axpy(b[j], columns[j].AsSpan(start, target.Length), target);
             }
         });
-        return result;
     }
 
     private static double[,] Accumulate(IReadOnlyList<double[]> columns, double[]? rowWeights, Centering? centering, double[,]? upper)

@@ -82,14 +82,16 @@ public sealed class FactoredDesign
     {
         var x = data.Designs[0];
         var beta = _factor.Solve(data.Y);
-        var fitted = CrossProduct.Times(x, beta);
         var n = data.RowCount;
         var k = x.Count;
+
+        // The fitted values are written into the array that then holds the residuals, which the result keeps.
         var residuals = new double[n];
+        CrossProduct.Times(x, beta, residuals);
         var rss = 0.0;
         for (var i = 0; i < n; i++)
         {
-            residuals[i] = data.Y[i] - fitted[i];
+            residuals[i] = data.Y[i] - residuals[i];
             rss += residuals[i] * residuals[i];
         }
 

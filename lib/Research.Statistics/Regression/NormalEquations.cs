@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using Research.Statistics.Design;
 using Research.Statistics.LinearAlgebra;
@@ -94,17 +95,27 @@ internal sealed class NormalEquations
     public double[] Solve(double[] y)
     {
         var centred = SolveCentred(CrossProduct.TransposeTimes(_columns, y, _centering));
-        var fitted = CrossProduct.Times(_columns, Uncentre(centred));
-        var residuals = new double[y.Length];
-        for (var i = 0; i < y.Length; i++)
-        {
-            residuals[i] = y[i] - fitted[i];
-        }
 
-        var correction = SolveCentred(CrossProduct.TransposeTimes(_columns, residuals, _centering));
-        for (var j = 0; j < centred.Length; j++)
+        // The fitted values become the residuals in place, in a pooled buffer: a design fitted to hundreds of outcomes
+        // would otherwise ask for two fresh arrays of n values per fit.
+        var residuals = ArrayPool<double>.Shared.Rent(y.Length);
+        try
         {
-            centred[j] += correction[j];
+            CrossProduct.Times(_columns, Uncentre(centred), residuals);
+            for (var i = 0; i < y.Length; i++)
+            {
+                residuals[i] = y[i] - residuals[i];
+            }
+
+            var correction = SolveCentred(CrossProduct.TransposeTimes(_columns, residuals, _centering));
+            for (var j = 0; j < centred.Length; j++)
+            {
+                centred[j] += correction[j];
+            }
+        }
+        finally
+        {
+            ArrayPool<double>.Shared.Return(residuals);
         }
 
         return Uncentre(centred);

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using Research.Statistics.LinearAlgebra;
 using Research.Statistics.Parallelism;
@@ -170,22 +171,31 @@ internal sealed class SandwichVariance
     {
         var h = _leverage!;
         var type = _type;
-        var weights = new double[h.Length];
-        for (var i = 0; i < h.Length; i++)
+
+        // Pooled: one array of n weights per fit, used only here (the weighted cross product reads its first n).
+        var weights = ArrayPool<double>.Shared.Rent(h.Length);
+        try
         {
-            var oneMinus = 1 - h[i];
-            if (oneMinus < 1e-10)
+            for (var i = 0; i < h.Length; i++)
             {
-                throw new DegenerateModelException(string.Create(
-                    CultureInfo.InvariantCulture,
-                    $"Row {i} (after missing-value handling) has leverage 1, so {type} is undefined; it is typically the only observation of a dummy level (e.g. a fixed effect). Use HC1 or drop that level."));
+                var oneMinus = 1 - h[i];
+                if (oneMinus < 1e-10)
+                {
+                    throw new DegenerateModelException(string.Create(
+                        CultureInfo.InvariantCulture,
+                        $"Row {i} (after missing-value handling) has leverage 1, so {type} is undefined; it is typically the only observation of a dummy level (e.g. a fixed effect). Use HC1 or drop that level."));
+                }
+
+                var s2 = scores[i] * scores[i];
+                weights[i] = type == VarianceType.HC2 ? s2 / oneMinus : s2 / (oneMinus * oneMinus);
             }
 
-            var s2 = scores[i] * scores[i];
-            weights[i] = type == VarianceType.HC2 ? s2 / oneMinus : s2 / (oneMinus * oneMinus);
+            return CrossProduct.TransposeWeightedSelf(_design.Columns, weights);
         }
-
-        return CrossProduct.TransposeWeightedSelf(_design.Columns, weights);
+        finally
+        {
+            ArrayPool<double>.Shared.Return(weights);
+        }
     }
 
     private static double[] Square(double[] values) => values.Select(v => v * v).ToArray();

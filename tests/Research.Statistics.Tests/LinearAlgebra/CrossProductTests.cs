@@ -82,6 +82,24 @@ public sealed class CrossProductTests
     }
 
     [Fact]
+    public void A_pooled_buffer_longer_than_the_columns_is_overwritten_and_read_up_to_the_rows_only()
+    {
+        // A rented array holds whatever its last user left, and may be longer than n.
+        var b = new[] { 0.5, -1, 0, 2, 0.25, 3, -0.5 };
+        var stale = Enumerable.Repeat(double.NaN, Rows + 37).ToArray();
+        CrossProduct.Times(X, b, stale);
+        var fresh = CrossProduct.Times(X, b);
+        Assert.Equal(fresh, stale.Take(Rows));
+        Assert.All(stale.Skip(Rows), v => Assert.True(double.IsNaN(v)));
+
+        var longer = X[4].Concat(Enumerable.Repeat(double.NaN, 37)).ToArray();
+        Assert.Equal(CrossProduct.TransposeTimes(X, X[4]), CrossProduct.TransposeTimes(X, longer));
+        var weights = X[5].Select(v => v * v).ToArray();
+        Assert.Equal(CrossProduct.TransposeWeightedSelf(X, weights), CrossProduct.TransposeWeightedSelf(X, [.. weights, .. longer[^37..]]));
+        Assert.Throws<ArgumentException>(() => CrossProduct.Times(X, b, new double[Rows - 1]));
+    }
+
+    [Fact]
     public void Cholesky_reports_the_dependent_column_and_its_combination()
     {
         var a = new double[,] { { 4, 2, 6 }, { 2, 5, 3 }, { 6, 3, 9 } };
