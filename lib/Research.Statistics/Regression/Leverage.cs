@@ -6,7 +6,7 @@ namespace Research.Statistics.Regression;
 /// <summary>Diagonal of the hat matrix, hᵢ = xᵢ'Mxᵢ = ‖F'xᵢ‖² for M = FF'.</summary>
 internal static class Leverage
 {
-    /// <summary>Rows per block: a block's k columns of F'x (8 KB each) stay in the first-level cache while every column adds to them.</summary>
+    /// <summary>Rows per block: the block of one column of XF (8 KB) stays in the first-level cache while the k columns of X add to it.</summary>
     private const int BlockRows = 1024;
 
     /// <remarks>
