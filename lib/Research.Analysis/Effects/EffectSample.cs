@@ -1,4 +1,6 @@
+using Research.Analysis.Outcomes;
 using Research.Analysis.Reports;
+using Research.Statistics.Regression;
 
 namespace Research.Analysis.Effects;
 
@@ -11,6 +13,7 @@ public sealed class EffectSample
 {
     private readonly Dictionary<string, int> _counts;
     private readonly int[] _persons;
+    private readonly Lazy<VarianceEstimator> _caseworkerClusters;
 
     private EffectSample(ReportContext context, int[] persons, double[] y, double[]? baseline, string description)
     {
@@ -24,6 +27,11 @@ public sealed class EffectSample
         Strata = persons.Select(p => context.Panel.Stratum[p]).ToArray();
         Caseworkers = persons.Select(p => context.Panel.Caseworker[p]).ToArray();
         TakeUp = persons.Select(p => context.Panel.TookUp[p] ? 1.0 : 0.0).ToArray();
+
+        // Coded once per sample, from the panel's codes (equal codes, equal ids): numbered in order of first appearance
+        // as the ids themselves would be, without hashing every person's id string for every clustered model (1-2 % of
+        // a national report).
+        _caseworkerClusters = new Lazy<VarianceEstimator>(() => VarianceEstimator.CR2(PanelCodes(context.Panel.Caseworker, persons)));
 
         // Sections ask for arm sizes many times per sample (every arm, every table row): counted once here, where a
         // count per call (a pass over the rows comparing strings) was a fifth of the effect path's time at national scale.
@@ -63,6 +71,9 @@ public sealed class EffectSample
 
     /// <summary>1 when the person took up the assigned intervention.</summary>
     public IReadOnlyList<double> TakeUp { get; }
+
+    /// <summary>CR2 clustered by <see cref="Caseworkers"/>.</summary>
+    internal VarianceEstimator CaseworkerClusters => _caseworkerClusters.Value;
 
     /// <summary>
     /// The municipality's persons for whom <paramref name="outcome"/> (and <paramref name="baseline"/>, when given) is
@@ -107,4 +118,16 @@ public sealed class EffectSample
 
     /// <summary>The outcome's values in <paramref name="arm"/>.</summary>
     public IReadOnlyList<double> Values(string arm) => Y.Where((_, i) => Arms[i] == arm).ToArray();
+
+    private static int[] PanelCodes(PersonFactor factor, int[] persons)
+    {
+        var codes = factor.Codes;
+        var result = new int[persons.Length];
+        for (var i = 0; i < persons.Length; i++)
+        {
+            result[i] = codes[persons[i]];
+        }
+
+        return result;
+    }
 }

@@ -29,7 +29,7 @@ public abstract class InferenceMethod
 
     /// <summary>CR2 standard errors clustered by caseworker (Bell–McCaffrey) with Satterthwaite degrees of freedom.</summary>
     public static SandwichInference CR2 { get; } = new("cr2", "CR2 by caseworker",
-        "CR2 standard errors clustered by caseworker (Bell–McCaffrey) with Satterthwaite degrees of freedom", m => VarianceEstimator.CR2([.. m.Sample.Caseworkers]));
+        "CR2 standard errors clustered by caseworker (Bell–McCaffrey) with Satterthwaite degrees of freedom", m => m.Sample.CaseworkerClusters);
 
     /// <summary>
     /// The reports' primary method, chosen by the coverage-and-size study (<c>docs/inference.md</c>): CR2 by caseworker

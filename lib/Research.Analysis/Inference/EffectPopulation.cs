@@ -20,7 +20,7 @@ namespace Research.Analysis.Inference;
 public sealed class EffectPopulation
 {
     private readonly Dictionary<int, int> _rowOfPerson;
-    private readonly LinDesignCache _designs = new();
+    private readonly LinDesignCache _designs;
 
     private EffectPopulation(Experiment experiment, int[] persons, ExperimentArm[] arms, string[] caseworkers, bool[] tookUp, PrognosticCovariates covariates)
     {
@@ -31,6 +31,7 @@ public sealed class EffectPopulation
         TookUp = tookUp;
         Covariates = covariates;
         _rowOfPerson = persons.Select((p, row) => (p, row)).ToDictionary(x => x.p, x => x.row);
+        _designs = new LinDesignCache(persons.Length);
     }
 
     /// <summary>The experiment.</summary>

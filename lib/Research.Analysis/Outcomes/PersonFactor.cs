@@ -7,7 +7,7 @@ public sealed class PersonFactor
     private readonly string[] _levels;
 
     /// <summary>Creates a factor; every code must index <paramref name="levels"/>.</summary>
-    /// <exception cref="ArgumentException">A code is outside the levels.</exception>
+    /// <exception cref="ArgumentException">A code is outside the levels, or a level is listed twice.</exception>
     public PersonFactor(string name, int[] codes, string[] levels)
     {
         ArgumentNullException.ThrowIfNull(codes);
@@ -18,6 +18,14 @@ public sealed class PersonFactor
             throw new ArgumentException($"{name}: code {codes[bad]} of person {bad} is not an index into the {levels.Length} levels", nameof(codes));
         }
 
+        // Distinct, so that equal codes mean equal values: persons are grouped by their codes (e.g. into clusters).
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var repeated = Array.Find(levels, level => !seen.Add(level));
+        if (repeated is not null)
+        {
+            throw new ArgumentException($"{name}: the level '{repeated}' is listed twice", nameof(levels));
+        }
+
         Name = name;
         _codes = codes;
         _levels = levels;
@@ -26,7 +34,7 @@ public sealed class PersonFactor
     /// <summary>The attribute's name, e.g. <c>arm</c>.</summary>
     public string Name { get; }
 
-    /// <summary>Per person, the index into <see cref="Levels"/>.</summary>
+    /// <summary>Per person, the index into <see cref="Levels"/>: equal codes, equal values.</summary>
     public ReadOnlySpan<int> Codes => _codes;
 
     /// <summary>The distinct values.</summary>

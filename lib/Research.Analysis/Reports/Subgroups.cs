@@ -153,7 +153,7 @@ public sealed class Subgroups
         var design = builder.Build();
         var variance = specification.Primary is SandwichInference sandwich
             ? sandwich.Variance(new EffectModel(sample, specification.Adjustment, design))
-            : VarianceEstimator.CR2([.. sample.Caseworkers]);
+            : sample.CaseworkerClusters;
         return WaldTest.AllZero(LinearModel.Fit([.. sample.Y], design, variance), [.. interactions]);
     }
 
