@@ -103,9 +103,8 @@ public sealed record PrognosticCovariates(
     /// <summary>The values with every level that has fewer than <see cref="MinimumLevelCountPerArm"/> persons in some arm replaced by the most common level.</summary>
     private static IReadOnlyList<string> Pooled(IReadOnlyList<string> values, IReadOnlyList<ExperimentArm> arms)
     {
-        // One pass counts every level in every arm: counting each level and arm by a scan of its own cost a national
-        // report 3-4 % of its time (levels × arms passes over 100,000 persons).
-        // A handful of arms: found by equality in a short list (a record's equality tests the reference first), where
+        // One pass counts every level in every arm: a scan of all persons per level and arm cost a national report 3-4 %
+        // of its time. The few arms are looked up in a short list (a record's equality tests the reference first), where
         // a dictionary would hash every person's arm, strings included.
         var distinctArms = new List<ExperimentArm>();
         foreach (var arm in arms)
