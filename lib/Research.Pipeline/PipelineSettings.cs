@@ -1,4 +1,5 @@
 using Research.Pipeline.Provenance;
+using Research.Pipeline.Running;
 
 namespace Research.Pipeline;
 
@@ -37,6 +38,18 @@ public sealed record PipelineSettings
     /// alone (at national scale it reads the whole register panel and fits the pooled model, which use them all).
     /// </summary>
     public int ProcessorsForSynthesis { get; init; } = Environment.ProcessorCount;
+
+    /// <summary>
+    /// The size of an extract's inputs from which its notebooks run with <see cref="CodeCompilation.Tiered"/> instead of
+    /// <see cref="CodeCompilation.Precompiled"/>: 128 MiB, about sixteen times the default synthetic extract (8.5 MB). At
+    /// eight times it precompiled notebooks still cost a sixth less CPU time, nationally (977 MB) a quarter more; the
+    /// threshold is where the two lines meet (measurements in <see cref="CodeCompilation"/>'s remarks).
+    /// </summary>
+    public long TieredCompilationFromBytes { get; init; } = 128L << 20;
+
+    /// <summary>How the notebooks of an extract whose inputs hold <paramref name="extractBytes"/> bytes compile their code.</summary>
+    public CodeCompilation CompilationFor(long extractBytes) =>
+        extractBytes >= TieredCompilationFromBytes ? CodeCompilation.Tiered : CodeCompilation.Precompiled;
 
     /// <summary>Run every notebook even when nothing it depends on changed.</summary>
     public bool Force { get; init; }

@@ -68,10 +68,11 @@ public sealed partial class ReportPipeline(PipelineSettings settings, IJobRunner
         // The inputs are hashed once, before anything reads them (a file changed meanwhile is then a changed input for the
         // next run); validation, the jobs and the provenance record all use these hashes.
         var inputs = TryHashInputs(extracts);
+        var compilation = settings.CompilationFor(InputBytes(extracts));
 
         // Only the municipalities outlive validation: the typed extract is not held while the reports run.
         var cache = new JobCache(Path.Combine(outDir, OutputLayout.CacheDirectory));
-        if (ValidateOrReuse(extracts, outDir, cache, inputs) is not { } municipalities)
+        if (ValidateOrReuse(extracts, outDir, cache, inputs, compilation) is not { } municipalities)
         {
             return new PipelineResult(false, null);
         }
@@ -111,12 +112,12 @@ public sealed partial class ReportPipeline(PipelineSettings settings, IJobRunner
             Interlocked.Increment(ref dispatched);
             try
             {
-                var record = await RunOrReuseAsync(job, plan[job.Name], cache, outDir, () => Interlocked.Increment(ref done), total, cancellationToken);
+                var record = await RunOrReuseAsync(job, plan[job.Name], cache, outDir, compilation, () => Interlocked.Increment(ref done), total, cancellationToken);
                 // Once every report has started, the first that ran to end leaves a processor with nothing to do: the
                 // synthesis's process (it gets all processors) gets ready there instead of after the last report.
                 if (record is { Cached: false } && Volatile.Read(ref dispatched) == jobs.Count && Interlocked.Exchange(ref synthesisPrepared, 1) == 0)
                 {
-                    runner.Prepare(SynthesisProcess(outDir), 1);
+                    runner.Prepare(SynthesisProcess(outDir, compilation), 1);
                 }
 
                 return record;
@@ -134,7 +135,7 @@ public sealed partial class ReportPipeline(PipelineSettings settings, IJobRunner
 
         var synthesis = builder.Synthesis(jobs.ToDictionary(j => j.Name, j => HashOf(outDir, j.Results)!, StringComparer.Ordinal));
         var synthesisReasons = Staleness.Reasons(cache.Load(synthesis.Name), synthesis.Dependencies, o => HashOf(outDir, o), settings.Force);
-        if (await RunOrReuseAsync(synthesis, synthesisReasons, cache, outDir, () => total, total, cancellationToken) is not { } synthesisRecord)
+        if (await RunOrReuseAsync(synthesis, synthesisReasons, cache, outDir, compilation, () => total, total, cancellationToken) is not { } synthesisRecord)
         {
             return new PipelineResult(false, null);
         }
@@ -192,7 +193,20 @@ public sealed partial class ReportPipeline(PipelineSettings settings, IJobRunner
         }
     }
 
-    private IReadOnlyList<string>? ValidateOrReuse(string extracts, string outDir, JobCache cache, IReadOnlyList<InputFile>? inputs)
+    // Sized before validation, which may start the workers; an extract too broken to size fails validation anyway.
+    private long InputBytes(string extracts)
+    {
+        try
+        {
+            return ExtractInputs.TotalBytes(extracts, settings.AllowExternalResources);
+        }
+        catch (Exception e) when (e is DescriptorException or IOException or UnauthorizedAccessException)
+        {
+            return 0;
+        }
+    }
+
+    private IReadOnlyList<string>? ValidateOrReuse(string extracts, string outDir, JobCache cache, IReadOnlyList<InputFile>? inputs, CodeCompilation compilation)
     {
         var dependencies = inputs is null ? null : ValidationStep.Dependencies(inputs, _tool, settings.AllowExternalResources);
         if (dependencies is not null)
@@ -219,7 +233,7 @@ public sealed partial class ReportPipeline(PipelineSettings settings, IJobRunner
 
             // Extracts that need validating are new or changed, so reports will run: their workers start now and get
             // ready while this process validates on one core.
-            runner.Prepare(new JobProcess(outDir, settings.MemoryLimitBytes, settings.ProcessorsPerJob), Math.Max(1, settings.Parallelism));
+            runner.Prepare(new JobProcess(outDir, settings.MemoryLimitBytes, settings.ProcessorsPerJob, compilation), Math.Max(1, settings.Parallelism));
         }
 
         var watch = Stopwatch.StartNew();
@@ -285,7 +299,7 @@ public sealed partial class ReportPipeline(PipelineSettings settings, IJobRunner
         return names;
     }
 
-    private async Task<JobRecord?> RunOrReuseAsync(NotebookJob job, IReadOnlyList<RerunReason> reasons, JobCache cache, string outDir,
+    private async Task<JobRecord?> RunOrReuseAsync(NotebookJob job, IReadOnlyList<RerunReason> reasons, JobCache cache, string outDir, CodeCompilation compilation,
         Func<int> nextNumber, int total, CancellationToken cancellationToken)
     {
         var parameters = job.Parameters.ToDictionary(p => p.Name, p => p.Value, StringComparer.Ordinal);
@@ -303,7 +317,7 @@ public sealed partial class ReportPipeline(PipelineSettings settings, IJobRunner
         }
 
         var watch = Stopwatch.StartNew();
-        var ending = await RunJobAsync(job, outDir, cancellationToken);
+        var ending = await RunJobAsync(job, outDir, compilation, cancellationToken);
         var seconds = Math.Round(watch.Elapsed.TotalSeconds, 1);
         if (Problem(job, ending, outDir) is { } problem)
         {
@@ -319,15 +333,17 @@ public sealed partial class ReportPipeline(PipelineSettings settings, IJobRunner
         return new JobRecord(job.Name, Path.GetFileName(job.Notebook), parameters, Cached: false, producedAt, seconds, reasons.Select(r => r.ToString()).ToList(), outputs);
     }
 
-    private JobProcess SynthesisProcess(string outDir) => new(outDir, settings.MemoryLimitBytes, settings.ProcessorsForSynthesis);
+    private JobProcess SynthesisProcess(string outDir, CodeCompilation compilation) =>
+        new(outDir, settings.MemoryLimitBytes, settings.ProcessorsForSynthesis, compilation);
 
-    private async Task<JobEnding> RunJobAsync(NotebookJob job, string outDir, CancellationToken cancellationToken)
+    private async Task<JobEnding> RunJobAsync(NotebookJob job, string outDir, CodeCompilation compilation, CancellationToken cancellationToken)
     {
         try
         {
             var request = new JobRequest(job, outDir, settings.CellTimeout, settings.MemoryLimitBytes, settings.AllowExternalResources)
             {
                 Processors = job.Name == JobBuilder.SynthesisJob ? settings.ProcessorsForSynthesis : settings.ProcessorsPerJob,
+                Compilation = compilation,
             };
             return await runner.RunAsync(request, cancellationToken);
         }

@@ -1,5 +1,6 @@
 using Research.Data.Caching;
 using Research.Pipeline.Jobs;
+using Research.Pipeline.Running;
 using Research.Pipeline.Tests.Support;
 
 namespace Research.Pipeline.Tests;
@@ -55,6 +56,29 @@ public sealed class ValidationReuseTests
         await world.RunAsync(world.Settings with { Force = true, DryRun = true });
 
         Assert.Equal(2, world.Runner.Prepared.Count);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Notebooks_of_an_extract_past_the_size_threshold_run_tiered_and_others_precompiled(bool large)
+    {
+        var world = new PipelineWorld();
+        var compilations = new System.Collections.Concurrent.ConcurrentBag<CodeCompilation>();
+        world.Runner.Ending = (job, request) =>
+        {
+            compilations.Add(request.Compilation);
+            return null;
+        };
+        var bytes = Directory.EnumerateFiles(world.Extracts).Sum(f => new FileInfo(f).Length);
+
+        await world.RunAsync(world.Settings with { TieredCompilationFromBytes = large ? bytes / 2 : bytes * 2 });
+
+        var expected = large ? CodeCompilation.Tiered : CodeCompilation.Precompiled;
+        Assert.Equal(PipelineWorld.Municipalities.Count + 1, compilations.Count);
+        Assert.All(compilations, c => Assert.Equal(expected, c));
+        Assert.All(world.Runner.Prepared, p => Assert.Equal(expected, p.Process.Compilation));
+        Assert.NotEmpty(world.Runner.Prepared);
     }
 
     [Theory]

@@ -17,6 +17,11 @@ public static class ExtractInputs
     /// <exception cref="IOException">A path runs through a symbolic link loop.</exception>
     public static IReadOnlyList<(string Name, string FullPath)> Locate(string directory, bool allowExternal) => ExtractFiles.Locate(directory, allowExternal);
 
+    /// <summary>The size in bytes of the inputs of <paramref name="directory"/> that exist.</summary>
+    /// <exception cref="DescriptorException">See <see cref="Locate"/>.</exception>
+    public static long TotalBytes(string directory, bool allowExternal) =>
+        Locate(directory, allowExternal).Select(l => new FileInfo(l.FullPath)).Where(f => f.Exists).Sum(f => f.Length);
+
     /// <summary>Hashes the inputs of <paramref name="directory"/>.</summary>
     /// <exception cref="DescriptorException">See <see cref="Locate"/>.</exception>
     /// <exception cref="IOException">A file cannot be read (a missing resource file is reported by validation first).</exception>

@@ -7,4 +7,5 @@ namespace Research.Pipeline.Running;
 /// <param name="OutputDirectory">The output directory (full path): the process's working directory.</param>
 /// <param name="MemoryLimitBytes">Its GC heap hard limit, or null for none.</param>
 /// <param name="Processors">The processors it may count on, or null for all.</param>
-public sealed record JobProcess(string OutputDirectory, long? MemoryLimitBytes, int? Processors);
+/// <param name="Compilation">How it compiles its code.</param>
+public sealed record JobProcess(string OutputDirectory, long? MemoryLimitBytes, int? Processors, CodeCompilation Compilation);

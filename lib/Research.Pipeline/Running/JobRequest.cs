@@ -16,8 +16,11 @@ public sealed record JobRequest(NotebookJob Job, string OutputDirectory, TimeSpa
     /// </summary>
     public int? Processors { get; init; }
 
+    /// <summary>How the notebook's process compiles its code (<see cref="CodeCompilation.Precompiled"/> unless the pipeline chose otherwise for its extract).</summary>
+    public CodeCompilation Compilation { get; init; }
+
     /// <summary>The settings of the process the job runs in.</summary>
-    public JobProcess Process => new(OutputDirectory, MemoryLimitBytes, Processors);
+    public JobProcess Process => new(OutputDirectory, MemoryLimitBytes, Processors, Compilation);
 
     /// <summary>A path of the job relative to the output directory, as a full path.</summary>
     public string Resolve(string relative) => Path.GetFullPath(Path.Combine(OutputDirectory, relative));

@@ -55,11 +55,16 @@ internal sealed class WorkerProcess : IDisposable
             start.ArgumentList.Add(key.OutputDirectory);
         }
 
-        // A worker is a long batch process: code is compiled once, optimised (or taken precompiled from the ReadyToRun
-        // images), instead of quickly first and again when hot on background threads that compete with its siblings for
-        // the same cores. run-all --force on two cores: 28.5 -> 24 CPU-seconds. (A short `research run` is faster with
-        // tiering, so only workers get this.)
-        start.Environment["DOTNET_TieredCompilation"] = "0";
+        // What each setting costs and gains is measured in CodeCompilation's remarks.
+        if (key.Compilation == CodeCompilation.Precompiled)
+        {
+            start.Environment["DOTNET_TieredCompilation"] = "0";
+        }
+        else
+        {
+            start.Environment["DOTNET_TC_QuickJitForLoops"] = "0";
+        }
+
         // A report allocates about 1.2 GB in short-lived arrays and tables; with the default gen0 budget (a few MB on these
         // machines) that was ~270 collections and 0.57 s of pauses per report, with a 64 MB budget ~20 and 0.30 s
         // (dotnet-counters, Utrecht). The GC reads this knob only from the environment, hence here.
