@@ -20,11 +20,11 @@ public enum CodeCompilation
     /// <summary>
     /// Tiered compilation on, except for methods with loops outside the images, which are compiled fully optimised at
     /// once: the images' code first, hot methods compiled again for this processor. The images' code is compiled for any
-    /// x64 processor; a national report spends a minute in the estimators' loops, most of it in that code when it is kept
-    /// (`perf` by module over Tilburg's report: the Analysis, Statistics and framework images 32 % of the samples kept,
-    /// 10 % tiered, of a third fewer samples), and there the recompiled code pays for itself (Groningen's report 79 s precompiled, 48 s
-    /// tiered, in the runs of the remarks). With loops first compiled unoptimised, as tiering does by default, the
-    /// scale-8 run cost 49–53 user-s and the national one 240–260.
+    /// x64 processor; a national report spends a minute in the estimators' loops, most of it in that code when it is
+    /// kept (`perf` by module over Tilburg's report: the Analysis, Statistics and framework images 32 % of the samples
+    /// kept, 10 % tiered, of a third fewer samples), and there the recompiled code pays for itself (Groningen's report
+    /// 79 s precompiled, 48 s tiered, in the runs of the remarks). With loops first compiled unoptimised, as tiering
+    /// does by default, the scale-8 run cost 49–53 user-s and the national one 240–260.
     /// </summary>
     Tiered,
 }
