@@ -11,12 +11,16 @@ namespace Research.Data.Reading;
 /// </summary>
 internal abstract class ColumnBuilder
 {
+    // The missing tokens as an array: every cell is compared with them, and through the list's interface each comparison
+    // cost a dispatch.
+    private readonly string[] _missingTokens;
     private byte[]? _missing;
 
     protected ColumnBuilder(TableField field, IReadOnlyList<string> missingValues, string file, IssueSink sink)
     {
         Field = field;
         MissingValues = missingValues;
+        _missingTokens = [.. missingValues];
         File = file;
         Sink = sink;
     }
@@ -38,20 +42,28 @@ internal abstract class ColumnBuilder
         FieldType.String => new StringColumnBuilder(field, missingValues, file, sink, capacity),
         FieldType.Integer => new ValueColumnBuilder<long>(field, missingValues, file, sink, capacity, (TableField f, ReadOnlySpan<char> s, out long v) => FieldParser.TryParseInteger(f, s, out v)),
         FieldType.Number => new ValueColumnBuilder<double>(field, missingValues, file, sink, capacity, (TableField f, ReadOnlySpan<char> s, out double v) => FieldParser.TryParseNumber(f, s, out v)),
-        FieldType.Boolean => new ValueColumnBuilder<bool>(field, missingValues, file, sink, capacity, (TableField f, ReadOnlySpan<char> s, out bool v) => FieldParser.TryParseBoolean(f, s, out v)),
+        FieldType.Boolean => BooleanBuilder(field, missingValues, file, sink, capacity),
         FieldType.Date => new ValueColumnBuilder<DateOnly>(field, missingValues, file, sink, capacity, (TableField _, ReadOnlySpan<char> s, out DateOnly v) => FieldParser.TryParseDate(s, out v)),
         FieldType.YearMonth => new ValueColumnBuilder<YearMonth>(field, missingValues, file, sink, capacity, (TableField _, ReadOnlySpan<char> s, out YearMonth v) => YearMonth.TryParse(s, out v)),
         _ => throw new ArgumentOutOfRangeException(nameof(field), field.Type, "unsupported field type"),
     };
 
+    private static ValueColumnBuilder<bool> BooleanBuilder(TableField field, IReadOnlyList<string> missingValues, string file, IssueSink sink, int capacity)
+    {
+        string[] trueValues = [.. field.TrueValues], falseValues = [.. field.FalseValues];
+        return new ValueColumnBuilder<bool>(field, missingValues, file, sink, capacity,
+            (TableField _, ReadOnlySpan<char> s, out bool v) => FieldParser.TryParseBoolean(trueValues, falseValues, s, out v));
+    }
+
     /// <summary>Appends a cell given as text (CSV, or a Parquet string).</summary>
     public void AppendText(ReadOnlySpan<char> raw, int fileRow)
     {
-        for (var i = 0; i < MissingValues.Count; i++)
+        var tokens = _missingTokens;
+        for (var i = 0; i < tokens.Length; i++)
         {
-            if (raw.SequenceEqual(MissingValues[i]))
+            if (raw.SequenceEqual(tokens[i]))
             {
-                AppendMissing((byte)(i + 1), MissingValues[i], fileRow);
+                AppendMissing((byte)(i + 1), tokens[i], fileRow);
                 return;
             }
         }

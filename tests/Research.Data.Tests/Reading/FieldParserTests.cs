@@ -120,4 +120,59 @@ public sealed class FieldParserTests
         Assert.Equal(1234, value);
         Assert.False(FieldParser.TryParseInteger(new TableField { Name = "i", Type = FieldType.Integer }, "1.234", out _));
     }
+
+    [Fact]
+    public void Numbers_are_the_bits_the_runtimes_parser_gives()
+    {
+        // The reader parses common decimals by hand (Clinger's fast path); every text must give the runtime's verdict
+        // and bits, across the fast path's edges: 15 to 19 digits, mantissas around 2^53, fractions up to 25 digits,
+        // signs, zeros, stray points and exponents (which the runtime alone reads).
+        var texts = new List<string>
+        {
+            "0", "-0", "0.0", "-0.0", "00.5", "5.", ".5", "-.5", "+5", "+0.5", "-", ".", "--1", "1..2", "1.2.3", "1e5", "1E-5",
+            "9007199254740992", "9007199254740993", "-9007199254740993", "900719925474099.3", "9007199254740992.0",
+            "18446744073709551615", "18446744073709551616", "0.1", "0.2", "0.3", "1.7976931348623157", "123456789012345678.9",
+            "0.0000000000000000000001", "0.00000000000000000000001", "1.0000000000000000000000001", "4.35", "2.675", "1703.7",
+        };
+        var random = new Random(11);
+        for (var i = 0; i < 200_000; i++)
+        {
+            var digits = new string([.. Enumerable.Range(0, 1 + random.Next(22)).Select(_ => (char)('0' + random.Next(10)))]);
+            var point = random.Next(digits.Length + 1);
+            var text = random.Next(4) == 0 ? digits : digits[..point] + "." + digits[point..];
+            texts.Add(random.Next(3) == 0 ? "-" + text : text);
+        }
+
+        foreach (var text in texts)
+        {
+            var expected = double.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent,
+                CultureInfo.InvariantCulture, out var exact) && double.IsFinite(exact);
+            Assert.True(expected == FieldParser.TryParseNumber(Number, text, out var parsed), text);
+            Assert.True(!expected || BitConverter.DoubleToInt64Bits(exact) == BitConverter.DoubleToInt64Bits(parsed), text);
+        }
+    }
+
+    [Fact]
+    public void Integers_are_what_the_runtimes_parser_gives()
+    {
+        var field = new TableField { Name = "i", Type = FieldType.Integer };
+        var texts = new List<string>
+        {
+            "0", "-0", "+7", "-", "", "007", "-007", "999999999999999999", "-999999999999999999", "9223372036854775807",
+            "9223372036854775808", "-9223372036854775808", "-9223372036854775809", "1.0", "1e3", " 1", "1 ", "١٢", "--1",
+        };
+        var random = new Random(12);
+        for (var i = 0; i < 50_000; i++)
+        {
+            var digits = new string([.. Enumerable.Range(0, 1 + random.Next(20)).Select(_ => (char)('0' + random.Next(10)))]);
+            texts.Add(random.Next(3) == 0 ? "-" + digits : digits);
+        }
+
+        foreach (var text in texts)
+        {
+            var expected = long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var exact);
+            Assert.True(expected == FieldParser.TryParseInteger(field, text, out var parsed), text);
+            Assert.Equal(exact, parsed);
+        }
+    }
 }
