@@ -94,7 +94,7 @@ public static class FieldParser
 
     /// <summary>
     /// Parses a boolean by the given tokens. A reader passes its field's tokens as arrays made once: enumerating the
-    /// field's lists for every cell allocated an enumerator per cell (a tenth of reading a national extract).
+    /// field's lists for every cell allocated an enumerator per cell (7 % of validating a national extract).
     /// </summary>
     internal static bool TryParseBoolean(string[] trueValues, string[] falseValues, ReadOnlySpan<char> text, out bool value)
     {
@@ -174,7 +174,7 @@ public static class FieldParser
     private static bool TryParseShortDecimal(ReadOnlySpan<char> text, out double value)
     {
         value = 0;
-        var negative = text[0] == '-';
+        var negative = !text.IsEmpty && text[0] == '-';
         ulong mantissa = 0;
         int digits = 0, fraction = -1;
         for (var i = negative ? 1 : 0; i < text.Length; i++)
