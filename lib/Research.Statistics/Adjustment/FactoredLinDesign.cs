@@ -14,8 +14,8 @@ namespace Research.Statistics.Adjustment;
 /// </summary>
 /// <remarks>
 /// Each <see cref="Fit"/> equals <see cref="LinAdjustment.Fit"/> of the same outcome, arms, covariates, variance and
-/// options, except that under CR2 only the arm effects (<see cref="LinDesign.TreatmentColumns"/>) get degrees of freedom,
-/// p-values and intervals; the covariate slopes keep their estimates and standard errors (see <see cref="FactoredDesign"/>).
+/// options, except that under HC0–HC3 and CR2 only the arm effects (<see cref="LinDesign.TreatmentColumns"/>) get standard
+/// errors, degrees of freedom, p-values and intervals; the covariate slopes keep their estimates (see <see cref="FactoredDesign"/>).
 /// The rows are chosen without the outcome, so every outcome must be observed at every row used. Immutable:
 /// <see cref="Fit"/> may be called from several threads at once.
 /// </remarks>

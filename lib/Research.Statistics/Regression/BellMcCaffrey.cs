@@ -13,8 +13,8 @@ namespace Research.Statistics.Regression;
 /// A_g = Q_g^(-1/2) with Q_g = [(I − H)(I − H)']_gg = I − H_gg − H_gg' + X_gΩX_g', Ω = MX'D²XM (estimatr's
 /// working model Φ = I; without weights Q_g = I − H_gg). Each cluster is adjusted through its own rows
 /// (<see cref="ClusterBlock"/>: n_g × n_g, or k × k without weights, or through an orthonormal basis of [X_g, D_gX_g]
-/// with weights, whichever is smaller), and its adjusted rows A_gD_gX_gF are kept (the memory of the design). Where
-/// Q_g is singular (e.g. a
+/// with weights, whichever is smaller); of its adjusted rows A_gD_gX_gF only their products with the tested coefficients'
+/// rows of F are kept (n·t values for the design, where the rows themselves would be n·k). Where Q_g is singular (e.g. a
 /// dummy nested in the cluster) its Moore–Penrose inverse square root is used, as estimatr does. Coefficient j's
 /// degrees of freedom are (tr B)²/tr(B²) with B_gh = G_g'G_h, G_g = (I − H)_{·g}'A_gD_gX_gMe_j; writing
 /// u_g = A_gD_gX_gMe_j, c_g = X_g'u_g, t_g = X_g'D_gu_g, B = diag(‖u_g‖²) − T'MC − C'MT + C'ΩC, whose traces need
@@ -22,9 +22,10 @@ namespace Research.Statistics.Regression;
 /// identity, so nearly collinear designs do not lose accuracy through the large entries of M.
 /// <para>
 /// Everything except the residual sums depends on the design only (X, weights, clusters), the degrees of freedom
-/// included: <see cref="Prepare"/> does that work once, and <see cref="Covariance"/> then costs O(nk + Gk²) per outcome
-/// (one design, many outcomes). Degrees of freedom are computed only for the coefficients asked for, since each costs
-/// O(Gk²) and callers usually test a few treatment contrasts of a design with many covariate columns.
+/// included: <see cref="Prepare"/> does that work once, and <see cref="Covariance"/> then costs O(nt + Gt²) per outcome
+/// for t tested coefficients (one design, many outcomes). Variances and degrees of freedom are computed only for the
+/// coefficients asked for, since callers usually test a few treatment contrasts of a design with many covariate
+/// columns (a degree of freedom costs O(Gk²) on its own).
 /// </para>
 /// <para>Immutable once prepared, so one instance may serve any number of threads at once.</para>
 /// </remarks>
@@ -33,38 +34,34 @@ internal sealed class BellMcCaffrey
     /// <summary>Eigenvalues of Q_g at or below this count as zero (its Moore–Penrose inverse square root), as in estimatr.</summary>
     private const double EigenTolerance = 1e-12;
 
-    private readonly SandwichDesign _design;
-    private readonly double[,] _factor;
+    private readonly int _columnCount;
     private readonly int _clusterCount;
+    private readonly int[] _tested;
 
-    // Per cluster its rows and A_gD_gX_gF (n_g × k, row-major, rows over √wᵢ), whose rows weighted by the scores sum to
-    // the half-meat.
+    // Per cluster its rows and, per row i and tested coefficient s, (A_gD_gX_gF)ᵢ·F'eₛ over √wᵢ (n_g × t, row-major):
+    // weighted by the scores and summed over the cluster's rows, coefficient s's share of the cluster's half-meat.
     private readonly int[][] _members;
-    private readonly double[][] _blocks;
+    private readonly double[][] _projections;
 
-    private BellMcCaffrey(SandwichDesign design, int clusterCount, int[][] members, double[][] blocks, double[] degreesOfFreedom, IReadOnlyList<int> tested)
+    private BellMcCaffrey(int columnCount, int clusterCount, int[][] members, double[][] projections, double[] degreesOfFreedom, int[] tested)
     {
-        _design = design;
+        _columnCount = columnCount;
         _clusterCount = clusterCount;
-        _factor = design.BreadFactor;
         _members = members;
-        _blocks = blocks;
+        _projections = projections;
+        _tested = tested;
         DegreesOfFreedom = degreesOfFreedom;
-        Untested = Enumerable.Range(0, degreesOfFreedom.Length).Except(tested).ToHashSet();
     }
 
     /// <summary>The Satterthwaite degrees of freedom per coefficient; NaN for the coefficients not asked for.</summary>
     public IReadOnlyList<double> DegreesOfFreedom { get; }
 
-    /// <summary>The coefficients whose degrees of freedom were not asked for.</summary>
-    public IReadOnlySet<int> Untested { get; }
-
-    /// <summary>Does the design's share of the work: the per-cluster adjustment matrices and the degrees of freedom of <paramref name="degreesOfFreedomFor"/>.</summary>
+    /// <summary>Does the design's share of the work: the per-cluster adjustment matrices and the degrees of freedom of <paramref name="tested"/>.</summary>
     /// <param name="design">The design (its columns, bread factor and weights).</param>
     /// <param name="clusters">Dense cluster code per row.</param>
     /// <param name="clusterCount">The number of clusters G.</param>
-    /// <param name="degreesOfFreedomFor">The coefficient indices whose degrees of freedom are needed.</param>
-    public static BellMcCaffrey Prepare(SandwichDesign design, int[] clusters, int clusterCount, IReadOnlyList<int> degreesOfFreedomFor)
+    /// <param name="tested">The coefficient indices whose variances and degrees of freedom are needed, distinct.</param>
+    public static BellMcCaffrey Prepare(SandwichDesign design, int[] clusters, int clusterCount, IReadOnlyList<int> tested)
     {
         var k = design.ColumnCount;
         var f = Matrix<double>.Build.DenseOfArray(design.BreadFactor);
@@ -76,56 +73,77 @@ internal sealed class BellMcCaffrey
         var omega = (f.TransposeThisAndMultiply(Matrix<double>.Build.DenseOfArray(crossProduct)) * f).ToArray();
 
         // Contrast j in F coordinates is ã_j = F'e_j, row j of F.
-        var contrasts = degreesOfFreedomFor.Select(j => f.Row(j).ToArray()).ToArray();
+        var contrasts = tested.Select(j => f.Row(j).ToArray()).ToArray();
         var pieces = contrasts.Select(_ => new ContrastPieces(k, clusterCount)).ToArray();
-        var blocks = new double[clusterCount][];
+        var projections = new double[clusterCount][];
         var transformed = ClusterBlock.Transform(design);
         // A cluster's block costs about n_g·k² (and n_g² per row or n_g³ when n_g is near k): n·k² in all, roughly.
         var rows = (long)clusters.Length;
-        SizedParallel.For(clusterCount, rows * k * k, g => blocks[g] = Block(design, transformed, members[g], design.Weights is null ? null : omega, contrasts, pieces, g));
+        SizedParallel.For(clusterCount, rows * k * k, g => projections[g] = Block(design, transformed, members[g], design.Weights is null ? null : omega, contrasts, pieces, g));
 
         var df = new double[k];
         Array.Fill(df, double.NaN);
-        SizedParallel.For(contrasts.Length, (long)contrasts.Length * clusterCount * k * k, q => df[degreesOfFreedomFor[q]] = pieces[q].DegreesOfFreedom(omega));
-        return new BellMcCaffrey(design, clusterCount, members, blocks, df, degreesOfFreedomFor);
+        SizedParallel.For(contrasts.Length, (long)contrasts.Length * clusterCount * k * k, q => df[tested[q]] = design.Weights is null ? pieces[q].UnweightedDegreesOfFreedom(omega) : pieces[q].DegreesOfFreedom(omega));
+        return new BellMcCaffrey(k, clusterCount, members, projections, df, [.. tested]);
     }
 
-    /// <summary>Cluster g's block (see <see cref="ClusterBlock"/>), with its contrast pieces stored.</summary>
+    /// <summary>Cluster g's projections (see <see cref="ClusterBlock"/>), with its contrast pieces stored.</summary>
     private static double[] Block(SandwichDesign design, double[] transformed, int[] rows, double[,]? omega, double[][] contrasts, ContrastPieces[] pieces, int g)
     {
-        var (block, parts) = ClusterBlock.Of(design, transformed, rows, omega, contrasts, EigenTolerance);
+        var (projections, parts) = ClusterBlock.Of(design, transformed, rows, omega, contrasts, EigenTolerance);
         for (var q = 0; q < parts.Length; q++)
         {
             pieces[q].Set(g, parts[q].C, parts[q].T, parts[q].D);
         }
 
-        return block;
+        return projections;
     }
 
-    /// <summary>The CR2 covariance of the coefficients for the (√w-scaled) residuals <paramref name="scores"/>.</summary>
+    /// <summary>
+    /// The CR2 covariance of the tested coefficients for the (√w-scaled) residuals <paramref name="scores"/>, k × k with
+    /// NaN in the rows and columns of the others.
+    /// </summary>
     /// <remarks>
-    /// One pass over the clusters on plain arrays for the half-meats h_g (rows of H), then the meat H'H and F·meat·F': a
-    /// fit costs O(nk + Gk²) arithmetic and a few G × k arrays, where per-cluster vector and matrix objects cost more in
-    /// allocation than in arithmetic (at 3,400 clusters, over 300 MB per fit).
+    /// One pass over the clusters on plain arrays for each cluster's half-meat in the tested coefficients' coordinates,
+    /// v_gs = Σᵢ sᵢ(A_gD_gX_gF)ᵢ·F'eₛ (rows of V, G × t), then V'V: a fit costs O(nt + Gt²) arithmetic and one G × t
+    /// array, where per-cluster vector and matrix objects cost more in allocation than in arithmetic (at 3,400 clusters,
+    /// over 300 MB per fit).
     /// </remarks>
     public double[,] Covariance(double[] scores)
     {
-        var k = _design.ColumnCount;
-        var halves = new double[_clusterCount * k];
+        var t = _tested.Length;
+        var halves = new double[_clusterCount * t];
         for (var g = 0; g < _clusterCount; g++)
         {
-            // B_g'e_g for the (√w-scaled) residuals.
             var rows = _members[g];
-            var block = _blocks[g];
-            var half = halves.AsSpan(g * k, k);
+            var projections = _projections[g];
+            var half = halves.AsSpan(g * t, t);
             for (var i = 0; i < rows.Length; i++)
             {
-                // Every product is added, a zero score's too, so a non-finite block entry reaches the covariance.
-                SpanArithmetic.AddScaled(scores[rows[i]], block.AsSpan(i * k, k), half);
+                // Every product is added, a zero score's too, so a non-finite entry reaches the covariance.
+                SpanArithmetic.AddScaled(scores[rows[i]], projections.AsSpan(i * t, t), half);
             }
         }
 
-        return SmallMatrix.Congruence(_factor, SmallMatrix.TransposeSelf(halves, _clusterCount, k));
+        var meat = SmallMatrix.TransposeSelf(halves, _clusterCount, t);
+        var covariance = new double[_columnCount, _columnCount];
+        for (var a = 0; a < _columnCount; a++)
+        {
+            for (var b = 0; b < _columnCount; b++)
+            {
+                covariance[a, b] = double.NaN;
+            }
+        }
+
+        for (var a = 0; a < t; a++)
+        {
+            for (var b = 0; b < t; b++)
+            {
+                covariance[_tested[a], _tested[b]] = meat[a, b];
+            }
+        }
+
+        return covariance;
     }
 
     private static int[][] Members(int[] clusters, int clusterCount)
@@ -163,6 +181,74 @@ internal sealed class BellMcCaffrey
             }
 
             _d[g] = d;
+        }
+
+        // Without weights t̃_g = c̃_g, so W'ΨW = C'PC with P = Ω̃ − 2I (C the k × G matrix of the c̃_g), and with S = CC'
+        // and S_d = C diag(d) C' (k × k): tr B = Σd + tr(PS), tr(B²) = Σd² + 2 tr(PS_d) + tr((PS)²). Two symmetric
+        // k × k products over the clusters (k²G) instead of ΨW and the 2k × 2k product (5k²G).
+        public double UnweightedDegreesOfFreedom(double[,] omega)
+        {
+            var g = clusterCount;
+            var weighted = new double[k][];
+            for (var a = 0; a < k; a++)
+            {
+                weighted[a] = new double[g];
+                for (var col = 0; col < g; col++)
+                {
+                    weighted[a][col] = _d[col] * _c[a][col];
+                }
+            }
+
+            var s = new double[k, k];
+            var sd = new double[k, k];
+            for (var a = 0; a < k; a++)
+            {
+                for (var b = a; b < k; b++)
+                {
+                    s[a, b] = s[b, a] = SpanArithmetic.Dot(_c[a], _c[b]);
+                    sd[a, b] = sd[b, a] = SpanArithmetic.Dot(weighted[a], _c[b]);
+                }
+            }
+
+            // PS and PS_d, P = Ω̃ − 2I.
+            var ps = new double[k, k];
+            double trace = 0, sumD2 = 0, sumDL = 0, squares = 0;
+            for (var a = 0; a < k; a++)
+            {
+                for (var b = 0; b < k; b++)
+                {
+                    double product = 0, productD = 0;
+                    for (var l = 0; l < k; l++)
+                    {
+                        var p = omega[a, l] - (a == l ? 2 : 0);
+                        product += p * s[l, b];
+                        productD += p * sd[l, b];
+                    }
+
+                    ps[a, b] = product;
+                    if (a == b)
+                    {
+                        trace += product;
+                        sumDL += productD;
+                    }
+                }
+            }
+
+            for (var a = 0; a < k; a++)
+            {
+                for (var b = 0; b < k; b++)
+                {
+                    squares += ps[a, b] * ps[b, a];
+                }
+            }
+
+            foreach (var d in _d)
+            {
+                trace += d;
+                sumD2 += d * d;
+            }
+
+            return trace * trace / (sumD2 + (2 * sumDL) + squares);
         }
 
         // (tr B)²/tr(B²) with B = diag(d) + W'ΨW, W's column g = [t̃_g; c̃_g], Ψ = [[0, −I], [−I, Ω̃]]; tr((W'ΨW)²) is

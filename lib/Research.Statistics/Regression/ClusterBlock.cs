@@ -8,9 +8,9 @@ namespace Research.Statistics.Regression;
 
 /// <summary>
 /// CR2's adjustment of one cluster through its own rows (see <see cref="BellMcCaffrey"/> for the notation): the block
-/// B_g (n_g × k, row-major) whose rows weighted by the (√w-scaled) residuals sum to the cluster's half-meat
-/// F'X_g'D_gA_ge_g, and the pieces of the degrees of freedom, with A_g = Q_g^(-1/2), Moore–Penrose where an eigenvalue
-/// of Q_g vanishes (as estimatr).
+/// B_g (n_g × k) whose rows weighted by the (√w-scaled) residuals sum to the cluster's half-meat F'X_g'D_gA_ge_g, kept
+/// as its products with the contrasts asked for, and the pieces of the degrees of freedom, with A_g = Q_g^(-1/2),
+/// Moore–Penrose where an eigenvalue of Q_g vanishes (as estimatr).
 /// </summary>
 /// <remarks>
 /// Three routes, by the smaller of the cluster's rows n_g and the columns it spans (k, or 2k with weights), all on plain
@@ -35,8 +35,8 @@ internal static class ClusterBlock
     private const int TransformBlockRows = 64;
 
     /// <summary>
-    /// Cluster <paramref name="rows"/>' block, and for each contrast ã the pieces c̃ = F'X_g'u, t̃ = F'X_g'D_gu and
-    /// d = ‖u‖² of u = A_gD_gX_gFã.
+    /// Cluster <paramref name="rows"/>' block times each contrast ã (n_g × t, row-major: row i is B_g's row i times the
+    /// contrasts), and for each contrast the pieces c̃ = F'X_g'u, t̃ = F'X_g'D_gu and d = ‖u‖² of u = A_gD_gX_gFã.
     /// </summary>
     /// <param name="design">The design (√w-scaled columns when weighted).</param>
     /// <param name="transformed">X̃ = XF on the original scale, n × k row-major (<see cref="Transform"/>).</param>
@@ -44,24 +44,35 @@ internal static class ClusterBlock
     /// <param name="omega">Ω̃ = F'X'D²XF of a weighted design; null without weights.</param>
     /// <param name="contrasts">The contrasts ã in F coordinates.</param>
     /// <param name="tolerance">Eigenvalues of Q_g at or below this count as zero.</param>
-    public static (double[] Block, (double[] C, double[] T, double D)[] Pieces) Of(
+    public static (double[] Projections, (double[] C, double[] T, double D)[] Pieces) Of(
         SandwichDesign design, double[] transformed, int[] rows, double[,]? omega, IReadOnlyList<double[]> contrasts, double tolerance)
     {
         var k = design.ColumnCount;
         var m = rows.Length;
         var (xt, w, scale) = Rows(design, transformed, rows);
-        var u = omega is null
-            ? m <= k ? FromRows(xt, w, null, m, k, tolerance) : FromColumns(xt, m, k, tolerance)
-            : m <= 2 * k ? FromRows(xt, w, omega, m, k, tolerance) : FromSpan(xt, w, omega, m, k, tolerance);
-        var pieces = new (double[] C, double[] T, double D)[contrasts.Count];
-        for (var c = 0; c < contrasts.Count; c++)
+        // U = A_gD_gX̃_g is only ever needed times a contrast, so the rows and columns routes keep the factor that makes
+        // it (A_gD_g, m × m, or R with U = X̃_gR, k × k) and apply it to X̃_gã or Rã: t·(mk + m²) or t·(k² + mk)
+        // products instead of forming U's m·k values at m²k or mk².
+        var route = omega is null ? m <= k ? Route.Rows : Route.Columns : m <= 2 * k ? Route.Rows : Route.Span;
+        var factor = route switch
         {
+            Route.Rows => FromRows(xt, w, omega, m, k, tolerance),
+            Route.Columns => FromColumns(xt, m, k, tolerance),
+            _ => FromSpan(xt, w, omega!, m, k, tolerance),
+        };
+        var t = contrasts.Count;
+        var pieces = new (double[] C, double[] T, double D)[t];
+        var projections = new double[m * t];
+        var uc = new double[m];
+        for (var c = 0; c < t; c++)
+        {
+            Apply(route, factor, xt, contrasts[c], m, k, uc);
             var cc = new double[k];
             var tc = omega is null ? cc : new double[k];
             var d = 0.0;
             for (var i = 0; i < m; i++)
             {
-                var ui = SpanArithmetic.Dot(u.AsSpan(i * k, k), contrasts[c]);
+                var ui = uc[i];
                 SpanArithmetic.Axpy(ui, xt.AsSpan(i * k, k), cc);
                 if (omega is not null)
                 {
@@ -69,25 +80,66 @@ internal static class ClusterBlock
                 }
 
                 d += ui * ui;
+
+                // The scores are √w-scaled: the block's row i is U's row over √wᵢ.
+                projections[(i * t) + c] = ui / scale[i];
             }
 
             pieces[c] = (cc, tc, d);
         }
 
-        // The scores are √w-scaled: row i of the block is U's row over √wᵢ.
-        for (var i = 0; i < m; i++)
-        {
-            if (scale[i] != 1)
-            {
-                var inverse = 1 / scale[i];
-                foreach (ref var value in u.AsSpan(i * k, k))
-                {
-                    value *= inverse;
-                }
-            }
-        }
+        return (projections, pieces);
+    }
 
-        return (u, pieces);
+    /// <summary>How a cluster's U = A_gD_gX̃_g is represented (see <see cref="ClusterBlock"/>'s three routes).</summary>
+    private enum Route
+    {
+        /// <summary>A_gD_g (m × m, row-major), U = A_gD_gX̃_g.</summary>
+        Rows,
+
+        /// <summary>R (k × k, row-major), U = X̃_gR.</summary>
+        Columns,
+
+        /// <summary>U itself (m × k, row-major).</summary>
+        Span,
+    }
+
+    /// <summary>Writes Uã (m values) for the cluster's <paramref name="factor"/> of <paramref name="route"/>.</summary>
+    private static void Apply(Route route, double[] factor, double[] xt, double[] contrast, int m, int k, double[] result)
+    {
+        switch (route)
+        {
+            case Route.Rows:
+                {
+                    // A_gD_g(X̃_gã).
+                    Span<double> projected = stackalloc double[m];
+                    RowProducts(xt, k, contrast, projected);
+                    RowProducts(factor, m, projected, result);
+                    break;
+                }
+
+            case Route.Columns:
+                {
+                    // X̃_g(Rã).
+                    Span<double> rotated = stackalloc double[k];
+                    RowProducts(factor, k, contrast, rotated);
+                    RowProducts(xt, k, rotated, result);
+                    break;
+                }
+
+            default:
+                RowProducts(factor, k, contrast, result);
+                break;
+        }
+    }
+
+    /// <summary>Writes the products of the first rows of the row-major <paramref name="matrix"/> (rows of <paramref name="width"/>) with <paramref name="vector"/>, one per value of <paramref name="result"/>.</summary>
+    private static void RowProducts(double[] matrix, int width, ReadOnlySpan<double> vector, Span<double> result)
+    {
+        for (var r = 0; r < result.Length; r++)
+        {
+            result[r] = SpanArithmetic.Dot(matrix.AsSpan(r * width, width), vector);
+        }
     }
 
     /// <summary>
@@ -151,8 +203,8 @@ internal static class ClusterBlock
     }
 
     /// <summary>
-    /// U = A_gD_gX̃_g with A_g = Q_g^(-1/2) (n_g × n_g): without weights by the binomial series in X̃_gX̃_g' where that
-    /// is small, else from Q_g = V diag(λ) V' as A_g = V diag(λ^(-1/2)) V'.
+    /// A_gD_g with A_g = Q_g^(-1/2) (n_g × n_g, row-major; U = A_gD_gX̃_g): without weights by the binomial series in
+    /// X̃_gX̃_g' where that is small, else from Q_g = V diag(λ) V' as A_g = V diag(λ^(-1/2)) V'.
     /// </summary>
     private static double[] FromRows(double[] xt, double[] w, double[,]? omega, int m, int k, double tolerance)
     {
@@ -189,17 +241,15 @@ internal static class ClusterBlock
 
         var a = (hat is null ? null : BinomialInverseRoot.TryCompute(hat, m)) ?? InverseRoot(q, m, tolerance);
 
-        var u = new double[m * k];
         for (var i = 0; i < m; i++)
         {
-            var target = u.AsSpan(i * k, k);
             for (var j = 0; j < m; j++)
             {
-                SpanArithmetic.Axpy(a[(i * m) + j] * w[j], xt.AsSpan(j * k, k), target);
+                a[(i * m) + j] *= w[j];
             }
         }
 
-        return u;
+        return a;
     }
 
     /// <summary>Q^(-1/2) of the symmetric m × m <paramref name="q"/> by its eigen-decomposition, Moore–Penrose where an eigenvalue vanishes.</summary>
@@ -223,8 +273,8 @@ internal static class ClusterBlock
     }
 
     /// <summary>
-    /// A_gX̃_g = X̃_g(I − X̃_g'X̃_g)^(-1/2): by the binomial series where X̃_g'X̃_g is small, else as
-    /// X̃_g(I + V diag(ρ) V') from X̃_g'X̃_g = V diag(λ) V' (k × k).
+    /// R = (I − X̃_g'X̃_g)^(-1/2) (k × k, row-major), with A_gX̃_g = X̃_gR: by the binomial series where X̃_g'X̃_g is
+    /// small, else as I + V diag(ρ) V' from X̃_g'X̃_g = V diag(λ) V'.
     /// </summary>
     private static double[] FromColumns(double[] xt, int m, int k, double tolerance)
     {
@@ -238,18 +288,7 @@ internal static class ClusterBlock
             }
         }
 
-        var r = BinomialInverseRoot.TryCompute(gram, k) ?? ColumnRoot(gram, k, tolerance);
-        var block = new double[m * k];
-        for (var i = 0; i < m; i++)
-        {
-            var target = block.AsSpan(i * k, k);
-            for (var a = 0; a < k; a++)
-            {
-                SpanArithmetic.Axpy(xt[(i * k) + a], r.AsSpan(a * k, k), target);
-            }
-        }
-
-        return block;
+        return BinomialInverseRoot.TryCompute(gram, k) ?? ColumnRoot(gram, k, tolerance);
     }
 
     /// <summary>(I − G)^(-1/2) = I + V diag(ρ) V' from G = V diag(λ) V', ρ = (1 − λ)^(-1/2) − 1 (−1 where 1 − λ vanishes).</summary>

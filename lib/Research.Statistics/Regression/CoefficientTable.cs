@@ -9,8 +9,9 @@ internal static class CoefficientTable
 {
     /// <summary>
     /// The rows; a coefficient without a positive variance fails the table unless <paramref name="undefined"/> collects a
-    /// note for it (its SE, p and interval are then NaN). A coefficient in <paramref name="untested"/> has no degrees of
-    /// freedom: its df, p and interval are NaN. A variance within <paramref name="roundingFloor"/> of zero counts as zero.
+    /// note for it (its SE, p and interval are then NaN). A coefficient in <paramref name="untested"/> was not asked for
+    /// and has no variance: only its estimate is given. A variance within <paramref name="roundingFloor"/> of zero counts
+    /// as zero.
     /// </summary>
     public static Coefficient[] Build(IReadOnlyList<string> names, IReadOnlyList<double> estimates, double[,] covariance, IReadOnlyList<double> df, double level, string varianceName,
         List<string>? undefined = null, IReadOnlySet<int>? untested = null, IReadOnlyList<double>? roundingFloor = null)
@@ -18,12 +19,18 @@ internal static class CoefficientTable
         var rows = new Coefficient[names.Count];
         // A variance that should be zero comes out as ±1e-19 or so from rounding; when undefined SEs are allowed, a
         // variance below 1e-20 of the largest one counts as zero rather than as an absurdly precise estimate.
-        var largest = Enumerable.Range(0, names.Count).Max(j => double.IsFinite(covariance[j, j]) ? covariance[j, j] : 0);
+        var largest = Enumerable.Range(0, names.Count).Max(j => double.IsFinite(covariance[j, j]) && untested?.Contains(j) != true ? covariance[j, j] : 0);
         // The t quantile is MathNet's root search, about 80 ms of a report when it ran once per coefficient; most models
         // give every coefficient the same df, so it is found again only when the df changes.
         var quantile = (Df: double.NaN, Q: double.NaN);
         for (var j = 0; j < names.Count; j++)
         {
+            if (untested is not null && untested.Contains(j))
+            {
+                rows[j] = new Coefficient(names[j], estimates[j], double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN);
+                continue;
+            }
+
             var variance = covariance[j, j];
 
             // Zero up to rounding: its sign and size are the arithmetic's, not the data's, so neither may decide whether
@@ -51,12 +58,6 @@ internal static class CoefficientTable
 
             var se = Math.Sqrt(variance);
             var t = estimates[j] / se;
-            if (untested is not null && untested.Contains(j))
-            {
-                rows[j] = new Coefficient(names[j], estimates[j], se, t, double.NaN, double.NaN, double.NaN, double.NaN);
-                continue;
-            }
-
             if (!(df[j] > 0))
             {
                 throw new DegenerateModelException(string.Create(

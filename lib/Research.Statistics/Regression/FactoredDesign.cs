@@ -21,10 +21,13 @@ namespace Research.Statistics.Regression;
 /// </para>
 /// <para>
 /// Every fit equals <see cref="LinearModel.Fit"/> of the same outcome, design, variance and options (which factors a
-/// design for its one outcome), with one documented exception: under CR2 only the coefficients named in
-/// <c>inference</c> get degrees of freedom, p-values and intervals, since each costs O(Gk²) on its own and callers
-/// usually test a few treatment contrasts of a design with many covariate columns; the other coefficients keep their
-/// estimates and standard errors, with NaN df, p and interval. Other variance types test every coefficient.
+/// design for its one outcome), with one documented exception: under HC0–HC3 and CR2 only the coefficients named in
+/// <c>inference</c> get a variance, degrees of freedom, p-values and intervals, since callers usually test a few
+/// treatment contrasts of a design with many covariate columns, and the whole covariance costs a pass of n·k²/2
+/// products per fit (HC) or the clusters' k-vectors (CR2) against n·t² for t coefficients; the other coefficients keep
+/// their estimates, with NaN standard error, df, p and interval (and NaN in <see cref="ModelFit.Covariance"/>). The
+/// tested coefficients' variances equal the full fit's up to rounding (the same sums taken in another order, within
+/// 10⁻¹³ relative). The classical, CR0 and CR1 variances cover every coefficient.
 /// </para>
 /// <para>Immutable once created: <see cref="Fit"/> may be called from several threads at once.</para>
 /// </remarks>

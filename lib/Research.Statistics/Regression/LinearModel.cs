@@ -28,13 +28,13 @@ public static class LinearModel
 
     /// <summary>
     /// Factors the design once for many outcomes (see <see cref="FactoredDesign"/>): each of its fits equals
-    /// <see cref="Fit"/> of that outcome, except that under CR2 only the coefficients in <paramref name="inference"/>
-    /// (all when null) get degrees of freedom, p-values and intervals.
+    /// <see cref="Fit"/> of that outcome, except that under HC0–HC3 and CR2 only the coefficients in
+    /// <paramref name="inference"/> (all when null) get standard errors, degrees of freedom, p-values and intervals.
     /// </summary>
     /// <param name="design">The design.</param>
     /// <param name="variance">The variance estimator of every fit.</param>
     /// <param name="options">Weights, missing-value policy (for the design's columns, weights and cluster ids), confidence level.</param>
-    /// <param name="inference">The coefficients that need tests and intervals under CR2, or null for all.</param>
+    /// <param name="inference">The coefficients that need standard errors, tests and intervals, or null for all.</param>
     /// <exception cref="ArgumentException">Inputs of different lengths, missing values under the Error policy, bad weights, an unknown coefficient name.</exception>
     /// <exception cref="DegenerateModelException">Rank-deficient design, fewer than two clusters.</exception>
     public static FactoredDesign Factor(DesignMatrix design, VarianceEstimator variance, FitOptions? options = null, IReadOnlyCollection<string>? inference = null)

@@ -83,7 +83,7 @@ public abstract class ModelFit
         throw new ArgumentException($"The model has no coefficient '{name}'; it has: {string.Join(", ", Names)}.", nameof(name));
     }
 
-    /// <summary>A copy of the coefficient covariance matrix.</summary>
+    /// <summary>A copy of the coefficient covariance matrix (NaN in the rows and columns of coefficients a factored design was not asked to test).</summary>
     public double[,] Covariance() => (double[,])_covariance.Clone();
 
     /// <summary>A plain-text report: header lines from <see cref="Header"/>, the coefficient table and notes.</summary>

@@ -64,30 +64,54 @@ public sealed class FactoredDesignTests
         }
     }
 
-    [Fact]
-    public void Only_the_coefficients_asked_for_get_cr2_degrees_of_freedom()
+    [Theory]
+    [InlineData("HC0")]
+    [InlineData("HC1")]
+    [InlineData("HC2")]
+    [InlineData("HC3")]
+    [InlineData("CR2")]
+    public void Only_the_coefficients_asked_for_get_variances(string type)
     {
-        var d = RegressionFixtures.Load("balanced");
+        var d = RegressionFixtures.Load("unbalanced");
         var design = d.OlsDesign();
+        var variance = LinearModelReferenceTests.Estimator(type, d);
         var arms = design.Names.Where(n => n.StartsWith("arm[", StringComparison.Ordinal)).ToArray();
-        var all = LinearModel.Fit(d.Y, design, VarianceEstimator.CR2(d.Cluster));
-        var some = LinearModel.Factor(design, VarianceEstimator.CR2(d.Cluster), inference: arms).Fit(d.Y);
+        var all = LinearModel.Fit(d.Y, design, variance);
+        var factored = LinearModel.Factor(design, variance, inference: arms);
+        _ = factored.Fit(d.Yb);
+        var some = factored.Fit(d.Y);
 
         Assert.NotEmpty(arms);
+        var covariance = some.Covariance();
         foreach (var c in all.Coefficients)
         {
             var other = some[c.Name];
-            Assert.Equal(c.StandardError, other.StandardError);
+            Assert.Equal(c.Estimate, other.Estimate);
             if (arms.Contains(c.Name))
             {
-                Assert.Equal(c.DegreesOfFreedom, other.DegreesOfFreedom, 1e-12);
+                // The same sums in another order (HC: each row's weight in the estimate, not the whole meat); CR2's
+                // per-cluster sums are the full fit's, bit for bit.
+                if (type == "CR2")
+                {
+                    Assert.Equal(c.StandardError, other.StandardError);
+                }
+
+                Assert.Equal(c.StandardError, other.StandardError, 1e-13 * c.StandardError);
+                Assert.Equal(c.DegreesOfFreedom, other.DegreesOfFreedom, 1e-12 * c.DegreesOfFreedom);
                 Assert.Equal(c.ConfidenceLow, other.ConfidenceLow, 1e-12);
+                Assert.Equal(c.PValue, other.PValue, 1e-12);
             }
             else
             {
-                Assert.True(double.IsNaN(other.DegreesOfFreedom) && double.IsNaN(other.PValue) && double.IsNaN(other.ConfidenceLow), c.Name);
+                Assert.True(double.IsNaN(other.StandardError) && double.IsNaN(other.DegreesOfFreedom) && double.IsNaN(other.PValue) && double.IsNaN(other.ConfidenceLow), c.Name);
+                Assert.True(double.IsNaN(covariance[some.IndexOf(c.Name), some.IndexOf(arms[0])]), c.Name);
             }
         }
+
+        // The covariance between the tested coefficients is the full fit's too.
+        var full = all.Covariance();
+        var (first, last) = (all.IndexOf(arms[0]), all.IndexOf(arms[^1]));
+        Assert.Equal(full[first, last], covariance[first, last], 1e-13 * Math.Sqrt(full[first, first] * full[last, last]));
     }
 
     [Fact]
