@@ -117,7 +117,11 @@ internal sealed class EffectModel
 
     private FactoredLinDesign Factored(bool clustered)
     {
-        FactoredLinDesign Factor() => LinAdjustment.Factor(Codes, Control.Code, Covariates, clustered ? Clustered() : VarianceEstimator.HC2, _lin);
+        // The clustered design shares the robust one's factorisation where it keeps the same persons, so an outcome
+        // fitted with both (every CR2 result beside its HC2 counterpart) is solved once.
+        FactoredLinDesign Factor() => clustered
+            ? _robust.Value.WithVariance(Clustered()) ?? LinAdjustment.Factor(Codes, Control.Code, Covariates, Clustered(), _lin)
+            : LinAdjustment.Factor(Codes, Control.Code, Covariates, VarianceEstimator.HC2, _lin);
 
         // Weights differ from outcome to outcome (survey response weights), so weighted designs are not shared.
         return Data.Population is { } population && Data.Weights is null

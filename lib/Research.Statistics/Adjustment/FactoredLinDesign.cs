@@ -33,6 +33,28 @@ public sealed class FactoredLinDesign
     /// <summary>The variance estimator every fit uses.</summary>
     public VarianceEstimator Variance => _factored.Variance;
 
+    /// <summary>
+    /// The same design factored for <paramref name="variance"/> (cluster ids per input row, as for
+    /// <see cref="LinAdjustment.Factor"/>), sharing this design's factorisation and solutions so that an outcome fitted
+    /// under both is solved once (see <see cref="FactoredDesign.WithVariance"/>); null when a cluster id is missing at a
+    /// row this design uses, where <see cref="LinAdjustment.Factor"/> would drop that row and build another design.
+    /// </summary>
+    /// <exception cref="ArgumentException">Cluster ids of another length than the input rows.</exception>
+    /// <exception cref="DegenerateModelException">Fewer than two clusters.</exception>
+    public FactoredLinDesign? WithVariance(VarianceEstimator variance)
+    {
+        ArgumentNullException.ThrowIfNull(variance);
+        var inputRows = _design.Rows.Count + _design.DroppedRowCount;
+        if (variance.ClusterCodes is { } codes && (codes.Length != inputRows || _design.Rows.Any(r => codes[r] < 0)))
+        {
+            return codes.Length != inputRows
+                ? throw new ArgumentException($"There are {codes.Length} cluster ids but {inputRows} rows.", nameof(variance))
+                : null;
+        }
+
+        return new FactoredLinDesign(_design, _factored.WithVariance(variance.Subset(_design.Rows), _design.TreatmentColumns));
+    }
+
     /// <summary>Fits <paramref name="y"/> (one value per input row).</summary>
     /// <param name="y">The outcome.</param>
     /// <param name="outcomeName">The outcome's name in the result and messages (default: the factoring options' <see cref="FitOptions.OutcomeName"/>).</param>

@@ -38,19 +38,27 @@ public sealed class FactoredDesign
 
     private readonly PreparedData _data;
     private readonly NormalEquations _factor;
+    private readonly RecentSolution _recent;
     private readonly SandwichVariance _variance;
     private readonly FitOptions _options;
     private readonly bool _hasIntercept;
     private readonly double[] _breadDiagonal;
 
     internal FactoredDesign(DesignMatrix design, PreparedData data, VarianceEstimator variance, FitOptions options, IReadOnlyList<int>? tested = null)
+        : this(design, data, variance, options, tested, null)
+    {
+    }
+
+    // With a factorisation of the same rows and columns (another variance's design), its solutions are shared.
+    private FactoredDesign(DesignMatrix design, PreparedData data, VarianceEstimator variance, FitOptions options, IReadOnlyList<int>? tested, FactoredDesign? sameRows)
     {
         _data = data;
         _options = options;
         Design = design;
         Variance = variance;
         var x = data.Designs[0];
-        _factor = NormalEquations.Factor(x, design.Names, data.RowCount, NormalEquations.InterceptIndex(design));
+        _factor = sameRows?._factor ?? NormalEquations.Factor(x, design.Names, data.RowCount, NormalEquations.InterceptIndex(design));
+        _recent = sameRows?._recent ?? new RecentSolution();
         var bread = _factor.Inverse();
         _breadDiagonal = [.. Enumerable.Range(0, bread.GetLength(0)).Select(j => bread[j, j])];
         _variance = new SandwichVariance(new SandwichDesign(x, bread, _factor.InverseFactor(), NormalReference: false, data.Weights),
@@ -66,6 +74,26 @@ public sealed class FactoredDesign
 
     /// <summary>The rows used (input rows less those dropped for missing design values, weights or cluster ids).</summary>
     public int ObservationCount => _data.RowCount;
+
+    /// <summary>
+    /// The same design factored for <paramref name="variance"/>, sharing this design's factorisation of X'X and its
+    /// solutions when the variance keeps the same rows (its cluster ids known wherever this design has a row): the fit
+    /// of an outcome under both variances then solves it once. Each fit equals the one <see cref="LinearModel.Factor"/>
+    /// would give, bit for bit (the same factorisation of the same columns).
+    /// </summary>
+    /// <param name="variance">The other variance estimator.</param>
+    /// <param name="inference">As for <see cref="LinearModel.Factor"/>.</param>
+    /// <exception cref="ArgumentException">As <see cref="LinearModel.Factor"/>.</exception>
+    /// <exception cref="DegenerateModelException">As <see cref="LinearModel.Factor"/>.</exception>
+    public FactoredDesign WithVariance(VarianceEstimator variance, IReadOnlyCollection<string>? inference = null)
+    {
+        ArgumentNullException.ThrowIfNull(variance);
+        var tested = inference?.Select(Design.IndexOf).ToArray();
+        var data = PreparedData.Prepare(new double[Design.RowCount], [Design], variance, _options);
+
+        // The other variance can only drop more rows (where a cluster id is missing), so equal counts are equal rows.
+        return new FactoredDesign(Design, data, variance, _options, tested, data.RowCount == _data.RowCount ? this : null);
+    }
 
     /// <summary>Fits <paramref name="y"/> (one value per design row) with the factored design.</summary>
     /// <param name="y">The outcome; it must be observed at every row the design uses.</param>
@@ -83,21 +111,9 @@ public sealed class FactoredDesign
     /// <summary>The fit of the outcome carried by <paramref name="data"/>, whose rows and columns are this design's.</summary>
     internal LinearModelResult Solve(PreparedData data, string outcomeName)
     {
-        var x = data.Designs[0];
-        var beta = _factor.Solve(data.Y);
         var n = data.RowCount;
-        var k = x.Count;
-
-        // The fitted values are written into the array that then holds the residuals, which the result keeps.
-        var residuals = new double[n];
-        CrossProduct.Times(x, beta, residuals);
-        var rss = 0.0;
-        for (var i = 0; i < n; i++)
-        {
-            residuals[i] = data.Y[i] - residuals[i];
-            rss += residuals[i] * residuals[i];
-        }
-
+        var k = data.Designs[0].Count;
+        var (_, beta, residuals, rss) = ReferenceEquals(data, _data) ? SolveOnce(data.Y) : _recent.GetOrSolve(data.Y, SolveOnce);
         var sigma2 = rss / (n - k);
         var tss = TotalSumOfSquares(data, _hasIntercept);
         var result = _variance.Compute(residuals, sigma2) with { RoundingFloor = RoundingFloor(tss / Math.Max(1, n - 1)) };
@@ -105,6 +121,24 @@ public sealed class FactoredDesign
         var adjusted = 1 - ((1 - r2) * (n - (_hasIntercept ? 1.0 : 0.0)) / (n - k));
         return new LinearModelResult(
             outcomeName, Design.Names, beta, result, Variance, data, _options.ConfidenceLevel, r2, adjusted, Math.Sqrt(sigma2), Unweighted(residuals, data.SqrtWeights), _options.AllowUndefinedStandardErrors);
+    }
+
+    private Solution SolveOnce(double[] y)
+    {
+        var beta = _factor.Solve(y);
+        var n = y.Length;
+
+        // The fitted values are written into the array that then holds the residuals, which the result keeps.
+        var residuals = new double[n];
+        CrossProduct.Times(_data.Designs[0], beta, residuals);
+        var rss = 0.0;
+        for (var i = 0; i < n; i++)
+        {
+            residuals[i] = y[i] - residuals[i];
+            rss += residuals[i] * residuals[i];
+        }
+
+        return new Solution(y, beta, residuals, rss);
     }
 
     /// <summary>

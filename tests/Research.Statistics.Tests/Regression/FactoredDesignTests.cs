@@ -115,6 +115,42 @@ public sealed class FactoredDesignTests
     }
 
     [Fact]
+    public void A_design_factored_for_another_variance_solves_each_outcome_once_and_fits_as_its_own_factorisation()
+    {
+        var d = RegressionFixtures.Load("unbalanced");
+        var covariates = new DesignBuilder(d.Count).Numeric("age", d.Age).Numeric("income", d.Income).Categorical("education", d.Education, reference: "low").Build();
+        var options = new LinOptions { Fit = new FitOptions { AllowUndefinedStandardErrors = true } };
+        var clustered = VarianceEstimator.CR2(d.Cluster);
+        var robust = LinAdjustment.Factor(d.Arm, "control", covariates, VarianceEstimator.HC2, options);
+        var shared = robust.WithVariance(clustered)!;
+        var own = LinAdjustment.Factor(d.Arm, "control", covariates, clustered, options);
+
+        // The robust fit of an outcome, then the clustered fit of the same outcome (solved once) and of another (solved
+        // afresh: a kept solution is never taken for other values).
+        foreach (var y in new[] { d.Y, d.Yb, d.Y, d.Takeup })
+        {
+            var first = robust.Fit(y);
+            var again = shared.Fit(y);
+            var other = shared.Fit([.. y.Select(v => 1 - v)]);
+            Assert.Same(first.Model.Estimates, again.Model.Estimates);
+            var fresh = own.Fit(y);
+            var freshOther = own.Fit([.. y.Select(v => 1 - v)]);
+            foreach (var c in fresh.Model.Coefficients)
+            {
+                Assert.Equal(c.Estimate, again.Model[c.Name].Estimate);
+                Assert.Equal(c.StandardError, again.Model[c.Name].StandardError);
+                Assert.Equal(c.DegreesOfFreedom, again.Model[c.Name].DegreesOfFreedom);
+                Assert.Equal(freshOther.Model[c.Name].Estimate, other.Model[c.Name].Estimate);
+                Assert.Equal(freshOther.Model[c.Name].StandardError, other.Model[c.Name].StandardError);
+            }
+        }
+
+        // A cluster id missing at a row the design uses would drop that row: another design, not a shared one.
+        var partly = d.Cluster.Select((c, i) => i == 5 ? null : c).ToArray();
+        Assert.Null(robust.WithVariance(VarianceEstimator.CR2(partly)));
+    }
+
+    [Fact]
     public void An_outcome_missing_at_a_row_the_design_uses_is_refused()
     {
         var d = RegressionFixtures.Load("balanced");
