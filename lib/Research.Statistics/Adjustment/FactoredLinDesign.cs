@@ -45,11 +45,17 @@ public sealed class FactoredLinDesign
     {
         ArgumentNullException.ThrowIfNull(variance);
         var inputRows = _design.Rows.Count + _design.DroppedRowCount;
-        if (variance.ClusterCodes is { } codes && (codes.Length != inputRows || _design.Rows.Any(r => codes[r] < 0)))
+        if (variance.ClusterCodes is { } codes)
         {
-            return codes.Length != inputRows
-                ? throw new ArgumentException($"There are {codes.Length} cluster ids but {inputRows} rows.", nameof(variance))
-                : null;
+            if (codes.Length != inputRows)
+            {
+                throw new ArgumentException($"There are {codes.Length} cluster ids but {inputRows} rows.", nameof(variance));
+            }
+
+            if (_design.Rows.Any(r => codes[r] < 0))
+            {
+                return null;
+            }
         }
 
         return new FactoredLinDesign(_design, _factored.WithVariance(variance.Subset(_design.Rows), _design.TreatmentColumns));

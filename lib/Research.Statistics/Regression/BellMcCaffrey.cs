@@ -34,7 +34,6 @@ internal sealed class BellMcCaffrey
     /// <summary>Eigenvalues of Q_g at or below this count as zero (its Moore–Penrose inverse square root), as in estimatr.</summary>
     private const double EigenTolerance = 1e-12;
 
-    private readonly int _columnCount;
     private readonly int _clusterCount;
     private readonly int[] _tested;
 
@@ -43,9 +42,8 @@ internal sealed class BellMcCaffrey
     private readonly int[][] _members;
     private readonly double[][] _projections;
 
-    private BellMcCaffrey(int columnCount, int clusterCount, int[][] members, double[][] projections, double[] degreesOfFreedom, int[] tested)
+    private BellMcCaffrey(int clusterCount, int[][] members, double[][] projections, double[] degreesOfFreedom, int[] tested)
     {
-        _columnCount = columnCount;
         _clusterCount = clusterCount;
         _members = members;
         _projections = projections;
@@ -84,7 +82,7 @@ internal sealed class BellMcCaffrey
         var df = new double[k];
         Array.Fill(df, double.NaN);
         SizedParallel.For(contrasts.Length, (long)contrasts.Length * clusterCount * k * k, q => df[tested[q]] = design.Weights is null ? pieces[q].UnweightedDegreesOfFreedom(omega) : pieces[q].DegreesOfFreedom(omega));
-        return new BellMcCaffrey(k, clusterCount, members, projections, df, [.. tested]);
+        return new BellMcCaffrey(clusterCount, members, projections, df, [.. tested]);
     }
 
     /// <summary>Cluster g's projections (see <see cref="ClusterBlock"/>), with its contrast pieces stored.</summary>
@@ -100,8 +98,8 @@ internal sealed class BellMcCaffrey
     }
 
     /// <summary>
-    /// The CR2 covariance of the tested coefficients for the (√w-scaled) residuals <paramref name="scores"/>, k × k with
-    /// NaN in the rows and columns of the others.
+    /// The CR2 covariance of the tested coefficients for the (√w-scaled) residuals <paramref name="scores"/>, t × t in
+    /// the order they were given to <see cref="Prepare"/>.
     /// </summary>
     /// <remarks>
     /// One pass over the clusters on plain arrays for each cluster's half-meat in the tested coefficients' coordinates,
@@ -125,25 +123,7 @@ internal sealed class BellMcCaffrey
             }
         }
 
-        var meat = SmallMatrix.TransposeSelf(halves, _clusterCount, t);
-        var covariance = new double[_columnCount, _columnCount];
-        for (var a = 0; a < _columnCount; a++)
-        {
-            for (var b = 0; b < _columnCount; b++)
-            {
-                covariance[a, b] = double.NaN;
-            }
-        }
-
-        for (var a = 0; a < t; a++)
-        {
-            for (var b = 0; b < t; b++)
-            {
-                covariance[_tested[a], _tested[b]] = meat[a, b];
-            }
-        }
-
-        return covariance;
+        return SmallMatrix.TransposeSelf(halves, _clusterCount, t);
     }
 
     private static int[][] Members(int[] clusters, int clusterCount)
@@ -210,28 +190,30 @@ internal sealed class BellMcCaffrey
                 }
             }
 
-            // PS and PS_d, P = Ω̃ − 2I.
+            // PS and the diagonal of PS_d, P = Ω̃ − 2I.
             var ps = new double[k, k];
             double trace = 0, sumD2 = 0, sumDL = 0, squares = 0;
             for (var a = 0; a < k; a++)
             {
+                var productD = 0.0;
                 for (var b = 0; b < k; b++)
                 {
-                    double product = 0, productD = 0;
+                    var product = 0.0;
                     for (var l = 0; l < k; l++)
                     {
                         var p = omega[a, l] - (a == l ? 2 : 0);
                         product += p * s[l, b];
-                        productD += p * sd[l, b];
+                        if (b == a)
+                        {
+                            productD += p * sd[l, a];
+                        }
                     }
 
                     ps[a, b] = product;
-                    if (a == b)
-                    {
-                        trace += product;
-                        sumDL += productD;
-                    }
                 }
+
+                trace += ps[a, a];
+                sumDL += productD;
             }
 
             for (var a = 0; a < k; a++)

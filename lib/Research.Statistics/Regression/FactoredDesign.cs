@@ -26,8 +26,9 @@ namespace Research.Statistics.Regression;
 /// treatment contrasts of a design with many covariate columns, and the whole covariance costs a pass of n·k²/2
 /// products per fit (HC) or the clusters' k-vectors (CR2) against n·t² for t coefficients; the other coefficients keep
 /// their estimates, with NaN standard error, df, p and interval (and NaN in <see cref="ModelFit.Covariance"/>). The
-/// tested coefficients' variances equal the full fit's up to rounding (the same sums taken in another order, within
-/// 10⁻¹³ relative). The classical, CR0 and CR1 variances cover every coefficient.
+/// tested coefficients' variances equal the full fit's up to rounding: CR2's bit for bit, HC's as the same sums taken
+/// in another order (within 10⁻¹³ relative on the estimatr fixtures, 10⁻¹¹ on a national report's designs). The
+/// classical, CR0 and CR1 variances cover every coefficient.
 /// </para>
 /// <para>Immutable once created: <see cref="Fit"/> may be called from several threads at once.</para>
 /// </remarks>

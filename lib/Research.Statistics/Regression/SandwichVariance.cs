@@ -153,18 +153,15 @@ internal sealed class SandwichVariance
                 return new VarianceResult(TestedCovariance(scores, factor), Fill(k, residualDf), residualDf, _notes, _untested);
             }
 
-            var meat = _type switch
-            {
-                VarianceType.HC0 or VarianceType.HC1 => CrossProduct.TransposeWeightedSelf(_design.Columns, Square(scores)),
-                _ => LeverageAdjustedMeat(scores),
-            };
+            var meat = Meat(scores);
             return new VarianceResult(SmallMatrix.Scale(SmallMatrix.Sandwich(_design.Bread, meat), factor), Fill(k, residualDf), residualDf, _notes);
         }
 
         var clusterDf = _design.NormalReference ? double.PositiveInfinity : _clusterCount - 1;
         if (_cr2 is not null)
         {
-            return new VarianceResult(_cr2.Covariance(scores), [.. _cr2.DegreesOfFreedom], clusterDf, _notes, _untested);
+            var covariance = _cr2.Covariance(scores);
+            return new VarianceResult(_tested is null ? covariance : Embed(covariance), [.. _cr2.DegreesOfFreedom], clusterDf, _notes, _untested);
         }
 
         var sums = ClusterScoreSums(scores);
@@ -205,7 +202,8 @@ internal sealed class SandwichVariance
         return result;
     }
 
-    private double[,] LeverageAdjustedMeat(double[] scores)
+    /// <summary>X'ΩX with each row's weight ωᵢ (<see cref="RowWeights"/>).</summary>
+    private double[,] Meat(double[] scores)
     {
         // Pooled: one array of n weights per fit, used only here (the weighted cross product reads its first n).
         var weights = ArrayPool<double>.Shared.Rent(scores.Length);
@@ -226,15 +224,10 @@ internal sealed class SandwichVariance
     /// </summary>
     private double[,] TestedCovariance(double[] scores, double factor)
     {
-        var k = _design.ColumnCount;
         var n = scores.Length;
         var tested = _tested!;
         var a = _projections!;
-        var covariance = new double[k, k];
-        foreach (ref var value in MemoryMarshal.CreateSpan(ref covariance[0, 0], k * k))
-        {
-            value = double.NaN;
-        }
+        var block = new double[tested.Length, tested.Length];
 
         var buffer = ArrayPool<double>.Shared.Rent(2 * n);
         try
@@ -252,13 +245,35 @@ internal sealed class SandwichVariance
 
                 for (var t = s; t < tested.Length; t++)
                 {
-                    covariance[tested[s], tested[t]] = covariance[tested[t], tested[s]] = factor * SpanArithmetic.Dot(weighted, a[t]);
+                    block[s, t] = block[t, s] = factor * SpanArithmetic.Dot(weighted, a[t]);
                 }
             }
         }
         finally
         {
             ArrayPool<double>.Shared.Return(buffer);
+        }
+
+        return Embed(block);
+    }
+
+    /// <summary>The k × k covariance with the tested coefficients' <paramref name="block"/> (in their order) in place and NaN elsewhere.</summary>
+    private double[,] Embed(double[,] block)
+    {
+        var k = _design.ColumnCount;
+        var tested = _tested!;
+        var covariance = new double[k, k];
+        foreach (ref var value in MemoryMarshal.CreateSpan(ref covariance[0, 0], k * k))
+        {
+            value = double.NaN;
+        }
+
+        for (var s = 0; s < tested.Length; s++)
+        {
+            for (var t = 0; t < tested.Length; t++)
+            {
+                covariance[tested[s], tested[t]] = block[s, t];
+            }
         }
 
         return covariance;
@@ -297,8 +312,6 @@ internal sealed class SandwichVariance
             weights[i] = type == VarianceType.HC2 ? s2 / oneMinus : s2 / (oneMinus * oneMinus);
         }
     }
-
-    private static double[] Square(double[] values) => values.Select(v => v * v).ToArray();
 
     private static double[] Fill(int k, double value) => Enumerable.Repeat(value, k).ToArray();
 }

@@ -40,6 +40,33 @@ public sealed class FactoredDesignTests
     }
 
     [Theory]
+    [MemberData(nameof(Cases))]
+    public void A_design_factored_for_the_arm_effects_alone_matches_estimatr_on_them(string dataset, string se, bool weighted)
+    {
+        // The tested coefficients' variances come from each row's weight in their estimates (HC) or the clusters' rows
+        // times their contrasts (CR2), not from the whole covariance: checked against estimatr directly.
+        var d = RegressionFixtures.Load(dataset);
+        var options = weighted ? new FitOptions { Weights = d.W } : FitOptions.Default;
+        var design = d.OlsDesign();
+        var arms = design.Names.Where(n => n.StartsWith("arm[", StringComparison.Ordinal)).ToArray();
+        var factored = LinearModel.Factor(design, LinearModelReferenceTests.Estimator(se, d), options, inference: arms);
+        _ = factored.Fit(d.Y.Select((y, i) => (y * y) + d.Age[i]).ToArray(), "other");
+        var fit = factored.Fit(d.Y);
+        var reference = RegressionFixtures.Coefficients(dataset, weighted ? "ols_weighted" : "ols", se);
+
+        Assert.NotEmpty(arms);
+        foreach (var name in arms)
+        {
+            var (c, r) = (fit[name], reference[name]);
+            var label = $"{dataset} {se} {(weighted ? "weighted" : "unweighted")} {name}";
+            RegressionFixtures.Close(RegressionFixtures.Parse(r["estimate"]), c.Estimate, Tolerance, label + " estimate");
+            RegressionFixtures.Close(RegressionFixtures.Parse(r["std_error"]), c.StandardError, Tolerance, label + " se");
+            RegressionFixtures.Close(RegressionFixtures.Parse(r["df"]), c.DegreesOfFreedom, Tolerance, label + " df");
+            RegressionFixtures.Close(RegressionFixtures.Parse(r["p_value"]), c.PValue, Tolerance, label + " p");
+        }
+    }
+
+    [Theory]
     [InlineData(false)]
     [InlineData(true)]
     public void Every_outcome_fitted_through_one_design_equals_its_own_fit(bool weighted)
