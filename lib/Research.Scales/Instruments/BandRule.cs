@@ -10,6 +10,20 @@ namespace Research.Scales.Instruments;
 public sealed record BandRule(string Label, IReadOnlyList<ItemCondition> Conditions, bool RequireAll)
 {
     /// <summary>Whether the rule holds for the raw answers given by <paramref name="answer"/> (column → valid answer).</summary>
-    public bool Holds(Func<string, int> answer) =>
-        RequireAll ? Conditions.All(c => c.IsMetBy(answer(c.Column))) : Conditions.Any(c => c.IsMetBy(answer(c.Column)));
+    public bool Holds(Func<string, int> answer)
+    {
+        ArgumentNullException.ThrowIfNull(answer);
+
+        // By index, without an enumerator: a scheme is applied to every respondent of every wave.
+        for (var i = 0; i < Conditions.Count; i++)
+        {
+            var met = Conditions[i].IsMetBy(answer(Conditions[i].Column));
+            if (met != RequireAll)
+            {
+                return met;
+            }
+        }
+
+        return RequireAll;
+    }
 }

@@ -186,24 +186,42 @@ public static class ReliabilityAnalysis
         return columns.Select(c => keep.Select(row => c[row]).ToArray()).ToArray();
     }
 
+    // Plain loops: every pair of items is counted, k²/2 passes over the rows, for every scale of every report.
     private static void CheckEstimable(IReadOnlyList<string> items, IReadOnlyList<double[]> data)
     {
         for (var i = 0; i < items.Count; i++)
         {
-            var values = data[i].Where(v => !double.IsNaN(v)).ToArray();
-            if (values.Length < 2)
+            var (answered, first, varies) = (0, double.NaN, false);
+            foreach (var v in data[i])
             {
-                throw new ArgumentException($"Item {items[i]} has {values.Length} answered row(s); at least 2 are needed.", nameof(data));
+                if (double.IsNaN(v))
+                {
+                    continue;
+                }
+
+                varies |= answered > 0 && v != first;
+                first = answered == 0 ? v : first;
+                answered++;
             }
 
-            if (values.All(v => v == values[0]))
+            if (answered < 2)
             {
-                throw new ArgumentException($"Item {items[i]} has zero variance (every answer is {values[0]}); reliability is undefined. Remove the item.", nameof(data));
+                throw new ArgumentException($"Item {items[i]} has {answered} answered row(s); at least 2 are needed.", nameof(data));
+            }
+
+            if (!varies)
+            {
+                throw new ArgumentException($"Item {items[i]} has zero variance (every answer is {first}); reliability is undefined. Remove the item.", nameof(data));
             }
 
             for (var j = 0; j < i; j++)
             {
-                var both = data[i].Zip(data[j]).Count(p => !double.IsNaN(p.First) && !double.IsNaN(p.Second));
+                var (a, b, both) = (data[i], data[j], 0);
+                for (var r = 0; r < a.Length && r < b.Length; r++)
+                {
+                    both += double.IsNaN(a[r]) || double.IsNaN(b[r]) ? 0 : 1;
+                }
+
                 if (both < 3)
                 {
                     throw new ArgumentException($"Items {items[j]} and {items[i]} are both answered in only {both} row(s); their correlation cannot be estimated.", nameof(data));

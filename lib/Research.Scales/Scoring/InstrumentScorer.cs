@@ -198,21 +198,44 @@ public static class InstrumentScorer
             $"{answered} of {items.Length} items answered; at least {minimum} required ({string.Join("; ", missing)})");
     }
 
+    private static bool AllAnswered(PreparedItem[] items, int row)
+    {
+        foreach (var item in items)
+        {
+            if (item.ValidAnswer(row) is null)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     private static string?[] Classify(BandScheme scheme, double?[] values, Dictionary<string, PreparedItem> prepared)
     {
         var labels = new string?[values.Length];
         if (scheme.IsRuleBased)
         {
             var columns = scheme.Rules.SelectMany(r => r.Conditions).Select(c => c.Column).Distinct().Select(c => prepared[c]).ToArray();
-            for (var row = 0; row < values.Length; row++)
+
+            // One answer function for all rows (it reads the current row), not two closures per row.
+            var row = 0;
+            int Answer(string column) => prepared[column].ValidAnswer(row)!.Value;
+            Func<string, int> answer = Answer;
+            for (; row < values.Length; row++)
             {
-                if (values[row] is null || columns.Any(c => c.ValidAnswer(row) is null))
+                if (values[row] is null || !AllAnswered(columns, row))
                 {
                     continue;
                 }
 
-                labels[row] = scheme.Rules.FirstOrDefault(r => r.Holds(column => prepared[column].ValidAnswer(row)!.Value))?.Label
-                    ?? scheme.Otherwise;
+                string? label = null;
+                for (var r = 0; r < scheme.Rules.Count && label is null; r++)
+                {
+                    label = scheme.Rules[r].Holds(answer) ? scheme.Rules[r].Label : null;
+                }
+
+                labels[row] = label ?? scheme.Otherwise;
             }
 
             return labels;

@@ -32,6 +32,27 @@ public sealed class RecentlyUsedCache<TKey, TValue>
         _size = size;
     }
 
+    /// <summary>
+    /// The most recently used value already created whose key satisfies <paramref name="match"/>, without creating,
+    /// waiting for or reordering anything; null when there is none.
+    /// </summary>
+    public TValue? Find(Func<TKey, bool> match)
+    {
+        ArgumentNullException.ThrowIfNull(match);
+        lock (_gate)
+        {
+            for (var node = _recent.First; node is not null; node = node.Next)
+            {
+                if (node.Value.Value.IsValueCreated && match(node.Value.Key))
+                {
+                    return node.Value.Value.Value;
+                }
+            }
+        }
+
+        return default;
+    }
+
     /// <summary>The value of <paramref name="key"/>, created by <paramref name="create"/> when it is not kept.</summary>
     public TValue GetOrCreate(TKey key, Func<TValue> create)
     {

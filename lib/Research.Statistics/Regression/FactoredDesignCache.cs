@@ -17,6 +17,12 @@ namespace Research.Statistics.Regression;
 /// same factorisation that a fresh <see cref="LinearModel.Factor"/> would; the outcome's name is passed to each fit.
 /// </para>
 /// <para>
+/// A design asked for under another variance than one kept (the CR2 fits reported beside HC2 fits of the same model)
+/// is made from the kept one with <see cref="FactoredDesign.WithVariance"/>: it shares the factorisation of X'X and the
+/// last solution, so an outcome fitted under both variances is solved once, and every fit is still the one a fresh
+/// factorisation gives, bit for bit. Only the variance's own preparation (hat values, CR2's cluster blocks) is new.
+/// </para>
+/// <para>
 /// Bounded: the most recently used designs are kept, up to <see cref="Capacity"/> designs and <see cref="CellBudget"/>
 /// design cells (rows × columns) in all. Thread-safe: a design is factored once even when several threads ask for it,
 /// and a design that fails to factor is not kept.
@@ -40,7 +46,13 @@ public sealed class FactoredDesignCache
         ArgumentNullException.ThrowIfNull(design);
         ArgumentNullException.ThrowIfNull(variance);
         options ??= FitOptions.Default;
-        return _recent.GetOrCreate(new Key(design, variance, options, inference), () => LinearModel.Factor(design, variance, options, inference));
+        var key = new Key(design, variance, options, inference);
+
+        // The same design kept for another variance (a CR2 fit beside its HC2 twin) shares its factorisation of X'X and
+        // its solutions: the same fits, bit for bit (FactoredDesign.WithVariance), one solve of each outcome for both.
+        return _recent.GetOrCreate(key, () => _recent.Find(key.SameDesign) is { } twin
+            ? twin.WithVariance(variance, inference)
+            : LinearModel.Factor(design, variance, options, inference));
     }
 
     /// <summary>Everything a factored design depends on, compared by value.</summary>
@@ -55,6 +67,7 @@ public sealed class FactoredDesignCache
         private readonly double[]? _weights;
         private readonly (double Level, MissingValuePolicy Missing, bool Undefined) _options;
         private readonly string[]? _inference;
+        private readonly int _designHash;
         private readonly int _hash;
 
         public Key(DesignMatrix design, VarianceEstimator variance, FitOptions options, IReadOnlyCollection<string>? inference)
@@ -66,7 +79,6 @@ public sealed class FactoredDesignCache
             _options = (options.ConfidenceLevel, options.MissingValues, options.AllowUndefinedStandardErrors);
             _inference = inference?.Order(StringComparer.Ordinal).ToArray();
             var hash = new HashCode();
-            hash.Add(_type);
             hash.Add(_options);
             hash.Add(design.RowCount);
             foreach (var name in design.Names)
@@ -79,8 +91,11 @@ public sealed class FactoredDesignCache
                 AddSample<long>(ref hash, MemoryMarshal.Cast<double, long>(column.AsSpan()));
             }
 
-            AddSample<int>(ref hash, _clusters);
             AddSample<long>(ref hash, MemoryMarshal.Cast<double, long>(_weights.AsSpan()));
+            var designOnly = hash; // a copy: ToHashCode is called once per instance
+            _designHash = designOnly.ToHashCode();
+            AddSample<int>(ref hash, _clusters);
+            hash.Add(_type);
             _hash = hash.ToHashCode();
         }
 
@@ -105,10 +120,15 @@ public sealed class FactoredDesignCache
             other is not null
             && other._hash == _hash
             && other._type == _type
-            && other._options == _options
             && Same(other._clusters, _clusters)
-            && Same(other._weights, _weights)
             && Same(other._inference, _inference)
+            && SameDesign(other);
+
+        /// <summary>Whether <paramref name="other"/> is a key of the same design, weights and options, whatever its variance and coefficients asked for.</summary>
+        public bool SameDesign(Key other) =>
+            other._designHash == _designHash
+            && other._options == _options
+            && Same(other._weights, _weights)
             && SameDesign(other._design, _design);
 
         public override bool Equals(object? obj) => Equals(obj as Key);

@@ -31,7 +31,7 @@ public class ReliabilityEdgeCaseTests
     {
         var e = Assert.Throws<ArgumentException>(() =>
             ReliabilityAnalysis.Analyze(["a", "b", "c"], [[1, 2, 3, 4], [2, 2, 2, 2], [1, 3, 2, 4]]));
-        Assert.Contains("Item b has zero variance", e.Message);
+        Assert.Contains("Item b has zero variance (every answer is 2)", e.Message);
     }
 
     [Fact]

@@ -241,6 +241,31 @@ public sealed class FactoredDesignTests
     }
 
     [Fact]
+    public void The_cache_makes_a_design_under_another_variance_from_the_kept_one_sharing_its_solves()
+    {
+        var d = RegressionFixtures.Load("unbalanced");
+        var cache = new FactoredDesignCache();
+        string[] arms = ["arm[A]", "arm[B]"];
+        var robust = cache.Factor(d.OlsDesign(), VarianceEstimator.HC2, inference: arms);
+        var clustered = cache.Factor(d.OlsDesign(), VarianceEstimator.CR2(d.Cluster), inference: arms);
+        var own = LinearModel.Factor(d.OlsDesign(), VarianceEstimator.CR2(d.Cluster), inference: arms);
+
+        Assert.NotSame(robust, clustered);
+        Assert.Same(clustered, cache.Factor(d.OlsDesign(), VarianceEstimator.CR2(d.Cluster), inference: arms));
+        foreach (var y in new[] { d.Y, d.Yb, d.Y })
+        {
+            var first = robust.Fit(y);
+            var shared = clustered.Fit(y);
+            Assert.Same(first.Estimates, shared.Estimates);
+            var fresh = own.Fit(y);
+            foreach (var c in fresh.Coefficients)
+            {
+                Assert.Equal(c, shared[c.Name]);
+            }
+        }
+    }
+
+    [Fact]
     public void Designs_alike_in_every_hashed_cell_but_unequal_elsewhere_are_not_confused()
     {
         // The key hashes a sample of each column; designs and clusters that differ only between the sampled cells must
