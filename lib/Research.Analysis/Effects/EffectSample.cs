@@ -14,6 +14,9 @@ public sealed class EffectSample
     private readonly Dictionary<string, int> _counts;
     private readonly int[] _persons;
     private readonly Lazy<VarianceEstimator> _caseworkerClusters;
+    private readonly Lazy<string[]> _strata;
+    private readonly Lazy<string[]> _caseworkers;
+    private readonly Lazy<double[]> _takeUp;
 
     private EffectSample(ReportContext context, int[] persons, double[] y, double[]? baseline, string description)
     {
@@ -24,9 +27,12 @@ public sealed class EffectSample
         Baseline = baseline;
         Description = description;
         Arms = persons.Select(p => context.Panel.Arm[p]).ToArray();
-        Strata = persons.Select(p => context.Panel.Stratum[p]).ToArray();
-        Caseworkers = persons.Select(p => context.Panel.Caseworker[p]).ToArray();
-        TakeUp = persons.Select(p => context.Panel.TookUp[p] ? 1.0 : 0.0).ToArray();
+
+        // Taken from the panel when first read: most samples (each month of an effect path) never read them, and each
+        // is an array of one value per person.
+        _strata = new(() => [.. persons.Select(p => context.Panel.Stratum[p])]);
+        _caseworkers = new(() => [.. persons.Select(p => context.Panel.Caseworker[p])]);
+        _takeUp = new(() => [.. persons.Select(p => context.Panel.TookUp[p] ? 1.0 : 0.0)]);
 
         // Coded once per sample, from the panel's codes (equal codes, equal ids): numbered in order of first appearance
         // as the ids themselves would be, without hashing every person's id string for every clustered model (1-2 % of
@@ -76,13 +82,13 @@ public sealed class EffectSample
     public IReadOnlyList<string> Arms { get; }
 
     /// <summary>The randomisation stratum.</summary>
-    public IReadOnlyList<string> Strata { get; }
+    public IReadOnlyList<string> Strata => _strata.Value;
 
     /// <summary>The caseworker (the cluster).</summary>
-    public IReadOnlyList<string> Caseworkers { get; }
+    public IReadOnlyList<string> Caseworkers => _caseworkers.Value;
 
     /// <summary>1 when the person took up the assigned intervention.</summary>
-    public IReadOnlyList<double> TakeUp { get; }
+    public IReadOnlyList<double> TakeUp => _takeUp.Value;
 
     /// <summary>CR2 clustered by <see cref="Caseworkers"/>.</summary>
     internal VarianceEstimator CaseworkerClusters => _caseworkerClusters.Value;
@@ -95,8 +101,30 @@ public sealed class EffectSample
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(outcome);
-        var persons = context.Persons.Where(p => double.IsFinite(outcome(p)) && (baseline is null || double.IsFinite(baseline(p)))).ToArray();
-        return new EffectSample(context, persons, persons.Select(outcome).ToArray(), baseline is null ? null : persons.Select(baseline).ToArray(), what);
+        // One pass, each person's values read once (an effect path makes a sample per outcome and month).
+        var persons = new List<int>(context.Persons.Count);
+        var values = new List<double>(context.Persons.Count);
+        var baselines = baseline is null ? null : new List<double>(context.Persons.Count);
+        foreach (var person in context.Persons)
+        {
+            var value = outcome(person);
+            if (!double.IsFinite(value))
+            {
+                continue;
+            }
+
+            var before = baseline?.Invoke(person) ?? 0;
+            if (!double.IsFinite(before))
+            {
+                continue;
+            }
+
+            persons.Add(person);
+            values.Add(value);
+            baselines?.Add(before);
+        }
+
+        return new EffectSample(context, [.. persons], [.. values], baselines is null ? null : [.. baselines], what);
     }
 
     /// <summary>The arms (design order) with at least one person in the sample.</summary>
