@@ -154,8 +154,7 @@ public sealed class Subgroups
         var variance = specification.Primary is SandwichInference sandwich
             ? sandwich.Variance(new EffectModel(sample, specification.Adjustment, design))
             : sample.CaseworkerClusters;
-        // The test reads the interactions' covariance only: their variances alone are computed.
-        return WaldTest.AllZero(LinearModel.Fit([.. sample.Y], design, variance, inference: interactions), [.. interactions]);
+        return WaldTest.AllZero(LinearModel.Fit([.. sample.Y], design, variance), [.. interactions]);
     }
 
     // One outcome by one characteristic while the levels are estimated: its notes, effects, smallest arm and test.

@@ -82,8 +82,7 @@ public static class PooledIndividualModel
             .Numeric("baseline", persons.Select(p => baselineOf[p]).ToArray())
             .Build();
         var clusters = persons.Select(p => panel.Municipality[p] + "/" + panel.Caseworker[p]).ToArray();
-        // Only the types' effects are reported: the fixed effects' and the baseline's CR2 variances are not computed.
-        var fit = LinearModel.Fit(values, design, VarianceEstimator.CR2(clusters), new FitOptions { OutcomeName = outcome.Key }, [.. levels.Select(l => $"type[{l}]")]);
+        var fit = LinearModel.Fit(values, design, VarianceEstimator.CR2(clusters), new FitOptions { OutcomeName = outcome.Key });
         foreach (var level in levels)
         {
             yield return new PooledTypeEffect(level, outcome, horizon, fit[$"type[{level}]"], persons.Count, types.Count(t => t == level), fit.ClusterCount ?? 0);

@@ -57,8 +57,7 @@ public static class WaldTest
     }
 
     /// <summary>Tests R b = r given estimates <paramref name="b"/> with covariance <paramref name="v"/>.</summary>
-    /// <remarks>Only the variances of the coefficients R involves are read (a fit may leave the others NaN).</remarks>
-    /// <exception cref="DegenerateModelException">R V R' is singular (redundant restrictions, or a cluster-robust V of too low rank), or a coefficient R involves has no variance.</exception>
+    /// <exception cref="DegenerateModelException">R V R' is singular (redundant restrictions, or a cluster-robust V of too low rank).</exception>
     public static WaldTestResult Test(IReadOnlyList<double> b, double[,] v, double[,] restrictions, IReadOnlyList<double> values, double denominatorDf, string hypothesis)
     {
         var q = restrictions.GetLength(0);
@@ -81,43 +80,13 @@ public static class WaldTest
             discrepancy[i] = sum;
         }
 
-        var middle = Middle(v, restrictions, hypothesis);
+        var middle = SmallMatrix.Multiply(SmallMatrix.Multiply(restrictions, v), SmallMatrix.Transpose(restrictions));
         var factor = CheckedCholesky.TryFactor(middle, out _) ?? throw new DegenerateModelException(
             $"The Wald test of {hypothesis} is degenerate: R V R' is singular, so the restrictions are redundant or the variance has too low rank (a cluster-robust variance has rank at most G − 1).");
         var solved = factor.Solve(discrepancy);
         var w = discrepancy.Select((d, i) => d * solved[i]).Sum();
         var f = w / q;
         return new WaldTestResult(hypothesis, f, q, denominatorDf, ReferenceDistribution.UpperF(f, q, denominatorDf), w, ReferenceDistribution.UpperChiSquare(w, q));
-    }
-
-    // R V R' over the coefficients the restrictions involve: a zero entry of R adds nothing, and a fit that computed the
-    // variances of some coefficients only (LinearModel.Fit's inference) has NaN for the others. Over the involved
-    // columns the products and sums are those of the full R V R' in the same order, less the zero terms.
-    private static double[,] Middle(double[,] v, double[,] restrictions, string hypothesis)
-    {
-        var (q, k) = (restrictions.GetLength(0), restrictions.GetLength(1));
-        var involved = Enumerable.Range(0, k).Where(j => Enumerable.Range(0, q).Any(i => restrictions[i, j] != 0)).ToArray();
-        var r = new double[q, involved.Length];
-        var covariance = new double[involved.Length, involved.Length];
-        for (var a = 0; a < involved.Length; a++)
-        {
-            for (var i = 0; i < q; i++)
-            {
-                r[i, a] = restrictions[i, involved[a]];
-            }
-
-            for (var b = 0; b < involved.Length; b++)
-            {
-                covariance[a, b] = v[involved[a], involved[b]];
-                if (!double.IsFinite(covariance[a, b]))
-                {
-                    throw new DegenerateModelException(string.Create(CultureInfo.InvariantCulture,
-                        $"The Wald test of {hypothesis} has no variance to use: the covariance of coefficients {involved[a]} and {involved[b]} is undefined (a coefficient the fit gave no variance, or none was computed for it)."));
-                }
-            }
-        }
-
-        return SmallMatrix.Multiply(SmallMatrix.Multiply(r, covariance), SmallMatrix.Transpose(r));
     }
 
     private static void RequireNames(string[] names, int minimum)

@@ -15,25 +15,15 @@ namespace Research.Statistics.Regression;
 public static class LinearModel
 {
     /// <summary>Fits y on the design with the chosen variance estimator.</summary>
-    /// <param name="y">The outcome, one value per design row.</param>
-    /// <param name="design">The design.</param>
-    /// <param name="variance">The variance estimator.</param>
-    /// <param name="options">Weights, missing-value policy, confidence level, the outcome's name.</param>
-    /// <param name="inference">
-    /// The coefficients that need standard errors, tests and intervals, or null for all: as for <see cref="Factor"/>,
-    /// under HC0–HC3 and CR2 the others keep their estimates with NaN variances, which saves the whole covariance's
-    /// n·k²/2 products (HC) or the clusters' k-vectors (CR2) when a caller tests a few coefficients of a wide design.
-    /// </param>
-    /// <exception cref="ArgumentException">Inputs of different lengths, missing values under the Error policy, bad weights, an unknown coefficient name.</exception>
+    /// <exception cref="ArgumentException">Inputs of different lengths, missing values under the Error policy, bad weights.</exception>
     /// <exception cref="DegenerateModelException">Rank-deficient design, constant outcome, fewer than two clusters, leverage one under HC2/HC3.</exception>
-    public static LinearModelResult Fit(IReadOnlyList<double> y, DesignMatrix design, VarianceEstimator variance, FitOptions? options = null, IReadOnlyCollection<string>? inference = null)
+    public static LinearModelResult Fit(IReadOnlyList<double> y, DesignMatrix design, VarianceEstimator variance, FitOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(design);
         options ??= FitOptions.Default;
-        var tested = inference?.Select(design.IndexOf).ToArray();
         var data = PreparedData.Prepare(y, [design], variance, options);
         data.RequireVariation(options.OutcomeName);
-        return new FactoredDesign(design, data, variance, options, tested).Solve(data, options.OutcomeName);
+        return new FactoredDesign(design, data, variance, options).Solve(data, options.OutcomeName);
     }
 
     /// <summary>

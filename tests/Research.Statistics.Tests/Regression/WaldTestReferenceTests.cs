@@ -26,32 +26,6 @@ public sealed class WaldTestReferenceTests
         RegressionFixtures.Close(Ref("wald_arms_equal_p"), equal.PValue, 1e-8, "p arms equal");
     }
 
-    [Theory]
-    [MemberData(nameof(RegressionFixtures.DatasetVarianceCases), MemberType = typeof(RegressionFixtures))]
-    public void A_fit_that_computed_the_arms_variances_alone_gives_car_s_joint_tests(string dataset, string se)
-    {
-        var d = RegressionFixtures.Load(dataset);
-        var fit = LinearModel.Fit(d.Y, d.OlsDesign(), LinearModelReferenceTests.Estimator(se, d), inference: ["arm[A]", "arm[B]"]);
-        double Ref(string q) => RegressionFixtures.Scalar(dataset, "ols", se, q);
-
-        var zero = WaldTest.AllZero(fit, "arm[A]", "arm[B]");
-        RegressionFixtures.Close(Ref("wald_arms_zero_F"), zero.F, 1e-8, "F arms zero");
-        RegressionFixtures.Close(Ref("wald_arms_zero_p"), zero.PValue, 1e-8, "p arms zero");
-        var equal = WaldTest.AllEqual(fit, "arm[A]", "arm[B]");
-        RegressionFixtures.Close(Ref("wald_arms_equal_F"), equal.F, 1e-8, "F arms equal");
-    }
-
-    [Theory]
-    [InlineData("HC2")]
-    [InlineData("CR2")]
-    public void A_restriction_on_a_coefficient_without_a_variance_is_refused(string se)
-    {
-        var d = RegressionFixtures.Load("balanced");
-        var fit = LinearModel.Fit(d.Y, d.OlsDesign(), LinearModelReferenceTests.Estimator(se, d), inference: ["arm[A]", "arm[B]"]);
-        var error = Assert.Throws<DegenerateModelException>(() => WaldTest.AllZero(fit, "arm[A]", "age"));
-        Assert.Contains("no variance", error.Message, StringComparison.Ordinal);
-    }
-
     [Fact]
     public void A_design_term_is_tested_through_its_columns()
     {
