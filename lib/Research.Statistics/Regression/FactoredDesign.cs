@@ -78,7 +78,7 @@ public sealed class FactoredDesign
 
     /// <summary>
     /// The same design factored for <paramref name="variance"/>, sharing this design's factorisation of X'X and its
-    /// solutions when the variance keeps the same rows (its cluster ids known wherever this design has a row): the fit
+    /// solutions when the variance keeps the same rows as this design (no cluster id missing where only one has a row): the fit
     /// of an outcome under both variances then solves it once. Each fit equals the one <see cref="LinearModel.Factor"/>
     /// would give, bit for bit (the same factorisation of the same columns).
     /// </summary>
@@ -92,8 +92,8 @@ public sealed class FactoredDesign
         var tested = inference?.Select(Design.IndexOf).ToArray();
         var data = PreparedData.Prepare(new double[Design.RowCount], [Design], variance, _options);
 
-        // The other variance can only drop more rows (where a cluster id is missing), so equal counts are equal rows.
-        return new FactoredDesign(Design, data, variance, _options, tested, data.RowCount == _data.RowCount ? this : null);
+        // Either variance may have dropped rows (where a cluster id is missing): only the same rows share a factorisation.
+        return new FactoredDesign(Design, data, variance, _options, tested, data.SameRows(_data) ? this : null);
     }
 
     /// <summary>Fits <paramref name="y"/> (one value per design row) with the factored design.</summary>

@@ -25,6 +25,10 @@ internal sealed class PreparedData
         DroppedRows = dropped;
     }
 
+    /// <summary>Whether <paramref name="other"/> kept the same input rows (e.g. another variance's data of the same design).</summary>
+    public bool SameRows(PreparedData other) =>
+        other._keep is null || _keep is null ? other._keep is null && _keep is null && other.RowCount == RowCount : other._keep.AsSpan().SequenceEqual(_keep);
+
     /// <summary>The (√w-scaled) outcome.</summary>
     public double[] Y { get; }
 

@@ -259,6 +259,26 @@ public sealed class FactoredDesignTests
     }
 
     [Fact]
+    public void Twins_that_dropped_other_rows_do_not_share_a_factorisation()
+    {
+        // Two clusterings each missing one id (at other rows) keep the same number of rows but not the same rows.
+        var d = RegressionFixtures.Load("unbalanced");
+        var options = new FitOptions { MissingValues = MissingValuePolicy.ListwiseDeletion };
+        var first = VarianceEstimator.CR2(d.Cluster.Select((c, i) => i == 5 ? null : c).ToArray());
+        var second = VarianceEstimator.CR2(d.Cluster.Select((c, i) => i == 9 ? null : c).ToArray());
+        var cache = new FactoredDesignCache();
+        _ = cache.Factor(d.OlsDesign(), first, options).Fit(d.Y);
+        var twin = cache.Factor(d.OlsDesign(), second, options);
+
+        var y = d.Y.ToArray();
+        var fresh = LinearModel.Fit(y, d.OlsDesign(), second, options);
+        foreach (var c in fresh.Coefficients)
+        {
+            Assert.Equal(c, twin.Fit(y)[c.Name]);
+        }
+    }
+
+    [Fact]
     public void Designs_alike_in_every_hashed_cell_but_unequal_elsewhere_are_not_confused()
     {
         // The key hashes a sample of each column; designs and clusters that differ only between the sampled cells must
