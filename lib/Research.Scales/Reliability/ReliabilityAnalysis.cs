@@ -217,7 +217,7 @@ public static class ReliabilityAnalysis
             for (var j = 0; j < i; j++)
             {
                 var (a, b, both) = (data[i], data[j], 0);
-                for (var r = 0; r < a.Length && r < b.Length; r++)
+                for (var r = 0; r < a.Length; r++) // the items' lengths are checked equal above
                 {
                     both += double.IsNaN(a[r]) || double.IsNaN(b[r]) ? 0 : 1;
                 }

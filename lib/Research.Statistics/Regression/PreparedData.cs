@@ -25,9 +25,10 @@ internal sealed class PreparedData
         DroppedRows = dropped;
     }
 
-    /// <summary>Whether <paramref name="other"/> kept the same input rows (e.g. another variance's data of the same design).</summary>
+    /// <summary>Whether <paramref name="other"/>, prepared from the same input rows, kept the same ones (e.g. another variance's data of the same design).</summary>
+    /// <remarks>Equal counts with one side keeping every row mean both kept every row.</remarks>
     public bool SameRows(PreparedData other) =>
-        other._keep is null || _keep is null ? other._keep is null && _keep is null && other.RowCount == RowCount : other._keep.AsSpan().SequenceEqual(_keep);
+        RowCount == other.RowCount && (_keep is null || other._keep is null || _keep.AsSpan().SequenceEqual(other._keep));
 
     /// <summary>The (√w-scaled) outcome.</summary>
     public double[] Y { get; }
