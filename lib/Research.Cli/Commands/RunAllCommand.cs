@@ -61,7 +61,7 @@ public static class RunAllCommand
             };
             var console = parse.InvocationConfiguration.Output;
             var watch = Stopwatch.StartNew();
-            using var runner = new WorkerPoolJobRunner(SelfProcess.Command());
+            using var runner = new WorkerPoolJobRunner(SelfProcess.Command(), jitProfiles: SelfProcess.JitProfiles());
             var result = await new ReportPipeline(settings, runner, console).RunAsync(cancellationToken);
             if (!result.Succeeded)
             {

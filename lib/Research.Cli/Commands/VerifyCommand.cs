@@ -53,7 +53,7 @@ public static class VerifyCommand
                 CellTimeout = TimeSpan.FromSeconds(parse.GetValue(limits.Timeout)),
                 MemoryLimitBytes = limits.MemoryLimitBytes(parse),
             };
-            using var runner = new WorkerPoolJobRunner(SelfProcess.Command());
+            using var runner = new WorkerPoolJobRunner(SelfProcess.Command(), jitProfiles: SelfProcess.JitProfiles());
             var report = await new Verifier(settings, runner, console).RunAsync(cancellationToken);
             await Print(report, parse.GetValue(tolerance), console, error);
             return report.Verified ? ExitCodes.Success : ExitCodes.Failure;

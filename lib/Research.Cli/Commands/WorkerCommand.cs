@@ -42,9 +42,30 @@ public static class WorkerCommand
             Description = "Get the notebook engine ready for notebooks run in this directory before the first request.",
             HelpName = "DIR",
         };
+        var jitProfile = new Option<string>(WorkerProtocol.JitProfileOption)
+        {
+            Description = "Play this multicore JIT profile from the start, and record into it for the next worker.",
+            HelpName = "FILE",
+        };
         command.Options.Add(warmUp);
-        command.SetAction((parse, cancellationToken) => ServeAsync(parse.GetValue(warmUp), cancellationToken));
+        command.Options.Add(jitProfile);
+        command.SetAction((parse, cancellationToken) =>
+        {
+            StartJitProfile(parse.GetValue(jitProfile));
+            return ServeAsync(parse.GetValue(warmUp), cancellationToken);
+        });
         return command;
+    }
+
+    // Before the warm-up, so the background thread compiles the engine's methods too while the pipeline validates. The
+    // runtime ignores a profile it cannot read, and writes this one when the process exits.
+    private static void StartJitProfile(string? path)
+    {
+        if (path is not null && Path.GetDirectoryName(Path.GetFullPath(path)) is { } directory)
+        {
+            ProfileOptimization.SetProfileRoot(directory);
+            ProfileOptimization.StartProfile(Path.GetFileName(path));
+        }
     }
 
     private static async Task<int> ServeAsync(string? warmUpDirectory, CancellationToken cancellationToken)

@@ -1,4 +1,6 @@
 using Research.Pipeline.Running;
+using Research.Pipeline.Running.Workers;
+using Research.Pipeline.Tool;
 
 namespace Research.Cli.Pipeline;
 
@@ -19,4 +21,14 @@ internal static class SelfProcess
         var dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } path ? path : "dotnet";
         return new ChildCommand(dotnet, [typeof(SelfProcess).Assembly.Location]);
     }
+
+    /// <summary>
+    /// Where this build's workers keep their JIT profiles: beside the compiled-cell cache, in a folder of its own per
+    /// library build (a profile names methods by metadata tokens, which another build numbers differently); none without
+    /// a data folder (no HOME).
+    /// </summary>
+    public static JitProfiles? JitProfiles() =>
+        Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create) is { Length: > 0 } data
+            ? new JitProfiles(Path.Combine(data, "research", "jit", ToolFingerprint.Current.LibraryBuild[..16]))
+            : null;
 }

@@ -15,7 +15,10 @@ namespace Research.Pipeline.Running.Workers;
 /// hostile cell would end every report. A worker's standard input is a pipe only this process writes: when the
 /// pipeline dies, even by <c>kill -9</c>, the pipe closes and the worker ends at once.
 /// </remarks>
-public sealed class WorkerPoolJobRunner(ChildCommand command, long logLimitBytes = WorkerPoolJobRunner.DefaultLogLimitBytes) : IJobRunner, IDisposable
+/// <param name="command">How to start <c>research</c>.</param>
+/// <param name="logLimitBytes">The cap of a job's log.</param>
+/// <param name="jitProfiles">Where workers keep their JIT profiles, or null to run them without.</param>
+public sealed class WorkerPoolJobRunner(ChildCommand command, long logLimitBytes = WorkerPoolJobRunner.DefaultLogLimitBytes, JitProfiles? jitProfiles = null) : IJobRunner, IDisposable
 {
     /// <summary>The default cap of a job's log.</summary>
     public const long DefaultLogLimitBytes = 16L << 20;
@@ -106,7 +109,7 @@ public sealed class WorkerPoolJobRunner(ChildCommand command, long logLimitBytes
 
     private WorkerProcess? Start(JobProcess key, bool warmUp)
     {
-        var worker = WorkerProcess.Start(command, key, warmUp);
+        var worker = WorkerProcess.Start(command, key, warmUp, jitProfiles?.Begin(key));
         lock (_gate)
         {
             WorkersStarted++;

@@ -15,11 +15,13 @@ internal sealed class WorkerProcess : IDisposable
     private readonly Process _process;
     private readonly ByteLines _errors;
     private readonly Task _outputPump;
+    private readonly JitProfileRecording? _jitProfile;
     private CappedLog? _log;
 
-    private WorkerProcess(Process process, JobProcess key)
+    private WorkerProcess(Process process, JobProcess key, JitProfileRecording? jitProfile)
     {
         _process = process;
+        _jitProfile = jitProfile;
         Key = key;
         _errors = new ByteLines(process.StandardError.BaseStream);
         _outputPump = Task.Run(PumpOutputAsync);
@@ -33,7 +35,8 @@ internal sealed class WorkerProcess : IDisposable
     /// <param name="command">How to start <c>research</c>.</param>
     /// <param name="key">The settings of the jobs it will run.</param>
     /// <param name="warmUp">Whether it should get its notebook engine ready before the first job arrives.</param>
-    public static WorkerProcess? Start(ChildCommand command, JobProcess key, bool warmUp)
+    /// <param name="jitProfile">The JIT profile it plays and records, if any (<see cref="JitProfiles"/>).</param>
+    public static WorkerProcess? Start(ChildCommand command, JobProcess key, bool warmUp, JitProfileRecording? jitProfile = null)
     {
         var start = new ProcessStartInfo
         {
@@ -53,6 +56,12 @@ internal sealed class WorkerProcess : IDisposable
         {
             start.ArgumentList.Add(WorkerProtocol.WarmUpOption);
             start.ArgumentList.Add(key.OutputDirectory);
+        }
+
+        if (jitProfile is not null)
+        {
+            start.ArgumentList.Add(WorkerProtocol.JitProfileOption);
+            start.ArgumentList.Add(jitProfile.Path);
         }
 
         // What each setting costs and gains is measured in CodeCompilation's remarks.
@@ -83,7 +92,19 @@ internal sealed class WorkerProcess : IDisposable
             start.Environment["DOTNET_GCHeapHardLimit"] = limit.ToString("X", CultureInfo.InvariantCulture);
         }
 
-        return Process.Start(start) is { } process ? new WorkerProcess(process, key) : null;
+        Process? process = null;
+        try
+        {
+            process = Process.Start(start);
+            return process is null ? null : new WorkerProcess(process, key, jitProfile);
+        }
+        finally
+        {
+            if (process is null)
+            {
+                jitProfile?.End(clean: false);
+            }
+        }
     }
 
     /// <summary>
@@ -154,6 +175,8 @@ internal sealed class WorkerProcess : IDisposable
             _process.WaitForExit(5000);
         }
 
+        // The runtime writes the profile as the process exits, so it is whole only after a clean exit.
+        _jitProfile?.End(_process.HasExited && _process.ExitCode == 0);
         _process.Dispose();
     }
 

@@ -22,6 +22,12 @@ public static class WorkerProtocol
     /// </summary>
     public const string WarmUpOption = "--warm-up";
 
+    /// <summary>
+    /// The option (followed by a file) that asks a worker to play and record a multicore JIT profile there
+    /// (<see cref="JitProfiles"/>).
+    /// </summary>
+    public const string JitProfileOption = "--jit-profile";
+
     // A record separator starts the end line: no cell output or log line of the run begins with one, because the run's
     // writers show control characters as escapes.
     private const string EndPrefix = "\u001Eresearch-worker-end ";
