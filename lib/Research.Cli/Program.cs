@@ -1,3 +1,8 @@
 using Research.Cli;
+using Research.Cli.Run;
 
-return await ResearchCommand.RunAsync(args);
+// A JIT profile belongs to the process, so only its entry point starts one: a worker's comes from its pool.
+using (args is ["run", ..] ? RunJitProfile.Start() : null)
+{
+    return await ResearchCommand.RunAsync(args);
+}

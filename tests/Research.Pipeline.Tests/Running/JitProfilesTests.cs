@@ -113,6 +113,17 @@ public sealed class JitProfilesTests
         Assert.Contains("profile=none had=[nothing]", log);
     }
 
+    [Theory]
+    [InlineData("../run")]
+    [InlineData("run/x")]
+    [InlineData("")]
+    public void A_kind_is_a_plain_name_never_a_path(string kind)
+    {
+        var profiles = new JitProfiles(Path.Combine(Scratch.Directory(), "jit"));
+
+        Assert.Throws<ArgumentException>(() => profiles.Begin(kind));
+    }
+
     private static WorkerPoolJobRunner Pool(JitProfiles profiles) =>
         new(new ChildCommand("/bin/sh", ["-c", Worker, "sh"]), jitProfiles: profiles);
 
