@@ -29,11 +29,7 @@ public sealed record ToolFingerprint(
     /// <summary>The fingerprint of the tool in <paramref name="directory"/>, whose entry assembly is <paramref name="entryName"/>.</summary>
     public static ToolFingerprint Of(string directory, string entryName)
     {
-        var libraries = Directory.EnumerateFiles(directory, "Research.*.dll").Append(Path.Combine(directory, "research.dll"))
-            .Where(File.Exists)
-            .Where(f => !Path.GetFileName(f).EndsWith(".Tests.dll", StringComparison.OrdinalIgnoreCase)) // the tool may run inside a test host
-            .Distinct(StringComparer.Ordinal)
-            .Order(StringComparer.Ordinal)
+        var libraries = LibraryFiles(directory)
             .Select(f => FileHash.Of(f, directory))
             .Select(h => $"{h.Path} {h.Sha256}");
         var version = typeof(ToolFingerprint).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
@@ -41,6 +37,14 @@ public sealed record ToolFingerprint(
             ReadPackages(Path.Combine(directory, entryName + ".deps.json")),
             RuntimeInformation.FrameworkDescription, RuntimeInformation.OSDescription, RuntimeInformation.OSArchitecture.ToString());
     }
+
+    /// <summary>The Research assemblies of the tool in <paramref name="directory"/>, in ordinal order of their paths.</summary>
+    internal static IEnumerable<string> LibraryFiles(string directory) =>
+        Directory.EnumerateFiles(directory, "Research.*.dll").Append(Path.Combine(directory, "research.dll"))
+            .Where(File.Exists)
+            .Where(f => !Path.GetFileName(f).EndsWith(".Tests.dll", StringComparison.OrdinalIgnoreCase)) // the tool may run inside a test host
+            .Distinct(StringComparer.Ordinal)
+            .Order(StringComparer.Ordinal);
 
     private static IReadOnlyList<PackageVersion> ReadPackages(string depsFile)
     {
