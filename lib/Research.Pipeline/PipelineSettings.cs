@@ -54,6 +54,15 @@ public sealed record PipelineSettings
     /// <summary>Run every notebook even when nothing it depends on changed.</summary>
     public bool Force { get; init; }
 
+    /// <summary>
+    /// The output directory of a recorded run whose validation this run takes over while it stands (the same input bytes,
+    /// tool build and external-resources setting, its <c>validation.txt</c> intact), even under <see cref="Force"/>; null
+    /// (the default) for the run's own cache only. <c>verify</c> sets it: it re-executes the notebooks of a run whose
+    /// inputs it has just checked against the record, and the same build gives the same bytes the same verdict, so
+    /// checking them again would only repeat the recorded validation (at national scale, a quarter of a minute).
+    /// </summary>
+    public string? RecordedValidationDirectory { get; init; }
+
     /// <summary>List what would run and why, without running or writing anything.</summary>
     public bool DryRun { get; init; }
 

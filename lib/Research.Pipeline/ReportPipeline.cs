@@ -211,8 +211,10 @@ public sealed partial class ReportPipeline(PipelineSettings settings, IJobRunner
         var dependencies = inputs is null ? null : ValidationStep.Dependencies(inputs, _tool, settings.AllowExternalResources);
         if (dependencies is not null)
         {
-            var entry = cache.Load(ValidationStep.Name);
-            var reasons = Staleness.Reasons(entry, dependencies, o => HashOf(outDir, o), settings.Force).ToList();
+            // A recorded run's validation is judged in its own directory, and stands even under --force (see the setting).
+            var from = settings.RecordedValidationDirectory is { } recorded ? Path.GetFullPath(recorded) : outDir;
+            var entry = new JobCache(Path.Combine(from, OutputLayout.CacheDirectory)).Load(ValidationStep.Name);
+            var reasons = Staleness.Reasons(entry, dependencies, o => HashOf(from, o), settings.Force && from == outDir).ToList();
             if (reasons.Count == 0 && settings.WriteExtractCache && !ExtractCacheIsIntact(extracts))
             {
                 reasons.Add(new RerunReason(RerunReasonKind.OutputMissing, $"{ExtractCache.DirectoryName} (the extract cache the reports read)"));
@@ -220,7 +222,14 @@ public sealed partial class ReportPipeline(PipelineSettings settings, IJobRunner
 
             if (reasons.Count == 0 && entry?.Municipalities is { } known)
             {
-                Write(string.Create(CultureInfo.InvariantCulture, $"validation: up to date (validated {entry.ProducedAt:yyyy-MM-dd HH:mm:ss} UTC; see {OutputLayout.ValidationFile})"));
+                if (from != outDir && !settings.DryRun)
+                {
+                    AtomicFile.WriteText(Path.Combine(outDir, OutputLayout.ValidationFile), File.ReadAllText(Path.Combine(from, OutputLayout.ValidationFile)));
+                    cache.Store(entry);
+                }
+
+                var where = from == outDir ? string.Empty : " by the recorded run";
+                Write(string.Create(CultureInfo.InvariantCulture, $"validation: up to date (validated {entry.ProducedAt:yyyy-MM-dd HH:mm:ss} UTC{where}; see {OutputLayout.ValidationFile})"));
                 return known;
             }
 

@@ -13,6 +13,11 @@ namespace Research.Pipeline.Verification;
 /// that the inputs and notebooks are still the recorded bytes, then re-executes every notebook from them in a scratch
 /// directory and compares every result number. The scratch directory is removed afterwards, whatever happens.
 /// </summary>
+/// <remarks>
+/// The re-execution takes over the recorded run's validation while it stands (<see cref="PipelineSettings.RecordedValidationDirectory"/>):
+/// the inputs are the recorded bytes by then, so with the recorded build the verdict is the recorded one; another build,
+/// another external-resources setting or a changed <c>validation.txt</c> validates again, and the log says why.
+/// </remarks>
 /// <param name="settings">What to verify.</param>
 /// <param name="runner">How notebooks are executed.</param>
 /// <param name="log">Where the re-execution's progress goes.</param>
@@ -53,6 +58,7 @@ public sealed class Verifier(VerificationSettings settings, IJobRunner runner, T
                 NotebooksShippedWithTool = record.Notebooks.Directory is null,
                 AllowExternalResources = record.Extracts.AllowExternalResources,
                 WriteExtractCache = false,
+                RecordedValidationDirectory = outDir,
                 Parallelism = settings.Parallelism,
                 CellTimeout = settings.CellTimeout,
                 MemoryLimitBytes = settings.MemoryLimitBytes,

@@ -126,7 +126,56 @@ public sealed class VerifierTests
         }
     }
 
-    private static Task<VerificationReport> Verify(PipelineWorld world) =>
-        new Verifier(new VerificationSettings { OutputDirectory = world.Out, ShippedNotebookDirectory = world.Notebooks, Parallelism = 2 }, world.Runner, TextWriter.Null, world.Tool)
+    [Fact]
+    public async Task The_re_execution_takes_over_the_recorded_validation_while_the_inputs_and_build_are_the_recorded_ones()
+    {
+        var world = new PipelineWorld();
+        await world.RunAsync();
+        var (scratch, log) = (Scratch.Directory(), new StringWriter());
+
+        var report = await Verify(world, log, scratch);
+
+        Assert.True(report.Verified, log.ToString());
+        Assert.Contains("validation: up to date (validated ", log.ToString(), StringComparison.Ordinal);
+        Assert.Contains(" UTC by the recorded run; see validation.txt)", log.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("validated the extracts", log.ToString(), StringComparison.Ordinal);
+        Assert.Equal(File.ReadAllText(Path.Combine(world.Out, "validation.txt")), File.ReadAllText(Path.Combine(scratch, "validation.txt")));
+        Assert.Equal(PipelineWorld.AllJobs.Order(StringComparer.Ordinal), world.Runner.Ran.Skip(PipelineWorld.AllJobs.Count).Order(StringComparer.Ordinal)); // every notebook still ran again
+    }
+
+    [Fact]
+    public async Task Another_build_of_the_tool_validates_again_and_says_why()
+    {
+        var world = new PipelineWorld();
+        await world.RunAsync();
+        world.Tool = world.Tool with { LibraryBuild = new string('0', 64) };
+        var log = new StringWriter();
+
+        var report = await Verify(world, log);
+
+        Assert.True(report.Verified, log.ToString());
+        Assert.Contains("validation: runs because the tool build changed", log.ToString(), StringComparison.Ordinal);
+        Assert.Contains("validated the extracts: 0 errors", log.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_edited_validation_report_is_a_changed_output_and_validation_runs_again()
+    {
+        var world = new PipelineWorld();
+        await world.RunAsync();
+        File.AppendAllText(Path.Combine(world.Out, "validation.txt"), "edited\n");
+        var (scratch, log) = (Scratch.Directory(), new StringWriter());
+
+        var report = await Verify(world, log, scratch);
+
+        Assert.Contains(report.ChangedOutputs, l => l.StartsWith("validation.txt has changed since the run", StringComparison.Ordinal));
+        Assert.Contains("validation: runs because output validation.txt changed since it was written", log.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("edited", File.ReadAllText(Path.Combine(scratch, "validation.txt")), StringComparison.Ordinal);
+        Assert.Empty(report.Differences);
+    }
+
+    private static Task<VerificationReport> Verify(PipelineWorld world, TextWriter? log = null, string? scratch = null) =>
+        new Verifier(new VerificationSettings { OutputDirectory = world.Out, ShippedNotebookDirectory = world.Notebooks, Parallelism = 2, ScratchDirectory = scratch },
+                world.Runner, log ?? TextWriter.Null, world.Tool)
             .RunAsync(CancellationToken.None);
 }
