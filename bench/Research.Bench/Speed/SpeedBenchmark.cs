@@ -33,6 +33,14 @@ public sealed class SpeedBenchmark : IBenchmark
             return 2;
         }
 
+        // The peer runs beside every round: a machine without it is told what to install before anything is timed.
+        if (!File.Exists(Nbconvert) || ChildProcessTimer.RunMany([ChildProcessTimer.Start("/usr/bin/python3", "-c", "import ipykernel, pandas, statsmodels")], 1).ExitCode != 0)
+        {
+            Console.Error.WriteLine("the peer (jupyter nbconvert --execute of a pandas/statsmodels notebook) is not installed:");
+            Console.Error.WriteLine("  apt-get install --no-install-recommends jupyter-nbconvert python3-ipykernel python3-pandas python3-statsmodels");
+            return 2;
+        }
+
         var runs = int.Parse(Arguments.Value(args, "--runs") ?? "3", CultureInfo.InvariantCulture);
         var parallel = int.Parse(Arguments.Value(args, "--parallel") ?? Environment.ProcessorCount.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
         var work = Directory.CreateTempSubdirectory("speed-bench-").FullName;
