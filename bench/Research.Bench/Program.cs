@@ -26,4 +26,12 @@ if (chosen is null)
     return 2;
 }
 
-return chosen.Run(args[1..]);
+try
+{
+    return chosen.Run(args[1..]);
+}
+catch (BenchmarkFailedException e)
+{
+    Console.Error.WriteLine($"{chosen.Name}: {e.Message}");
+    return 1;
+}

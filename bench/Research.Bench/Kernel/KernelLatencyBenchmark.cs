@@ -77,7 +77,7 @@ public sealed class KernelLatencyBenchmark : IBenchmark
         process.WaitForExit();
         if (process.ExitCode != 0)
         {
-            throw new InvalidOperationException($"research kernel install failed ({process.ExitCode})");
+            throw new BenchmarkFailedException($"research kernel install failed ({process.ExitCode})");
         }
     }
 }

@@ -50,7 +50,7 @@ public sealed class NotebookCellsBenchmark : IBenchmark
         var run = ChildProcessTimer.Run("/usr/bin/time", new[] { "-f", "%M", "-o", peak, executable }.Concat(arguments).ToArray());
         if (run.ExitCode != 0)
         {
-            throw new InvalidOperationException($"{executable} failed ({run.ExitCode}): {run.Stderr}");
+            throw new BenchmarkFailedException($"{executable} failed ({run.ExitCode}): {run.Stderr}");
         }
 
         return (run.Wall.TotalSeconds, long.Parse(File.ReadAllText(peak).Trim(), CultureInfo.InvariantCulture));

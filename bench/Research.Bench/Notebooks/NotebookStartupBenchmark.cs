@@ -46,7 +46,7 @@ public sealed partial class NotebookStartupBenchmark : IBenchmark
         {
             if (r.ExitCode != 0)
             {
-                throw new InvalidOperationException($"{key} failed ({r.ExitCode}): {r.Stderr}");
+                throw new BenchmarkFailedException($"{key} failed ({r.ExitCode}): {r.Stderr}");
             }
 
             (samples.TryGetValue(key, out var list) ? list : samples[key] = new()).Add((r.Wall, r.Cpu));

@@ -116,7 +116,7 @@ public sealed class SpeedBenchmark : IBenchmark
     private static string Text(int value) => value.ToString(CultureInfo.InvariantCulture);
 
     private static (TimeSpan Wall, TimeSpan Cpu, int ExitCode, string Stderr) Check(string what, (TimeSpan Wall, TimeSpan Cpu, int ExitCode, string Stderr) run) =>
-        run.ExitCode == 0 ? run : throw new InvalidOperationException($"{what} failed ({run.ExitCode}): {run.Stderr}");
+        run.ExitCode == 0 ? run : throw new BenchmarkFailedException($"{what} failed ({run.ExitCode}): {run.Stderr}");
 
     private static ProcessStartInfo NbconvertStart(string notebook, string work, string municipality, string extracts)
     {
