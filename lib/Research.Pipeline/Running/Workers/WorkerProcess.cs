@@ -82,9 +82,9 @@ internal sealed class WorkerProcess : IDisposable
         // Arrays of one value per person (0.8 MB for a national report's 100,000) went to the large object heap, whose
         // budget is spent by every such array and then ends in a full (background) collection of the whole heap, the
         // extract included: 48 gen2 collections in Groningen's national report. Up to 16 MB (a quarter of the gen0
-        // budget above) they are now born and die in gen0: 19 gen2 collections, a national run-all --force 90.9 -> 82.2 s
-        // and 157 -> 139 CPU-s, its peak 4.3 -> 4.1 GB (validation in the parent, with the default budget, was a second
-        // slower with it, so only workers have it).
+        // budget above) they are now born and die in gen0: 19 gen2 collections; national run-all --force 107.5 and 108.4
+        // -> 101.2 and 93.1 s interleaved, the peak of all processes 4.4-5.0 GB either way (docs/national-scale.md).
+        // Validation in the parent, with the default gen0 budget, was a second slower with it, so only workers have it.
         start.Environment["DOTNET_GCLOHThreshold"] = "0x1000000";
         if (key.Processors is { } processors)
         {
