@@ -43,14 +43,17 @@ internal static class ChildProcessTimer
             var stdout = process.StandardOutput.ReadToEndAsync();
             var stderr = process.StandardError.ReadToEndAsync();
             process.WaitForExit();
-            _ = stdout.Result;
-            results[i] = (process.ExitCode, stderr.Result);
+            // A failed run's reasons may be on either stream (run-all writes its own to standard output): its last lines come too.
+            results[i] = (process.ExitCode, process.ExitCode == 0 ? stderr.Result : stderr.Result + LastLines(stdout.Result, 20));
         });
         watch.Stop();
         LastPeakBytes = sampler.PeakBytes;
         var failed = results.FirstOrDefault(r => r.ExitCode != 0);
         return (watch.Elapsed, ChildrenCpu() - before, failed.ExitCode, failed.Stderr ?? results[^1].Stderr);
     }
+
+    private static string LastLines(string text, int count) =>
+        string.Join('\n', text.TrimEnd().Split('\n').TakeLast(count));
 
     /// <summary>The peak resident memory of all descendants together during the last <see cref="RunMany"/>.</summary>
     public static long LastPeakBytes { get; private set; }
