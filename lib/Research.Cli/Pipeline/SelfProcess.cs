@@ -29,6 +29,6 @@ internal static class SelfProcess
     /// </summary>
     public static JitProfiles? JitProfiles() =>
         Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create) is { Length: > 0 } data
-            ? new JitProfiles(Path.Combine(data, "research", "jit", LibraryBuildIdentity.Of(AppContext.BaseDirectory)[..16]))
+            ? new JitProfiles(Path.Combine(data, "research", "jit"), LibraryBuildIdentity.Of(AppContext.BaseDirectory)[..16])
             : null;
 }

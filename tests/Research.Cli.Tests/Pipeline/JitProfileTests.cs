@@ -18,7 +18,7 @@ public sealed class JitProfileTests
     public void A_worker_counting_every_processor_leaves_the_profile_the_runtime_recorded()
     {
         var root = TestData.Scratch();
-        var profiles = new JitProfiles(Path.Combine(root, "jit"));
+        var profiles = new JitProfiles(Path.Combine(root, "jit"), "build");
 
         // A warm worker runs a one-cell session (compiling the engine's methods) and ends when the pool lets it go.
         using (var pool = new WorkerPoolJobRunner(Tool, jitProfiles: profiles))

@@ -30,7 +30,7 @@ public sealed class JitProfilesTests
     public async Task A_worker_that_ends_cleanly_leaves_its_profile_to_the_next_worker_of_its_kind_which_plays_a_copy()
     {
         var directory = Scratch.Directory();
-        var profiles = new JitProfiles(Path.Combine(directory, "jit"));
+        var profiles = new JitProfiles(Path.Combine(directory, "jit"), "build");
 
         string first;
         using (var pool = Pool(profiles))
@@ -55,7 +55,7 @@ public sealed class JitProfilesTests
     public async Task A_worker_that_dies_leaves_the_kept_profile_as_it_was_and_no_copy_behind()
     {
         var directory = Scratch.Directory();
-        var profiles = new JitProfiles(Path.Combine(directory, "jit"));
+        var profiles = new JitProfiles(Path.Combine(directory, "jit"), "build");
         Directory.CreateDirectory(profiles.Directory);
         var kept = Path.Combine(profiles.Directory, "precompiled-2.jitprofile");
         await File.WriteAllTextAsync(kept, "kept");
@@ -75,7 +75,7 @@ public sealed class JitProfilesTests
     public async Task Workers_of_another_kind_keep_another_profile()
     {
         var directory = Scratch.Directory();
-        var profiles = new JitProfiles(Path.Combine(directory, "jit"));
+        var profiles = new JitProfiles(Path.Combine(directory, "jit"), "build");
 
         using (var pool = Pool(profiles))
         {
@@ -90,7 +90,7 @@ public sealed class JitProfilesTests
     public async Task A_worker_counting_one_processor_runs_without_a_profile()
     {
         var directory = Scratch.Directory();
-        var profiles = new JitProfiles(Path.Combine(directory, "jit"));
+        var profiles = new JitProfiles(Path.Combine(directory, "jit"), "build");
 
         using var pool = Pool(profiles);
 
@@ -106,7 +106,7 @@ public sealed class JitProfilesTests
         var directory = Scratch.Directory();
         var file = Path.Combine(directory, "a-file");
         await File.WriteAllTextAsync(file, "not a directory");
-        using var pool = Pool(new JitProfiles(Path.Combine(file, "jit")));
+        using var pool = Pool(new JitProfiles(Path.Combine(file, "jit"), "build"));
 
         var log = await RunAsync(pool, Request(directory, "utrecht"));
 
@@ -119,10 +119,37 @@ public sealed class JitProfilesTests
     [InlineData("")]
     public void A_kind_is_a_plain_name_never_a_path(string kind)
     {
-        var profiles = new JitProfiles(Path.Combine(Scratch.Directory(), "jit"));
+        var profiles = new JitProfiles(Path.Combine(Scratch.Directory(), "jit"), "build");
 
         Assert.Throws<ArgumentException>(() => profiles.Begin(kind));
     }
+
+    [Fact]
+    public void Only_the_most_recently_used_builds_keep_their_profiles_and_files_beside_them_stay()
+    {
+        var root = Path.Combine(Scratch.Directory(), "jit");
+        for (var age = 1; age <= 5; age++)
+        {
+            var folder = Directory.CreateDirectory(Path.Combine(root, $"old{age}"));
+            File.WriteAllText(Path.Combine(folder.FullName, "run.jitprofile"), "profile");
+            Directory.SetLastWriteTimeUtc(folder.FullName, DateTime.UtcNow.AddDays(-age));
+        }
+
+        File.WriteAllText(Path.Combine(root, "note.txt"), "not a build");
+
+        var recording = new JitProfiles(root, "build").Begin("run");
+
+        Assert.NotNull(recording);
+        Assert.Equal(["build", "old1", "old2", "old3"], Directory.EnumerateDirectories(root).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.True(File.Exists(Path.Combine(root, "note.txt")));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("..")]
+    [InlineData("a/b")]
+    public void A_build_is_a_plain_name_never_a_path(string build) =>
+        Assert.Throws<ArgumentException>(() => new JitProfiles(Scratch.Directory(), build));
 
     private static WorkerPoolJobRunner Pool(JitProfiles profiles) =>
         new(new ChildCommand("/bin/sh", ["-c", Worker, "sh"]), jitProfiles: profiles);

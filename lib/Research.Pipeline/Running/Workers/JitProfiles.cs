@@ -21,19 +21,44 @@ namespace Research.Pipeline.Running.Workers;
 /// of its own (<see cref="Begin"/>) and only one that ended cleanly replaces the kept profile with its copy, by renaming
 /// it (<see cref="JitProfileRecording.End"/>): no process ever reads a file another is writing.
 /// </para>
+/// <para>
+/// Each build keeps its profiles in a folder of its own under <c>root</c> (a profile names methods by their metadata
+/// tokens, which another build numbers differently). Builds no longer run would leave their folders behind, so only the
+/// <see cref="KeptBuilds"/> most recently used are kept: a folder's time is its last use, since every process creates
+/// its copy in it. Removing a folder costs a build that still runs only its next process's head start.
+/// </para>
 /// <para>Immutable; safe to use from several threads (each process gets its own file).</para>
 /// </remarks>
-/// <param name="directory">The directory of the profiles, one per tool build (a profile names methods by their metadata tokens).</param>
-public sealed class JitProfiles(string directory)
+public sealed class JitProfiles
 {
+    /// <summary>How many builds' folders are kept under the root, the most recently used.</summary>
+    public const int KeptBuilds = 4;
+
     private const string Extension = ".jitprofile";
     private const string RecordingExtension = ".recording";
 
     // A process killed before it could end its recording leaves its copy behind; such copies are removed once they are this old.
     private static readonly TimeSpan AbandonedAfter = TimeSpan.FromDays(1);
 
-    /// <summary>The directory of the profiles.</summary>
-    public string Directory { get; } = directory;
+    private readonly string _root;
+
+    /// <summary>The profiles of one build.</summary>
+    /// <param name="root">The directory of every build's profiles (the tool's own: other folders in it are removed).</param>
+    /// <param name="build">The build's name (letters and digits, e.g. the start of its <c>LibraryBuildIdentity</c>).</param>
+    /// <exception cref="ArgumentException"><paramref name="build"/> is not such a name.</exception>
+    public JitProfiles(string root, string build)
+    {
+        if (string.IsNullOrEmpty(build) || !build.All(char.IsAsciiLetterOrDigit))
+        {
+            throw new ArgumentException($"'{build}' is not a build name (letters and digits)", nameof(build));
+        }
+
+        _root = root;
+        Directory = Path.Combine(root, build);
+    }
+
+    /// <summary>The directory of this build's profiles.</summary>
+    public string Directory { get; }
 
     /// <summary>The kind of profile a worker with <paramref name="key"/>'s settings plays, e.g. <c>precompiled-2</c>.</summary>
     public static string KindOf(JobProcess key)
@@ -61,6 +86,7 @@ public sealed class JitProfiles(string directory)
         {
             System.IO.Directory.CreateDirectory(Directory);
             RemoveAbandoned();
+            RemoveUnusedBuilds();
             if (File.Exists(kept))
             {
                 File.Copy(kept, path);
@@ -71,6 +97,25 @@ public sealed class JitProfiles(string directory)
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             return null;
+        }
+    }
+
+    private void RemoveUnusedBuilds()
+    {
+        var own = Path.GetFullPath(Directory);
+        foreach (var folder in new DirectoryInfo(_root).EnumerateDirectories().OrderByDescending(d => d.LastWriteTimeUtc).ThenBy(d => d.Name, StringComparer.Ordinal).Skip(KeptBuilds))
+        {
+            try
+            {
+                if (Path.GetFullPath(folder.FullName) != own && (folder.Attributes & FileAttributes.ReparsePoint) == 0)
+                {
+                    folder.Delete(recursive: true);
+                }
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // Removed by another process meanwhile, or not ours to remove: this process's profile does not depend on it.
+            }
         }
     }
 
