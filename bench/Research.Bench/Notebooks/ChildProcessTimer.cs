@@ -43,8 +43,10 @@ internal static class ChildProcessTimer
             var stdout = process.StandardOutput.ReadToEndAsync();
             var stderr = process.StandardError.ReadToEndAsync();
             process.WaitForExit();
-            // A failed run's reasons may be on either stream (run-all writes its own to standard output): its last lines come too.
-            results[i] = (process.ExitCode, process.ExitCode == 0 ? stderr.Result : stderr.Result + LastLines(stdout.Result, 20));
+            // Both streams are read to their end before the process is disposed; a failed run's reasons may be on either
+            // (run-all writes its own to standard output), so its last lines come too.
+            var output = stdout.Result;
+            results[i] = (process.ExitCode, process.ExitCode == 0 ? stderr.Result : stderr.Result + LastLines(output, 20));
         });
         watch.Stop();
         LastPeakBytes = sampler.PeakBytes;
