@@ -33,6 +33,9 @@ namespace Research.Pipeline;
 public sealed partial class ReportPipeline(PipelineSettings settings, IJobRunner runner, TextWriter log, ToolFingerprint? tool = null)
 {
     private const int LogTailLines = 15;
+
+    /// <summary>How the log names the directory of a recorded run whose validation <c>verify</c> judges.</summary>
+    private const string RecordedRun = "the recorded run";
     private readonly ToolFingerprint _tool = tool ?? ToolFingerprint.Current;
     private readonly Lock _logGate = new();
 
@@ -214,7 +217,9 @@ public sealed partial class ReportPipeline(PipelineSettings settings, IJobRunner
             // A recorded run's validation is judged in its own directory, and stands even under --force (see the setting).
             var from = settings.RecordedValidationDirectory is { } recorded ? Path.GetFullPath(recorded) : outDir;
             var entry = new JobCache(Path.Combine(from, OutputLayout.CacheDirectory)).Load(ValidationStep.Name);
-            var reasons = Staleness.Reasons(entry, dependencies, o => HashOf(from, o), settings.Force && from == outDir).ToList();
+            var reasons = Staleness.Reasons(entry, dependencies, o => HashOf(from, o), settings.Force && from == outDir)
+                .Select(r => r.Kind == RerunReasonKind.NeverRun && from != outDir ? r with { Subject = RecordedRun } : r)
+                .ToList();
             if (reasons.Count == 0 && settings.WriteExtractCache && !ExtractCacheIsIntact(extracts))
             {
                 reasons.Add(new RerunReason(RerunReasonKind.OutputMissing, $"{ExtractCache.DirectoryName} (the extract cache the reports read)"));
@@ -228,7 +233,7 @@ public sealed partial class ReportPipeline(PipelineSettings settings, IJobRunner
                     cache.Store(entry);
                 }
 
-                var where = from == outDir ? string.Empty : " by the recorded run";
+                var where = from == outDir ? string.Empty : $" by {RecordedRun}";
                 Write(string.Create(CultureInfo.InvariantCulture, $"validation: up to date (validated {entry.ProducedAt:yyyy-MM-dd HH:mm:ss} UTC{where}; see {OutputLayout.ValidationFile})"));
                 return known;
             }

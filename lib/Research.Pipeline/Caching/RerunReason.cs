@@ -6,7 +6,10 @@ public enum RerunReasonKind
     /// <summary><c>--force</c> was given.</summary>
     Forced,
 
-    /// <summary>The job has no (readable) cache entry: it never ran successfully into this output directory.</summary>
+    /// <summary>
+    /// The job has no (readable) cache entry: it never ran successfully into this output directory, or into the one named
+    /// by the subject (a recorded run whose entry <c>verify</c> judges).
+    /// </summary>
     NeverRun,
 
     /// <summary>A dependency has another hash than in the cache entry.</summary>
@@ -37,7 +40,7 @@ public sealed record RerunReason(RerunReasonKind Kind, string Subject = "")
     public override string ToString() => Kind switch
     {
         RerunReasonKind.Forced => "--force",
-        RerunReasonKind.NeverRun => "no cache entry (not run into this directory before)",
+        RerunReasonKind.NeverRun => Subject.Length == 0 ? "no cache entry (not run into this directory before)" : $"no cache entry in {Subject}",
         RerunReasonKind.Changed => $"{Dependency.Describe(Subject)} changed",
         RerunReasonKind.Added => $"{Dependency.Describe(Subject)} is new",
         RerunReasonKind.Removed => $"{Dependency.Describe(Subject)} is no longer used",

@@ -1,3 +1,6 @@
+using Research.Pipeline.Caching;
+using Research.Pipeline.Files;
+using Research.Pipeline.Inputs;
 using Research.Pipeline.Tests.Support;
 using Research.Pipeline.Verification;
 
@@ -155,6 +158,23 @@ public sealed class VerifierTests
 
         Assert.True(report.Verified, log.ToString());
         Assert.Contains("validation: runs because the tool build changed", log.ToString(), StringComparison.Ordinal);
+        Assert.Contains("validated the extracts: 0 errors", log.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_record_without_a_validation_entry_validates_again_and_says_the_record_has_none()
+    {
+        // A record made by a tool that kept no validation entry: the log names the recorded run, not the scratch directory.
+        var world = new PipelineWorld();
+        await world.RunAsync();
+        new JobCache(Path.Combine(world.Out, OutputLayout.CacheDirectory)).Remove(ValidationStep.Name);
+        var log = new StringWriter();
+
+        var report = await Verify(world, log);
+
+        Assert.True(report.Verified, log.ToString());
+        Assert.Contains("validation: runs because no cache entry in the recorded run", log.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("not run into this directory before", log.ToString(), StringComparison.Ordinal);
         Assert.Contains("validated the extracts: 0 errors", log.ToString(), StringComparison.Ordinal);
     }
 
