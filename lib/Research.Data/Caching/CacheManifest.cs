@@ -5,7 +5,7 @@ namespace Research.Data.Caching;
 
 /// <summary>
 /// <c>manifest.json</c> of an extract cache entry: what it was built from and, per municipality and table, the partition
-/// file with its row count and SHA-256 (checked before a byte of it is parsed).
+/// file with its row count and digest (<see cref="CacheDigest"/>, checked before a byte of it is parsed).
 /// </summary>
 internal sealed record CacheManifest
 {

@@ -5,5 +5,5 @@ namespace Research.Data.Caching;
 /// <param name="Table">The resource name.</param>
 /// <param name="File">The partition file, relative to the entry, with <c>/</c> separators.</param>
 /// <param name="Rows">Its number of rows.</param>
-/// <param name="Sha256">Lower-case hex SHA-256 of its bytes.</param>
-internal sealed record CachedPartition(string Municipality, string Table, string File, int Rows, string Sha256);
+/// <param name="Digest">The <see cref="CacheDigest"/> of its bytes.</param>
+internal sealed record CachedPartition(string Municipality, string Table, string File, int Rows, string Digest);

@@ -73,7 +73,7 @@ public static partial class ExtractCache
                     var file = folder + "/" + table.Name + ".parquet";
                     var path = Path.Combine(directory, file);
                     PartitionFile.Write(table, rows, path);
-                    own.Add(new CachedPartition(split.Municipalities[m], table.Name, file, rows.Length, ContentHash.OfFile(path)));
+                    own.Add(new CachedPartition(split.Municipalities[m], table.Name, file, rows.Length, CacheDigest.OfFile(path)));
                 }
 
                 return own;
@@ -188,7 +188,7 @@ public static partial class ExtractCache
 
     /// <summary>
     /// The Parquet files of the intact cache entry for the current files of <paramref name="directory"/>, per table (in
-    /// the data package's order) and municipality, each checked against its recorded SHA-256, for other engines (DuckDB)
+    /// the data package's order) and municipality, each checked against its recorded digest, for other engines (DuckDB)
     /// to read. Columns named <c>_row</c> and <c>_missing_…</c> are the cache's own bookkeeping.
     /// </summary>
     /// <exception cref="InvalidOperationException">There is no intact cache for these files; the message says why and how to write it.</exception>
@@ -291,9 +291,9 @@ public static partial class ExtractCache
     private static byte[] Verified(string entry, CachedPartition partition)
     {
         var bytes = File.ReadAllBytes(Path.Combine(entry, partition.File));
-        return ContentHash.Of(bytes) == partition.Sha256
+        return CacheDigest.Of(bytes) == partition.Digest
             ? bytes
-            : throw new InvalidDataException($"{partition.File} does not match the SHA-256 its manifest records");
+            : throw new InvalidDataException($"{partition.File} does not match the digest its manifest records");
     }
 
     // A table read from several partitions has their rows one after another; put them back in the file's order.
@@ -375,7 +375,7 @@ public static partial class ExtractCache
 
     private static string Short(string key) => key[..12] + "…";
 
-    [GeneratedRegex("^[0-9a-f]{64}$")]
+    [GeneratedRegex("^[0-9a-f]{32}$")]
     private static partial Regex EntryName();
 
     [GeneratedRegex("^[a-z0-9_-]{1,64}$")]

@@ -1,18 +1,17 @@
 using System.Text;
-using Research.Data.FileSystem;
 using Research.Data.Schema;
 
 namespace Research.Data.Caching;
 
 /// <summary>
-/// What an extract cache entry is keyed by: the SHA-256 of every file of the extract (<see cref="ExtractFiles"/>), the
+/// What an extract cache entry is keyed by: the digest (<see cref="CacheDigest"/>) of every file of the extract (<see cref="ExtractFiles"/>), the
 /// cache format and the build of this library (whose reading rules made the typed tables). Any changed, added or
 /// removed file, or another build, gives another key.
 /// </summary>
 internal sealed record ExtractFingerprint(IReadOnlyList<CachedInput> Inputs, string Key, IReadOnlyList<(string FullPath, long Length, DateTime Written)> Stamps)
 {
     /// <summary>The cache format; a reader ignores entries of any other.</summary>
-    public const string Format = "research-extract-cache/2";
+    public const string Format = "research-extract-cache/3";
 
     /// <summary>The build of the reading rules (the module version id is deterministic for the same sources).</summary>
     public static string Build { get; } = typeof(ExtractFingerprint).Assembly.ManifestModule.ModuleVersionId.ToString("N");
@@ -25,15 +24,15 @@ internal sealed record ExtractFingerprint(IReadOnlyList<CachedInput> Inputs, str
         var located = ExtractFiles.Locate(directory, allowExternal).Where(l => File.Exists(l.FullPath)).ToList();
         var stamps = located.Select(l => (l.FullPath, new FileInfo(l.FullPath).Length, File.GetLastWriteTimeUtc(l.FullPath))).ToList();
         var inputs = located
-            .Select(l => new CachedInput(l.Name, System.IO.Path.GetRelativePath(directory, l.FullPath).Replace('\\', '/'), ContentHash.OfFile(l.FullPath)))
+            .Select(l => new CachedInput(l.Name, System.IO.Path.GetRelativePath(directory, l.FullPath).Replace('\\', '/'), CacheDigest.OfFile(l.FullPath)))
             .ToList();
         var text = new StringBuilder().Append(Format).Append('\n').Append(Build).Append('\n');
         foreach (var input in inputs)
         {
-            text.Append(input.Name).Append('\t').Append(input.Path).Append('\t').Append(input.Sha256).Append('\n');
+            text.Append(input.Name).Append('\t').Append(input.Path).Append('\t').Append(input.Digest).Append('\n');
         }
 
-        return new ExtractFingerprint(inputs, ContentHash.Of(Encoding.UTF8.GetBytes(text.ToString())), stamps);
+        return new ExtractFingerprint(inputs, CacheDigest.Of(Encoding.UTF8.GetBytes(text.ToString())), stamps);
     }
 
     /// <summary>Whether a file was written, grown or shrunk since it was hashed (e.g. while it was being validated).</summary>
@@ -48,7 +47,7 @@ internal sealed record ExtractFingerprint(IReadOnlyList<CachedInput> Inputs, str
         var current = now.ToDictionary(i => i.Name, StringComparer.Ordinal);
         var known = recorded.Select(i => i.Name).ToHashSet(StringComparer.Ordinal);
         return recorded.Select(r => !current.TryGetValue(r.Name, out var again) ? $"{r.Name} was removed"
-                : again.Sha256 != r.Sha256 || again.Path != r.Path ? $"{r.Name} changed" : null)
+                : again.Digest != r.Digest || again.Path != r.Path ? $"{r.Name} changed" : null)
             .OfType<string>()
             .Concat(now.Where(i => !known.Contains(i.Name)).Select(i => $"{i.Name} was added"))
             .ToList();

@@ -2,7 +2,10 @@ using System.Security.Cryptography;
 
 namespace Research.Data.FileSystem;
 
-/// <summary>The SHA-256 of a file's bytes, as every cache and provenance record of the project keys inputs.</summary>
+/// <summary>
+/// The SHA-256 of a file's bytes, as the provenance records and the pipeline's cache key inputs (the extract cache, which
+/// every notebook process reads, uses a faster digest: <see cref="Caching.CacheDigest"/>).
+/// </summary>
 public static class ContentHash
 {
     /// <summary>The lower-case hex SHA-256 of <paramref name="file"/> (streamed: a 2 GB register costs a buffer, not 2 GB).</summary>

@@ -1,7 +1,6 @@
 using Parquet;
 using Parquet.Schema;
 using Research.Data.Caching;
-using Research.Data.FileSystem;
 
 namespace Research.Data.Tests.Caching;
 
@@ -130,6 +129,20 @@ public sealed class ExtractCacheTests
     }
 
     [Fact]
+    public void One_changed_byte_invalidates_the_cache_though_the_length_and_time_are_the_old_ones()
+    {
+        var dir = CachedCopy();
+        var path = Path.Combine(dir, "register_months.csv");
+        var written = File.GetLastWriteTimeUtc(path);
+        var bytes = File.ReadAllBytes(path);
+        var digit = Array.FindLastIndex(bytes, b => b is >= (byte)'1' and <= (byte)'8');
+        bytes[digit]++;
+        File.WriteAllBytes(path, bytes);
+        File.SetLastWriteTimeUtc(path, written);
+        AssertIgnored(dir, "register_months changed");
+    }
+
+    [Fact]
     public void An_added_file_invalidates_the_cache()
     {
         var dir = CachedCopy();
@@ -245,7 +258,7 @@ public sealed class ExtractCacheTests
         File.WriteAllText(manifestPath, (manifest with
         {
             Partitions = manifest.Partitions
-                .Select(p => p.File == file ? p with { Rows = rows, Sha256 = ContentHash.Of(File.ReadAllBytes(partition)) } : p)
+                .Select(p => p.File == file ? p with { Rows = rows, Digest = CacheDigest.Of(File.ReadAllBytes(partition)) } : p)
                 .ToList(),
         }).ToJson());
         return Path.GetFileName(Path.GetDirectoryName(partition))!;
