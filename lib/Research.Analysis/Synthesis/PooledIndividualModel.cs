@@ -82,10 +82,17 @@ public static class PooledIndividualModel
             .Numeric("baseline", persons.Select(p => baselineOf[p]).ToArray())
             .Build();
         var clusters = persons.Select(p => panel.Municipality[p] + "/" + panel.Caseworker[p]).ToArray();
-        var fit = LinearModel.Fit(values, design, VarianceEstimator.CR2(clusters), new FitOptions { OutcomeName = outcome.Key });
+
+        // Only the type indicators are published, so only they get CR2 variances and degrees of freedom: the same bits
+        // for them as a fit of every coefficient, without the fixed effects' and the baseline's (with 400,000 persons in
+        // 13,000 clusters, 0.4 instead of 0.6 s per outcome, at the end of run-all where nothing else runs).
+        var fit = LinearModel.Factor(design, VarianceEstimator.CR2(clusters), new FitOptions { OutcomeName = outcome.Key }, levels.Select(TypeCoefficient).ToList())
+            .Fit(values, outcome.Key);
         foreach (var level in levels)
         {
-            yield return new PooledTypeEffect(level, outcome, horizon, fit[$"type[{level}]"], persons.Count, types.Count(t => t == level), fit.ClusterCount ?? 0);
+            yield return new PooledTypeEffect(level, outcome, horizon, fit[TypeCoefficient(level)], persons.Count, types.Count(t => t == level), fit.ClusterCount ?? 0);
         }
     }
+
+    private static string TypeCoefficient(string level) => $"type[{level}]";
 }
