@@ -4,8 +4,8 @@ namespace Research.Data.Caching;
 
 /// <summary>
 /// The digest the extract cache keys and checks its files by: XXH3's 128-bit hash (<see cref="XxHash128"/>), as 32
-/// lower-case hex digits. Provenance records and the pipeline's cache keep SHA-256 (<see cref="FileSystem.ContentHash"/>), which a reviewer
-/// can recompute with <c>sha256sum</c>.
+/// lower-case hex digits. Provenance records and the pipeline's cache keep SHA-256
+/// (<see cref="FileSystem.ContentHash"/>), which a reviewer can recompute with <c>sha256sum</c>.
 /// </summary>
 /// <remarks>
 /// <para>Every report process hashes the whole extract to find its entry and every partition it reads to check it, so

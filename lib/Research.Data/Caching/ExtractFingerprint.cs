@@ -4,9 +4,9 @@ using Research.Data.Schema;
 namespace Research.Data.Caching;
 
 /// <summary>
-/// What an extract cache entry is keyed by: the digest (<see cref="CacheDigest"/>) of every file of the extract (<see cref="ExtractFiles"/>), the
-/// cache format and the build of this library (whose reading rules made the typed tables). Any changed, added or
-/// removed file, or another build, gives another key.
+/// What an extract cache entry is keyed by: the digest (<see cref="CacheDigest"/>) of every file of the extract
+/// (<see cref="ExtractFiles"/>), the cache format and the build of this library (whose reading rules made the typed
+/// tables). Any changed, added or removed file, or another build, gives another key.
 /// </summary>
 internal sealed record ExtractFingerprint(IReadOnlyList<CachedInput> Inputs, string Key, IReadOnlyList<(string FullPath, long Length, DateTime Written)> Stamps)
 {
